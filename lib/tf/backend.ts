@@ -1,0 +1,89 @@
+// Backend selection: the only place in the app that registers backends and sets tfjs flags.
+import * as tf from '@tensorflow/tfjs';
+
+import { BackendError } from '../errors';
+import { log } from '../log';
+import { BACKEND_ORDER, DEFAULT_WASM_PATH } from './constants';
+import type { BackendAttempt, BackendName, BackendOptions, BackendResult } from './types';
+
+const registered = new Set<BackendName>(['webgl', 'cpu']);
+
+async function register(name: BackendName, wasmPath: string): Promise<void> {
+  if (registered.has(name)) return;
+  if (name === 'webgpu') {
+    await import('@tensorflow/tfjs-backend-webgpu');
+  } else if (name === 'wasm') {
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    wasm.setWasmPaths(wasmPath);
+  }
+  registered.add(name);
+}
+
+/**
+ * Runs a tiny computation whose answer is known. Some drivers start a backend that
+ * returns wrong numbers; we would rather fall back than teach with wrong results.
+ */
+export async function checkBackendCorrectness(): Promise<boolean> {
+  const out = tf.tidy(() => {
+    const a = tf.tensor2d([1, 2, 3, 4], [2, 2]);
+    const b = tf.tensor2d([5, 6, 7, 8], [2, 2]);
+    return tf.relu(tf.matMul(a, b).sub(20)).add(tf.sigmoid(tf.scalar(0)));
+  });
+  const v = await out.data();
+  out.dispose();
+  const expected = [0.5, 2.5, 23.5, 30.5];
+  return expected.every((e, i) => Math.abs(v[i] - e) < 1e-3);
+}
+
+/** True when the environment could possibly run this backend (cheap, no start). */
+export function isBackendPlausible(name: BackendName): boolean {
+  const g = globalThis as { navigator?: { gpu?: unknown }; document?: unknown; WebAssembly?: unknown };
+  if (name === 'webgpu') return Boolean(g.navigator?.gpu);
+  if (name === 'webgl') return typeof g.document !== 'undefined';
+  if (name === 'wasm') return typeof g.WebAssembly !== 'undefined';
+  return true;
+}
+
+async function tryBackend(name: BackendName, wasmPath: string): Promise<BackendAttempt> {
+  if (!isBackendPlausible(name)) return { name, ok: false, error: 'not available in this browser' };
+  try {
+    await register(name, wasmPath);
+    const ok = await tf.setBackend(name);
+    if (!ok) return { name, ok: false, error: 'failed to start' };
+    await tf.ready();
+    if (!(await checkBackendCorrectness())) return { name, ok: false, error: 'gave wrong results' };
+    return { name, ok: true };
+  } catch (e) {
+    return { name, ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/**
+ * Starts the best tfjs backend: the preferred one if it works, otherwise the first in
+ * `order` that starts and passes a correctness check. Throws BackendError if none does.
+ */
+export async function initBackend(options: BackendOptions = {}): Promise<BackendResult> {
+  const order = options.order ?? BACKEND_ORDER;
+  const wasmPath = options.wasmPath ?? DEFAULT_WASM_PATH;
+  const preferred = options.preferred ?? 'auto';
+  const queue = preferred === 'auto' ? [...order] : [preferred, ...order.filter((b) => b !== preferred)];
+  const attempts: BackendAttempt[] = [];
+  for (const name of queue) {
+    const attempt = await tryBackend(name, wasmPath);
+    attempts.push(attempt);
+    if (attempt.ok) {
+      log.info(`tfjs backend: ${name}`);
+      return { name, attempts };
+    }
+    log.warn(`backend ${name} skipped: ${attempt.error}`);
+  }
+  throw new BackendError(
+    `No tfjs backend could start (tried ${queue.join(', ')}). Try another browser.`,
+  );
+}
+
+/** The backend tfjs is using now, or null before one is set. */
+export function currentBackend(): BackendName | null {
+  const name = tf.getBackend();
+  return (BACKEND_ORDER as readonly string[]).includes(name) ? (name as BackendName) : null;
+}

@@ -1,0 +1,5 @@
+// Public entry of lib/tf: backend selection and memory helpers.
+export { BACKEND_ORDER, BACKEND_STORAGE_KEY, DEFAULT_WASM_PATH } from './constants';
+export { checkBackendCorrectness, currentBackend, initBackend, isBackendPlausible } from './backend';
+export { countTensorsDuring, formatBytes, memorySnapshot } from './memory';
+export type * from './types';
