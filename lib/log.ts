@@ -12,8 +12,10 @@ export function setLogLevel(level: LogLevel): void {
 
 function emit(level: Exclude<LogLevel, 'silent'>, args: unknown[]): void {
   if (ORDER[level] < ORDER[current]) return;
-  const fn = level === 'debug' ? console.debug : level === 'info' ? console.info : console[level];
-  fn('[studio]', ...args);
+  if (level === 'debug') console.debug('[studio]', ...args);
+  else if (level === 'info') console.info('[studio]', ...args);
+  else if (level === 'warn') console.warn('[studio]', ...args);
+  else console.error('[studio]', ...args);
 }
 
 /** The library's logger. */

@@ -87,3 +87,28 @@ export function currentBackend(): BackendName | null {
   const name = tf.getBackend();
   return (BACKEND_ORDER as readonly string[]).includes(name) ? (name as BackendName) : null;
 }
+
+let pending: Promise<BackendResult> | null = null;
+
+/**
+ * Starts a backend once for the whole page and shares the result: every caller awaits the
+ * same start. A failed start is forgotten so that a later call can try again.
+ */
+export function ensureBackend(options: BackendOptions = {}): Promise<BackendResult> {
+  if (!pending) {
+    pending = initBackend(options).catch((e: unknown) => {
+      pending = null;
+      throw e;
+    });
+  }
+  return pending;
+}
+
+/** Switches to another backend (the user's choice in settings); later ensureBackend calls share it. */
+export function switchBackend(options: BackendOptions): Promise<BackendResult> {
+  pending = initBackend(options).catch((e: unknown) => {
+    pending = null;
+    throw e;
+  });
+  return pending;
+}

@@ -1,0 +1,12 @@
+// Home: the studios as cards.
+import { HomeIntro } from '@/components/layout/home-intro';
+import { StudioCards } from '@/components/layout/studio-cards';
+
+export default function HomePage() {
+  return (
+    <div className="space-y-8">
+      <HomeIntro />
+      <StudioCards />
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+// Shared presentational UI pieces (no tfjs imports).
+export { Alert } from './alert';
+export { Button } from './button';
+export { ConfidenceBars } from './confidence-bars';
+export { ConfusionMatrix } from './confusion-matrix';
+export { LineChart, type ChartSeries } from './line-chart';
+export { ModelSummaryTable, type SummaryRow } from './model-summary-table';
+export { ProgressBar } from './progress-bar';
+export { Slider } from './slider';
+export { TrainingCurves, type TrainingHistory } from './training-curves';

@@ -1,0 +1,7 @@
+// Public entry of lib/i18n: Korean and English messages and the lookup.
+export { DEFAULT_LOCALE, LOCALE_STORAGE_KEY, LOCALES } from './constants';
+export { defineMessages } from './define';
+export type { MessageKey } from './messages';
+export { MESSAGES } from './messages';
+export { detectLocale, isLocale, translate } from './translate';
+export type * from './types';

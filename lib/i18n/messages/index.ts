@@ -1,0 +1,14 @@
+// All message namespaces. A studio adds its own file here and one line below.
+import { common } from './common';
+
+const BUNDLES = [common] as const;
+
+type KeysOf<B> = B extends { en: Record<infer K, string> } ? K : never;
+/** Every message key of the app. */
+export type MessageKey = KeysOf<(typeof BUNDLES)[number]>;
+
+/** Messages per locale, all namespaces merged. */
+export const MESSAGES = {
+  en: Object.assign({}, ...BUNDLES.map((b) => b.en)) as Record<MessageKey, string>,
+  ko: Object.assign({}, ...BUNDLES.map((b) => b.ko)) as Record<MessageKey, string>,
+};

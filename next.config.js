@@ -1,0 +1,21 @@
+// Next.js: a static export (out/) that any static host can serve; all computing happens in the browser.
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  output: 'export',
+  // Folder-style URLs (/digits/ → /digits/index.html) work on every static host.
+  trailingSlash: true,
+  images: { unoptimized: true },
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // `npm test` runs ESLint on its own; the build need not lint twice.
+  eslint: { ignoreDuringBuilds: true },
+  webpack: (config, { isServer }) => {
+    if (!isServer) {
+      // Some ML packages mention Node built-ins behind runtime checks; the browser never needs them.
+      config.resolve.fallback = { ...config.resolve.fallback, fs: false, path: false, crypto: false, os: false };
+    }
+    return config;
+  },
+};
+
+module.exports = nextConfig;
