@@ -58,20 +58,3 @@ export function packFeatures(rows: readonly Float32Array[], size: number): Float
   });
   return out;
 }
-
-/** Confusion matrix [true][predicted] for `k` classes. */
-export function confusionCounts(trueY: readonly number[], predY: readonly number[], k: number): number[][] {
-  const m = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-  trueY.forEach((t, i) => {
-    m[t][predY[i]] += 1;
-  });
-  return m;
-}
-
-/** Accuracy per class from a confusion matrix (NaN for a class with no examples). */
-export function accuracyPerClass(matrix: readonly (readonly number[])[]): number[] {
-  return matrix.map((row, i) => {
-    const total = row.reduce((a, b) => a + b, 0);
-    return total === 0 ? Number.NaN : row[i] / total;
-  });
-}

@@ -3,9 +3,9 @@ import * as tf from '@tensorflow/tfjs';
 
 import { ConfigError } from '../errors';
 import { buildMlp, compileModel } from '../models';
-import { train } from '../training';
+import { confusionMatrix, perClassAccuracy, train } from '../training';
 import { DEFAULT_HEAD_CONFIG } from './constants';
-import { accuracyPerClass, checkTrainable, confusionCounts, packFeatures, stratifiedSplit } from './dataset';
+import { checkTrainable, packFeatures, stratifiedSplit } from './dataset';
 import type { FeaturesByClass, HeadConfig, TrainHeadOptions, TrainHeadResult } from './types';
 
 /** Checks and fills a HeadConfig; throws ConfigError naming the field. */
@@ -98,7 +98,9 @@ export async function trainHead(
       predY = Array.from(await p.data());
       p.dispose();
     }
-    const confusion = confusionCounts(split.valY, predY, k);
+    const confusion = predY.length
+      ? confusionMatrix(split.valY, predY, k)
+      : Array.from({ length: k }, () => new Array<number>(k).fill(0));
     return {
       model,
       history: result.history,
@@ -107,11 +109,11 @@ export async function trainHead(
       ms: result.ms,
       validation: { trueY: split.valY, predY },
       confusion,
-      perClassAccuracy: accuracyPerClass(confusion),
+      perClassAccuracy: predY.length ? perClassAccuracy(split.valY, predY, k) : new Array<number | null>(k).fill(null),
       counts: { train: split.trainX.length, validation: split.valX.length },
     };
   } catch (e) {
-    model.dispose();
+    disposeHead(model);
     throw e;
   } finally {
     tf.dispose([x, y]);
@@ -127,5 +129,20 @@ export async function predictHead(model: tf.LayersModel, feature: Float32Array):
     return Array.from(await p.data());
   } finally {
     p.dispose();
+  }
+}
+
+/** Disposes a head and its optimizer's state (Adam keeps two tensors per weight, which model.dispose() leaves). */
+export function disposeHead(model: tf.LayersModel | null | undefined): void {
+  if (!model) return;
+  try {
+    model.optimizer?.dispose();
+  } catch {
+    // Already disposed.
+  }
+  try {
+    model.dispose();
+  } catch {
+    // Already disposed: dispose() is safe to call twice.
   }
 }

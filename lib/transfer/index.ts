@@ -3,8 +3,8 @@ export * from './constants';
 export type * from './types';
 export { createImageFeatureExtractor, resolveImageExtractorConfig, type ImageFeatureExtractor } from './image-extractor';
 export { augmentImage, centreSquare, toPixels, type AugmentOptions } from './preprocess';
-export { accuracyPerClass, checkTrainable, confusionCounts, packFeatures, stratifiedSplit } from './dataset';
-export { createHead, predictHead, resolveHeadConfig, trainHead } from './head';
+export { checkTrainable, packFeatures, stratifiedSplit } from './dataset';
+export { createHead, disposeHead, predictHead, resolveHeadConfig, trainHead } from './head';
 export { classify } from './classifier';
 export {
   APP_VERSION,

@@ -49,6 +49,6 @@ export function augmentImage(img: tf.Tensor3D, options: AugmentOptions, random: 
     out = tf.image.resizeBilinear(out.slice([top, left, 0], [side, side, 3]), [size, size], true);
   }
   if (options.flip && random() < 0.5) out = tf.reverse(out, 1);
-  if (options.brightness) out = tf.clipByValue(tf.mul(out, 0.8 + 0.4 * random()), 0, 255);
+  if (options.brightness) out = tf.clipByValue(tf.mul(out, 0.8 + 0.4 * random()), 0, 255) as tf.Tensor3D;
   return out;
 }

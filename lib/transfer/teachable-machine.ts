@@ -18,6 +18,7 @@ export const TM_IMAGE_SIZE = 224;
 
 /** metadata.json of a Teachable Machine image model. */
 export interface TeachableMachineMetadata {
+  [key: string]: unknown;
   labels: string[];
   imageSize?: number;
   tfjsVersion?: string;

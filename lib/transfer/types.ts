@@ -101,8 +101,8 @@ export interface TrainHeadResult {
   validation: { trueY: number[]; predY: number[] };
   /** Confusion matrix on the held-out examples, [true][predicted]. */
   confusion: number[][];
-  /** Accuracy per class on the held-out examples (NaN where a class had none held out). */
-  perClassAccuracy: number[];
+  /** Accuracy per class on the held-out examples (null where a class had none held out). */
+  perClassAccuracy: (number | null)[];
   /** Number of examples trained on and held out. */
   counts: { train: number; validation: number };
 }
