@@ -50,3 +50,9 @@ export const MAX_CLASSES = 20;
 
 /** Format tag of exported heads. */
 export const TRANSFER_FORMAT = 'creative-ai-studio/transfer-head';
+
+/** Name of the default image extractor (what projects and exported models record). */
+export const IMAGE_EXTRACTOR_NAME = `centernet-mobilenetv3-${DEFAULT_IMAGE_FEATURE_MODE}`;
+
+/** Side of the stored thumbnails in pixels (also the source of augmented copies). */
+export const THUMB_SIZE = 112;
