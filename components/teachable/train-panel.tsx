@@ -164,7 +164,7 @@ export function TrainPanel({ settings, onSettings, augment, onAugment, state, bl
                 </p>
                 {r.counts.validation > 0 ? (
                   <div className="grid gap-4 md:grid-cols-2">
-                    <table className="text-sm" data-testid="per-class-accuracy">
+                    <table className="self-start text-sm" data-testid="per-class-accuracy">
                       <caption className="mb-1 text-left font-medium">{t('teach.perClass')}</caption>
                       <tbody>
                         {state.labels.map((l, i) => (
