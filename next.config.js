@@ -12,7 +12,13 @@ const nextConfig = {
   webpack: (config, { isServer }) => {
     if (!isServer) {
       // Some ML packages mention Node built-ins behind runtime checks; the browser never needs them.
-      config.resolve.fallback = { ...config.resolve.fallback, fs: false, path: false, crypto: false, os: false };
+      config.resolve.fallback = {
+        ...config.resolve.fallback,
+        fs: false,
+        path: false,
+        crypto: false,
+        os: false,
+      };
     }
     return config;
   },

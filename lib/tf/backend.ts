@@ -77,9 +77,7 @@ export async function initBackend(options: BackendOptions = {}): Promise<Backend
     }
     log.warn(`backend ${name} skipped: ${attempt.error}`);
   }
-  throw new BackendError(
-    `No tfjs backend could start (tried ${queue.join(', ')}). Try another browser.`,
-  );
+  throw new BackendError(`No tfjs backend could start (tried ${queue.join(', ')}). Try another browser.`);
 }
 
 /** The backend tfjs is using now, or null before one is set. */
