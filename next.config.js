@@ -1,4 +1,8 @@
 // Next.js: a static export (out/) that any static host can serve; all computing happens in the browser.
+// The lockfile already pins @next/swc for our platforms; don't let `next build` try to rewrite it.
+process.env.NEXT_IGNORE_INCORRECT_LOCKFILE ??= '1';
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   output: 'export',

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench: builds (if needed), serves the static export locally, drives headless Chromium through
 // /bench/?backend=X for each backend and writes bench/results/<timestamp>.json.
-// Options: --backends webgl,wasm,cpu  --only core,image  --rebuild  --port 4390
+// Options: --backends webgl,wasm,cpu  --only core,image  --rebuild  --port 4390  --timeout 600 (s per backend)
 // Speed is compared as ratios measured in the same run (this machine is shared and noisy).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -19,6 +19,7 @@ const opt = (name, fallback) => {
 const backends = opt('backends', 'webgpu,webgl,wasm,cpu').split(',');
 const only = opt('only', '');
 const port = Number(opt('port', 4390));
+const timeoutS = Number(opt('timeout', 600));
 const chromiumPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
   (p) => p && existsSync(p),
 );
@@ -55,13 +56,16 @@ try {
     process.stdout.write(`\n▶ ${backend} …\n`);
     const t0 = Date.now();
     await page.goto(url);
-    try {
-      await page.waitForFunction(() => window.__BENCH__?.done === true, null, {
-        timeout: 20 * 60_000,
-        polling: 1000,
-      });
-    } catch {
-      process.stdout.write(`  timed out\n`);
+    let last = '';
+    for (;;) {
+      const s = await page.evaluate(() => window.__BENCH__ ?? null).catch(() => null);
+      if (s?.done) break;
+      if (s && s.status !== last) process.stdout.write(`  … ${(last = s.status)}\n`);
+      if (Date.now() - t0 > timeoutS * 1000) {
+        process.stdout.write(`  timed out after ${timeoutS} s\n`);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 2000));
     }
     const state = await page.evaluate(() => window.__BENCH__ ?? null);
     runs.push({
