@@ -226,3 +226,36 @@ describe('buildAutoencoder', () => {
     ae.dispose();
   });
 });
+
+describe('SeededDropout', () => {
+  it('draws a new mask each training call, replays with the same seed, and survives save/load', async () => {
+    const spec: ModelSpec = { inputShape: [64], seed: 3, layers: [{ type: 'dropout', rate: 0.5 }, { type: 'dense', units: 2 }] };
+    const masks = (m: tf.Sequential) =>
+      tf.tidy(() => {
+        const layer = m.layers[0];
+        const x = tf.ones([1, 64]);
+        const a = (layer.apply(x, { training: true }) as tf.Tensor).dataSync();
+        const b = (layer.apply(x, { training: true }) as tf.Tensor).dataSync();
+        return [Array.from(a), Array.from(b)];
+      });
+    const m1 = buildModel(spec);
+    const m2 = buildModel(spec);
+    const [a1, b1] = masks(m1);
+    const [a2, b2] = masks(m2);
+    expect(a1).not.toEqual(b1);
+    expect(a2).toEqual(a1);
+    expect(b2).toEqual(b1);
+    let artifacts: tf.io.ModelArtifacts | undefined;
+    await m1.save(tf.io.withSaveHandler(async (a) => {
+      artifacts = a;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }));
+    const loaded = await tf.loadLayersModel(tf.io.fromMemory(artifacts!));
+    const x = tf.ones([2, 64]);
+    const p1 = m1.predict(x) as tf.Tensor;
+    const p2 = loaded.predict(x) as tf.Tensor;
+    expect(Array.from(p2.dataSync())).toEqual(Array.from(p1.dataSync()));
+    tf.dispose([x, p1, p2]);
+    [m1, m2, loaded].forEach((m) => m.dispose());
+  });
+});
