@@ -30,8 +30,17 @@ describe('CNN', () => {
     const tr = barImages(40, 1);
     const te = barImages(20, 2);
     const y = tf.tensor1d(tr.labels);
-    const m = buildCnn({ inputShape: [8, 8, 1], blocks: [{ filters: 4, kernelSize: 3, pool: 'max' }], dense: [8], outputSize: 2, seed: 3 });
-    compileModel(m, { optimizer: { name: 'adam', learningRate: 0.01 }, loss: 'sparseCategoricalCrossentropy' });
+    const m = buildCnn({
+      inputShape: [8, 8, 1],
+      blocks: [{ filters: 4, kernelSize: 3, pool: 'max' }],
+      dense: [8],
+      outputSize: 2,
+      seed: 3,
+    });
+    compileModel(m, {
+      optimizer: { name: 'adam', learningRate: 0.01 },
+      loss: 'sparseCategoricalCrossentropy',
+    });
     await train(m, { x: tr.x, y }, { epochs: 8, batchSize: 8, seed: 1 });
     const pred = await predictClasses(m, te.x);
     expect(accuracy(te.labels, pred)).toBeGreaterThanOrEqual(0.9);
@@ -47,21 +56,27 @@ describe('RNN cells on a sine wave', () => {
   const pick = <T>(arr: T[], idx: number[]) => idx.map((i) => arr[i]);
   const testY = pick(y, split.test);
   // The naive forecast: tomorrow equals today.
-  const naive = mse(testY, pick(x, split.test).map((w) => [w[w.length - 1][0]]));
+  const naive = mse(
+    testY,
+    pick(x, split.test).map((w) => [w[w.length - 1][0]]),
+  );
 
-  it.each(['simpleRnn', 'lstm', 'gru'] as const)('%s predicts the next value better than repeating the last', async (cell) => {
-    const trainX = tf.tensor3d(pick(x, split.train));
-    const trainY = tf.tensor2d(pick(y, split.train));
-    const m = buildRnn({ cell, units: [8], timesteps: 8, features: 1, outputSize: 1, seed: 5 });
-    compileModel(m, { optimizer: { name: 'adam', learningRate: 0.02 }, loss: 'meanSquaredError' });
-    await train(m, { x: trainX, y: trainY }, { epochs: 10, batchSize: 8, seed: 1, yieldEvery: 4 });
-    const pred = await predictProbabilities(m, pick(x, split.test));
-    const err = mse(testY, pred);
-    expect(err).toBeLessThan(0.01);
-    expect(err).toBeLessThan(naive);
-    tf.dispose([trainX, trainY]);
-    m.dispose();
-  });
+  it.each(['simpleRnn', 'lstm', 'gru'] as const)(
+    '%s predicts the next value better than repeating the last',
+    async (cell) => {
+      const trainX = tf.tensor3d(pick(x, split.train));
+      const trainY = tf.tensor2d(pick(y, split.train));
+      const m = buildRnn({ cell, units: [8], timesteps: 8, features: 1, outputSize: 1, seed: 5 });
+      compileModel(m, { optimizer: { name: 'adam', learningRate: 0.02 }, loss: 'meanSquaredError' });
+      await train(m, { x: trainX, y: trainY }, { epochs: 10, batchSize: 8, seed: 1, yieldEvery: 4 });
+      const pred = await predictProbabilities(m, pick(x, split.test));
+      const err = mse(testY, pred);
+      expect(err).toBeLessThan(0.01);
+      expect(err).toBeLessThan(naive);
+      tf.dispose([trainX, trainY]);
+      m.dispose();
+    },
+  );
 });
 
 describe('autoencoders', () => {
@@ -75,7 +90,10 @@ describe('autoencoders', () => {
     });
     const data = tf.tensor2d(rows);
     const ae = buildAutoencoder({ kind: 'dense', inputShape: [16], hidden: [8], bottleneck: 2, seed: 1 });
-    compileModel(ae.autoencoder, { optimizer: { name: 'adam', learningRate: 0.02 }, loss: 'meanSquaredError' });
+    compileModel(ae.autoencoder, {
+      optimizer: { name: 'adam', learningRate: 0.02 },
+      loss: 'meanSquaredError',
+    });
     const codeBefore = await predictProbabilities(ae.encoder, data);
     const r = await train(ae.autoencoder, { x: data, y: data }, { epochs: 20, batchSize: 8, seed: 1 });
     expect(r.history.loss.at(-1)!).toBeLessThan(0.3 * r.history.loss[0]);
@@ -92,7 +110,10 @@ describe('autoencoders', () => {
   it('conv: reconstruction error falls and the halves work alone', async () => {
     const { x } = barImages(16, 6);
     const ae = buildAutoencoder({ kind: 'conv', inputShape: [8, 8, 1], hidden: [4], bottleneck: 4, seed: 2 });
-    compileModel(ae.autoencoder, { optimizer: { name: 'adam', learningRate: 0.01 }, loss: 'meanSquaredError' });
+    compileModel(ae.autoencoder, {
+      optimizer: { name: 'adam', learningRate: 0.01 },
+      loss: 'meanSquaredError',
+    });
     const r = await train(ae.autoencoder, { x, y: x }, { epochs: 12, batchSize: 8, seed: 1 });
     expect(r.history.loss.at(-1)!).toBeLessThan(0.7 * r.history.loss[0]);
     const code = ae.encoder.predict(x) as tf.Tensor;
