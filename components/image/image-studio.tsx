@@ -88,7 +88,8 @@ export default function ImageStudio() {
   const [kidsMode, setKidsMode] = useState(false);
   const [speak, setSpeak] = useState(false);
 
-  const busy = training.state.status === 'training' || training.state.status === 'preparing' || upload !== null;
+  const busy =
+    training.state.status === 'training' || training.state.status === 'preparing' || upload !== null;
 
   // Load the backbone once the tfjs backend is ready.
   useEffect(() => {
@@ -131,7 +132,11 @@ export default function ImageStudio() {
         head.current = m;
         setHeadVersion((v) => v + 1);
       },
-      (e: unknown) => setNotice({ kind: 'error', text: t('image.headLoadError', { message: e instanceof Error ? e.message : String(e) }) }),
+      (e: unknown) =>
+        setNotice({
+          kind: 'error',
+          text: t('image.headLoadError', { message: e instanceof Error ? e.message : String(e) }),
+        }),
     );
   }, [project, modelStatus, t]);
 
@@ -367,7 +372,10 @@ export default function ImageStudio() {
         api.replace(p);
         setNotice({ kind: 'success', text: t('image.imported', { name: f.name }) });
       } catch (e) {
-        setNotice({ kind: 'error', text: t('image.importError', { message: e instanceof Error ? e.message : String(e) }) });
+        setNotice({
+          kind: 'error',
+          text: t('image.importError', { message: e instanceof Error ? e.message : String(e) }),
+        });
       }
     },
     [api, t, training],
@@ -398,7 +406,10 @@ export default function ImageStudio() {
         setProbs(null);
         setNotice({ kind: 'success', text: t('image.tmLoaded', { count: loaded.metadata.labels.length }) });
       } catch (e) {
-        setNotice({ kind: 'error', text: t('image.tmError', { message: e instanceof Error ? e.message : String(e) }) });
+        setNotice({
+          kind: 'error',
+          text: t('image.tmError', { message: e instanceof Error ? e.message : String(e) }),
+        });
       }
     },
     [t],
@@ -424,7 +435,9 @@ export default function ImageStudio() {
   return (
     <div className="space-y-6">
       {modelStatus === 'loading' && <ProgressBar value={null} label={t('image.loadingModel')} />}
-      {modelStatus === 'error' && <Alert kind="error">{t('image.modelError', { message: modelError ?? '' })}</Alert>}
+      {modelStatus === 'error' && (
+        <Alert kind="error">{t('image.modelError', { message: modelError ?? '' })}</Alert>
+      )}
       {notice && (
         <Alert kind={notice.kind} onDismiss={() => setNotice(null)} dismissLabel={t('ui.close')}>
           <span data-testid="image-notice">{notice.text}</span>
@@ -442,14 +455,22 @@ export default function ImageStudio() {
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <div className="space-y-4 lg:sticky lg:top-4 lg:self-start">
-          <section className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="cam-title">
+          <section
+            className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm"
+            aria-labelledby="cam-title"
+          >
             <h2 id="cam-title" className="text-lg font-semibold">
               {t('image.webcam')}
             </h2>
             <Webcam
               ref={webcam}
               mirror={mirror}
-              text={{ choose: t('image.chooseCamera'), denied: t('image.cameraDenied'), missing: t('image.cameraMissing'), starting: t('image.cameraStarting') }}
+              text={{
+                choose: t('image.chooseCamera'),
+                denied: t('image.cameraDenied'),
+                missing: t('image.cameraMissing'),
+                starting: t('image.cameraStarting'),
+              }}
               onStatus={(s) => setCamReady(s === 'ready')}
             />
             <label className="flex items-center gap-2 text-sm">
@@ -458,17 +479,30 @@ export default function ImageStudio() {
             </label>
           </section>
 
-          <section className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="preview-title">
+          <section
+            className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm"
+            aria-labelledby="preview-title"
+          >
             <div className="flex flex-wrap items-center justify-between gap-2">
               <h2 id="preview-title" className="text-lg font-semibold">
                 {t('image.preview')}
               </h2>
               {tmInfo && (
                 <div className="flex gap-1 text-sm" role="group" aria-label={t('image.modelSource')}>
-                  <Button size="sm" variant={source === 'mine' ? 'primary' : 'secondary'} onClick={() => setSource('mine')} aria-pressed={source === 'mine'}>
+                  <Button
+                    size="sm"
+                    variant={source === 'mine' ? 'primary' : 'secondary'}
+                    onClick={() => setSource('mine')}
+                    aria-pressed={source === 'mine'}
+                  >
                     {t('image.useMine')}
                   </Button>
-                  <Button size="sm" variant={source === 'tm' ? 'primary' : 'secondary'} onClick={() => setSource('tm')} aria-pressed={source === 'tm'}>
+                  <Button
+                    size="sm"
+                    variant={source === 'tm' ? 'primary' : 'secondary'}
+                    onClick={() => setSource('tm')}
+                    aria-pressed={source === 'tm'}
+                  >
                     {t('image.useTm')}
                   </Button>
                 </div>
@@ -514,9 +548,17 @@ export default function ImageStudio() {
               )
             )}
             {hasModel && (
-              <FileDrop accept="image/*" multiple={false} label={t('image.predictFile')} onFiles={(f) => void predictFile(f)} inputTestId="predict-file" />
+              <FileDrop
+                accept="image/*"
+                multiple={false}
+                label={t('image.predictFile')}
+                onFiles={(f) => void predictFile(f)}
+                inputTestId="predict-file"
+              />
             )}
-            {backendName && <p className="text-xs text-slate-500">{t('image.backendNote', { name: backendName })}</p>}
+            {backendName && (
+              <p className="text-xs text-slate-500">{t('image.backendNote', { name: backendName })}</p>
+            )}
           </section>
         </div>
 
@@ -531,8 +573,12 @@ export default function ImageStudio() {
                 canDelete={project.classes.length > MIN_CLASSES}
                 busy={busy}
                 onRename={(name) => api.renameClass(cls.id, name)}
-                onDelete={() => window.confirm(t('teach.confirmDelete', { name: cls.name })) && api.deleteClass(cls.id)}
-                onClear={() => window.confirm(t('teach.confirmClear', { name: cls.name })) && api.clearClass(cls.id)}
+                onDelete={() =>
+                  window.confirm(t('teach.confirmDelete', { name: cls.name })) && api.deleteClass(cls.id)
+                }
+                onClear={() =>
+                  window.confirm(t('teach.confirmClear', { name: cls.name })) && api.clearClass(cls.id)
+                }
                 onDeleteSample={(sid) => api.deleteSample(cls.id, sid)}
               >
                 <div className="flex flex-wrap gap-2">
@@ -560,7 +606,13 @@ export default function ImageStudio() {
                   >
                     {recording === cls.id ? t('image.recording') : t('image.holdToRecord')}
                   </Button>
-                  <Button size="sm" variant="secondary" disabled={!canCapture} onClick={() => void captureFrame(cls.id)} data-testid={`snap-${i}`}>
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    disabled={!canCapture}
+                    onClick={() => void captureFrame(cls.id)}
+                    data-testid={`snap-${i}`}
+                  >
                     {t('image.snap')}
                   </Button>
                 </div>
@@ -574,7 +626,11 @@ export default function ImageStudio() {
                 />
                 {upload?.classId === cls.id && (
                   <div className="space-y-1">
-                    <ProgressBar value={upload.done / upload.total} label={t('image.uploading')} detail={`${upload.done} / ${upload.total}`} />
+                    <ProgressBar
+                      value={upload.done / upload.total}
+                      label={t('image.uploading')}
+                      detail={`${upload.done} / ${upload.total}`}
+                    />
                     <Button size="sm" variant="ghost" onClick={() => (uploadCancel.current = true)}>
                       {t('ui.cancel')}
                     </Button>
@@ -583,7 +639,12 @@ export default function ImageStudio() {
               </ClassCard>
             ))}
           </div>
-          <Button variant="secondary" disabled={busy || project.classes.length >= MAX_CLASSES} onClick={api.addClass} data-testid="add-class">
+          <Button
+            variant="secondary"
+            disabled={busy || project.classes.length >= MAX_CLASSES}
+            onClick={api.addClass}
+            data-testid="add-class"
+          >
             {t('teach.addClass')}
           </Button>
 
@@ -599,7 +660,10 @@ export default function ImageStudio() {
             onCancel={training.cancel}
           />
 
-          <section className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="save-title">
+          <section
+            className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm"
+            aria-labelledby="save-title"
+          >
             <h2 id="save-title" className="text-lg font-semibold">
               {t('image.saveTitle')}
             </h2>
@@ -607,19 +671,48 @@ export default function ImageStudio() {
               {t(`image.save.${api.saveState}`)}
             </p>
             <div className="flex flex-wrap gap-2">
-              <Button variant="secondary" onClick={exportProject} disabled={busy} data-testid="export-project">
+              <Button
+                variant="secondary"
+                onClick={exportProject}
+                disabled={busy}
+                data-testid="export-project"
+              >
                 {t('image.exportProject')}
               </Button>
-              <Button variant="secondary" onClick={() => void exportModel()} disabled={busy || !project.head} data-testid="export-model">
+              <Button
+                variant="secondary"
+                onClick={() => void exportModel()}
+                disabled={busy || !project.head}
+                data-testid="export-model"
+              >
                 {t('image.exportModel')}
               </Button>
-              <Button variant="danger" onClick={() => void newProject()} disabled={busy} data-testid="new-project">
+              <Button
+                variant="danger"
+                onClick={() => void newProject()}
+                disabled={busy}
+                data-testid="new-project"
+              >
                 {t('image.newProject')}
               </Button>
             </div>
             <div className="grid gap-3 md:grid-cols-2">
-              <FileDrop accept=".zip,application/zip" multiple={false} label={t('image.importProject')} hint={t('image.importProjectHint')} onFiles={(f) => void importProject(f)} inputTestId="import-project" disabled={busy} />
-              <FileDrop accept=".json,.bin,.zip" label={t('image.importTm')} hint={t('image.importTmHint')} onFiles={(f) => void importTm(f)} inputTestId="import-tm" />
+              <FileDrop
+                accept=".zip,application/zip"
+                multiple={false}
+                label={t('image.importProject')}
+                hint={t('image.importProjectHint')}
+                onFiles={(f) => void importProject(f)}
+                inputTestId="import-project"
+                disabled={busy}
+              />
+              <FileDrop
+                accept=".json,.bin,.zip"
+                label={t('image.importTm')}
+                hint={t('image.importTmHint')}
+                onFiles={(f) => void importTm(f)}
+                inputTestId="import-tm"
+              />
             </div>
           </section>
         </div>

@@ -12,7 +12,9 @@ const FIXTURES = join(__dirname, '..', 'fixtures', 'image');
 async function winner(page: Page): Promise<string> {
   const rows = page.getByTestId('confidence-bars').first().locator('[data-label]');
   await expect(rows.first()).toBeVisible();
-  const values = await rows.evaluateAll((els) => els.map((e) => [e.getAttribute('data-label'), Number(e.getAttribute('data-value'))] as const));
+  const values = await rows.evaluateAll((els) =>
+    els.map((e) => [e.getAttribute('data-label'), Number(e.getAttribute('data-value'))] as const),
+  );
   return values.reduce((a, b) => (b[1] > a[1] ? b : a))[0] ?? '';
 }
 
@@ -40,9 +42,13 @@ test('record, upload, train, predict, reload, export and import an image project
   expect(afterSnap).toBeGreaterThanOrEqual(4);
 
   // Class 2 from files; a text file posing as a PNG is rejected by name, the others still load.
-  await page.getByTestId('upload-1').setInputFiles(
-    ['block-00.jpg', 'block-01.jpg', 'block-02.jpg', 'block-extra.png', 'not-an-image.png'].map((f) => join(FIXTURES, f)),
-  );
+  await page
+    .getByTestId('upload-1')
+    .setInputFiles(
+      ['block-00.jpg', 'block-01.jpg', 'block-02.jpg', 'block-extra.png', 'not-an-image.png'].map((f) =>
+        join(FIXTURES, f),
+      ),
+    );
   await expect(page.getByTestId('file-errors')).toContainText('not-an-image.png');
   await expect(page.getByTestId('class-count-1')).toHaveText('4 examples');
 
@@ -62,7 +68,10 @@ test('record, upload, train, predict, reload, export and import an image project
 
   // Autosave: after a reload the classes, examples and model are still there.
   await expect(page.getByTestId('save-state')).toHaveText('Saved on this device.');
-  const counts = [await page.getByTestId('class-count-0').textContent(), await page.getByTestId('class-count-1').textContent()];
+  const counts = [
+    await page.getByTestId('class-count-0').textContent(),
+    await page.getByTestId('class-count-1').textContent(),
+  ];
   await page.reload();
   await waitForBackend(page);
   await expect(page.getByTestId('class-count-0')).toHaveText(counts[0] ?? '');
@@ -78,7 +87,13 @@ test('record, upload, train, predict, reload, export and import an image project
   await page.getByTestId('new-project').click();
   await expect(page.getByTestId('class-count-1')).toHaveText('0 examples');
   await expect(page.getByTestId('class-name-1')).toHaveValue('Class 2');
-  await page.getByTestId('import-project').setInputFiles({ name: 'image-project.zip', mimeType: 'application/zip', buffer: await import('node:fs').then((fs) => fs.readFileSync(file)) });
+  await page
+    .getByTestId('import-project')
+    .setInputFiles({
+      name: 'image-project.zip',
+      mimeType: 'application/zip',
+      buffer: await import('node:fs').then((fs) => fs.readFileSync(file)),
+    });
   await expect(page.getByTestId('image-notice')).toContainText('imported');
   await expect(page.getByTestId('class-count-1')).toHaveText(counts[1] ?? '');
   await page.getByTestId('predict-file').setInputFiles(join(FIXTURES, 'block-03.jpg'));
