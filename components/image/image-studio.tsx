@@ -61,6 +61,9 @@ export default function ImageStudio() {
   });
   const { project } = api;
   const training = useHeadTraining();
+  // Stable action functions (the api and training objects themselves change every render).
+  const { addSamples, setHead, replace: replaceProject, reset: resetProject } = api;
+  const { start: startTrain, reset: resetTraining } = training;
 
   const extractor = useRef<ImageFeatureExtractor | null>(null);
   const [modelStatus, setModelStatus] = useState<'loading' | 'ready' | 'error'>('loading');
@@ -156,9 +159,9 @@ export default function ImageStudio() {
       if (!v || !webcam.current?.ready() || !canvases.current) return;
       drawSquare(v, canvases.current.square, mirror);
       const s = await sampleFromSquare();
-      if (s) api.addSamples(classId, [s]);
+      if (s) addSamples(classId, [s]);
     },
-    [api, mirror, sampleFromSquare],
+    [addSamples, mirror, sampleFromSquare],
   );
 
   // Hold-to-record: about 10 frames a second while the button is held.
@@ -201,17 +204,17 @@ export default function ImageStudio() {
         }
         // Hand samples over in small groups so the page stays responsive with 1,000+ files.
         if (batch.length >= 16) {
-          api.addSamples(classId, batch);
+          addSamples(classId, batch);
           batch = [];
         }
         setUpload({ classId, done: i + 1, total: files.length });
         await tf.nextFrame();
       }
-      if (batch.length) api.addSamples(classId, batch);
+      if (batch.length) addSamples(classId, batch);
       setFileErrors(errors);
       setUpload(null);
     },
-    [api, sampleFromSquare, t],
+    [addSamples, sampleFromSquare, t],
   );
 
   const labels = useMemo(() => project?.classes.map((c) => c.name) ?? [], [project]);
@@ -263,7 +266,7 @@ export default function ImageStudio() {
   const startTraining = useCallback(async () => {
     if (!project || blocker) return;
     setNotice(null);
-    const model = await training.start({
+    const model = await startTrain({
       labels,
       features: project.classes.map((c) => c.samples.map((s) => s.feature)),
       settings: project.settings,
@@ -274,10 +277,10 @@ export default function ImageStudio() {
     head.current = model;
     const trainedAt = Date.now();
     loadedHeadFor.current = trainedAt;
-    api.setHead({ artifacts: await captureArtifacts(model), labels, trainedAt });
+    setHead({ artifacts: await captureArtifacts(model), labels, trainedAt });
     setSource('mine');
     setHeadVersion((v) => v + 1);
-  }, [api, blocker, labels, prepareAugmented, project, training]);
+  }, [setHead, blocker, labels, prepareAugmented, project, startTrain]);
 
   // Live preview: one prediction per animation frame while a model and the camera are ready.
   const hasModel = source === 'tm' ? tmInfo !== null : headVersion > 0 && project?.head != null;
@@ -367,9 +370,9 @@ export default function ImageStudio() {
         disposeHead(head.current);
         head.current = null;
         loadedHeadFor.current = null;
-        training.reset();
+        resetTraining();
         setProbs(null);
-        api.replace(p);
+        replaceProject(p);
         setNotice({ kind: 'success', text: t('image.imported', { name: f.name }) });
       } catch (e) {
         setNotice({
@@ -378,7 +381,7 @@ export default function ImageStudio() {
         });
       }
     },
-    [api, t, training],
+    [replaceProject, resetTraining, t],
   );
 
   const exportModel = useCallback(async () => {
@@ -420,11 +423,11 @@ export default function ImageStudio() {
     disposeHead(head.current);
     head.current = null;
     loadedHeadFor.current = null;
-    training.reset();
+    resetTraining();
     setProbs(null);
     setHeadVersion(0);
-    await api.reset();
-  }, [api, t, training]);
+    await resetProject();
+  }, [resetProject, resetTraining, t]);
 
   if (!project) return <ProgressBar value={null} label={t('image.loadingProject')} />;
 

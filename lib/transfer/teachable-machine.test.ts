@@ -1,4 +1,7 @@
 // Teachable Machine import on a model we build in TM's exact format (no real TM model can be downloaded here).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import * as tf from '@tensorflow/tfjs';
 import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -59,5 +62,18 @@ describe('Teachable Machine import', () => {
     await expect(loadTeachableMachineModel(cut)).rejects.toThrow(InputError);
     const notJson = [...without('model.json'), { name: 'model.json', data: strToU8('<html>') }];
     await expect(loadTeachableMachineModel(notJson)).rejects.toThrow(/not valid JSON/);
+  });
+
+  it('the committed e2e fixture (tests/fixtures/image/tm-model) is exactly what the builder makes', async () => {
+    const dir = join(__dirname, '..', '..', 'tests', 'fixtures', 'image', 'tm-model');
+    const disk = ['model.json', 'weights.bin', 'metadata.json'].map((name) => ({
+      name,
+      data: new Uint8Array(readFileSync(join(dir, name))),
+    }));
+    const made = await makeTeachableMachineStyleFiles(['Ball', 'Block'], 1);
+    expect(Array.from(disk[1].data)).toEqual(Array.from(made.find((f) => f.name === 'weights.bin')!.data));
+    const tm = await loadTeachableMachineModel(disk);
+    expect(tm.metadata.labels).toEqual(['Ball', 'Block']);
+    tm.model.dispose();
   });
 });

@@ -1,6 +1,9 @@
 // Image studio e2e: a person records one class from the (fake) webcam, uploads pictures for the
 // other, trains, sees predictions change, reloads, exports and imports the project.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+import { strFromU8, unzipSync } from 'fflate';
 
 import type { Page } from '@playwright/test';
 
@@ -51,6 +54,11 @@ test('record, upload, train, predict, reload, export and import an image project
     );
   await expect(page.getByTestId('file-errors')).toContainText('not-an-image.png');
   await expect(page.getByTestId('class-count-1')).toHaveText('4 examples');
+  // One sample can be deleted (focus reveals its button); then add it back.
+  await page.getByTestId('class-card-1').getByRole('button', { name: 'Delete this example' }).first().click();
+  await expect(page.getByTestId('class-count-1')).toHaveText('3 examples');
+  await page.getByTestId('upload-1').setInputFiles(join(FIXTURES, 'block-00.jpg'));
+  await expect(page.getByTestId('class-count-1')).toHaveText('4 examples');
 
   // Train with the defaults; "under the hood" shows curves, a confusion matrix and the time.
   await page.getByTestId('train-button').click();
@@ -65,6 +73,23 @@ test('record, upload, train, predict, reload, export and import an image project
   await expect(page.getByRole('button', { name: 'Back to the webcam' })).toBeVisible();
   expect(await winner(page)).toBe('Blocks');
   await page.getByRole('button', { name: 'Back to the webcam' }).click();
+  // Kids' mode shows the winning class in big letters.
+  await page.getByLabel('Big letters').check();
+  await expect(page.getByTestId('kids-winner')).toHaveText('Camera');
+
+  // Export the trained model: model.json, weights.bin, metadata.json (labels, image size, backbone, versions) and a snippet.
+  const modelDownload = page.waitForEvent('download');
+  await page.getByTestId('export-model').click();
+  const zip = unzipSync(readFileSync(await (await modelDownload).path()));
+  expect(Object.keys(zip).sort()).toEqual([
+    'metadata.json',
+    'model.json',
+    'run-with-creative-ai-studio.js',
+    'weights.bin',
+  ]);
+  const meta = JSON.parse(strFromU8(zip['metadata.json'])) as Record<string, unknown>;
+  expect(meta).toMatchObject({ labels: ['Camera', 'Blocks'], imageSize: 224, featureSize: 120 });
+  expect(meta.versions).toHaveProperty('tfjs');
 
   // Autosave: after a reload the classes, examples and model are still there.
   await expect(page.getByTestId('save-state')).toHaveText('Saved on this device.');
@@ -87,16 +112,31 @@ test('record, upload, train, predict, reload, export and import an image project
   await page.getByTestId('new-project').click();
   await expect(page.getByTestId('class-count-1')).toHaveText('0 examples');
   await expect(page.getByTestId('class-name-1')).toHaveValue('Class 2');
-  await page
-    .getByTestId('import-project')
-    .setInputFiles({
-      name: 'image-project.zip',
-      mimeType: 'application/zip',
-      buffer: await import('node:fs').then((fs) => fs.readFileSync(file)),
-    });
+  await page.getByTestId('import-project').setInputFiles({
+    name: 'image-project.zip',
+    mimeType: 'application/zip',
+    buffer: await import('node:fs').then((fs) => fs.readFileSync(file)),
+  });
   await expect(page.getByTestId('image-notice')).toContainText('imported');
   await expect(page.getByTestId('class-count-1')).toHaveText(counts[1] ?? '');
   await page.getByTestId('predict-file').setInputFiles(join(FIXTURES, 'block-03.jpg'));
   await expect(page.getByRole('button', { name: 'Back to the webcam' })).toBeVisible();
   expect(await winner(page)).toBe('Blocks');
+
+  await page.getByRole('button', { name: 'Back to the webcam' }).click();
+
+  // A Teachable Machine model (three files in TM's format, built by our test helper) runs offline;
+  // an incomplete set says what is missing.
+  const tmDir = join(FIXTURES, 'tm-model');
+  await page.getByTestId('import-tm').setInputFiles([join(tmDir, 'model.json'), join(tmDir, 'weights.bin')]);
+  await expect(page.getByTestId('image-notice')).toContainText('metadata.json is missing');
+  await page
+    .getByTestId('import-tm')
+    .setInputFiles(['model.json', 'weights.bin', 'metadata.json'].map((f) => join(tmDir, f)));
+  await expect(page.getByTestId('image-notice')).toContainText(
+    'Teachable Machine model loaded with 2 classes',
+  );
+  await expect(page.getByTestId('confidence-bars').first().locator('[data-label="Block"]')).toBeVisible({
+    timeout: 60_000,
+  });
 });
