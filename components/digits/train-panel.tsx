@@ -156,7 +156,6 @@ export function TrainPanel({ models, loadData, drawings }: TrainPanelProps) {
     } catch (e) {
       setResult({ kind: 'error', text: t('digits.train.error', { message: e instanceof Error ? e.message : String(e) }) });
     } finally {
-      model?.optimizer?.dispose();
       model?.dispose();
       abort.current = null;
       setPhase('idle');
