@@ -5,8 +5,8 @@ import type { DigitNetConfig } from './types';
 export const MNIST_SIDE = 28;
 /** Pixels per MNIST image. */
 export const MNIST_PIXELS = MNIST_SIDE * MNIST_SIDE;
-/** Class labels in output order. */
-export const DIGIT_LABELS: readonly string[] = Object.freeze(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+/** Class labels in output order (the shipped models' labels). */
+export { DIGIT_LABELS } from '../pretrained/digits/constants';
 /** Default network: the lesson's MLP 784-200-10. */
 export const DEFAULT_DIGIT_NET_CONFIG: Readonly<DigitNetConfig> = Object.freeze({
   kind: 'mlp',
