@@ -125,9 +125,12 @@ export function RecognizePanel({ models, onAddDrawing, drawingCount, randomExamp
             {t('digits.example')}
           </Button>
         </div>
-        <label className="block space-y-1 text-sm">
-          <span className="font-medium">{t('digits.model')}</span>
+        <div className="space-y-1 text-sm">
+          <label htmlFor="digits-model-select" className="block font-medium">
+            {t('digits.model')}
+          </label>
           <select
+            id="digits-model-select"
             value={choice}
             onChange={(e) => setChoice(e.target.value as DigitModelChoice)}
             className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2"
@@ -136,7 +139,7 @@ export function RecognizePanel({ models, onAddDrawing, drawingCount, randomExamp
             <option value="digits-cnn">{t('digits.model.cnn')}</option>
             {models.hasMine && <option value="mine">{t('digits.model.mine')}</option>}
           </select>
-        </label>
+        </div>
         <p className="text-xs text-slate-600" data-testid="digits-model-info">
           {info
             ? t('digits.model.info', {

@@ -112,7 +112,7 @@ test('trains an MLP in the browser, which then reads drawings and survives a rel
   // My network is now a choice on the drawing tab, also after a reload.
   await page.reload();
   await waitForBackend(page);
-  await page.getByLabel('Network').selectOption('mine');
+  await page.getByLabel('Network', { exact: true }).selectOption('mine');
   await expect(page.getByTestId('digits-model-info')).toContainText(`${accuracy.toFixed(1)}%`);
   await drawDigit(page, 1, PLACES[2]);
   await expect(page.getByTestId('digits-answer')).toHaveText('1');
