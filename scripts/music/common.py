@@ -184,21 +184,26 @@ def unigram_baseline(train_targets, val_targets, depth):
 
 def train_loop(model, make_batch, n_train_batches, val_batches, epochs, lr, time_budget_s, log, seed=0,
                clip=1.0):
-    """Adam + cross-entropy with per-step masks. make_batch(rng) -> (x, y, mask). Evaluates on val
-    after each epoch; keeps the best-validation weights. Stops early when the time budget is spent."""
+    """Adam + masked cross-entropy. make_batch(rng) -> (x, y, mask). The learning rate follows a cosine
+    over the wall-clock budget (the machine is shared, so epochs take unpredictable time); the budget is
+    checked after every batch. Evaluates on validation after each epoch and once at the end, and keeps
+    the best-validation weights."""
     rng = np.random.default_rng(seed)
     torch.manual_seed(seed)
     if os.environ.get('SMOKE'):  # quick end-to-end check of a script: two batches per epoch
         n_train_batches = 2
     opt = torch.optim.Adam(model.parameters(), lr=lr)
-    sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=epochs * n_train_batches)
     best = (math.inf, None, None)
     t0 = time.time()
     history = []
+    out_of_time = False
     for ep in range(epochs):
         model.train()
         tl, tn = 0.0, 0
         for _ in range(n_train_batches):
+            frac = min(1.0, (time.time() - t0) / time_budget_s)
+            for g in opt.param_groups:
+                g['lr'] = lr * 0.5 * (1 + math.cos(math.pi * frac))
             x, y, m = make_batch(rng)
             logits, _ = model(x)
             loss = (nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1),
@@ -207,20 +212,23 @@ def train_loop(model, make_batch, n_train_batches, val_batches, epochs, lr, time
             loss.backward()
             nn.utils.clip_grad_norm_(model.parameters(), clip)
             opt.step()
-            sched.step()
             tl += loss.item()
             tn += 1
+            if time.time() - t0 > time_budget_s:
+                out_of_time = True
+                break
         vl, va = evaluate(model, val_batches)
-        history.append({'epoch': ep + 1, 'train_loss': tl / tn, 'val_loss': vl, 'val_acc': va,
+        history.append({'epoch': ep + 1, 'batches': tn, 'train_loss': tl / tn, 'val_loss': vl, 'val_acc': va,
                         'elapsed_s': round(time.time() - t0, 1)})
-        log(f'epoch {ep + 1}: train {tl / tn:.4f} val {vl:.4f} acc {va:.4f} ({time.time() - t0:.0f}s)')
+        log(f'epoch {ep + 1} ({tn} batches): train {tl / tn:.4f} val {vl:.4f} acc {va:.4f} ({time.time() - t0:.0f}s)')
         if vl < best[0]:
             best = (vl, va, {k: v.clone() for k, v in model.state_dict().items()})
-        if time.time() - t0 > time_budget_s:
+        if out_of_time:
             log('time budget reached')
             break
     model.load_state_dict(best[2])
     return {'val_loss': best[0], 'val_acc': best[1], 'epochs_run': len(history),
+            'batches_run': sum(h['batches'] for h in history),
             'train_time_s': round(time.time() - t0, 1), 'history': history}
 
 
@@ -285,3 +293,32 @@ def save_json(path, obj):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, 'w') as f:
         json.dump(obj, f, separators=(',', ':'))
+
+
+def load_music_rnn_export(model, out_dir):
+    """Inverse of export_music_rnn: fill a StackedLSTM from an exported checkpoint, to resume training.
+    The two PyTorch biases are only known as their sum, so it all goes to bias_ih."""
+    with open(os.path.join(out_dir, 'weights_manifest.json')) as f:
+        specs = json.load(f)[0]['weights']
+    raw = np.fromfile(os.path.join(out_dir, 'group1-shard1of1'), dtype='<f4')
+    vals, off = {}, 0
+    for s in specs:
+        n = int(np.prod(s['shape']))
+        vals[s['name']] = raw[off:off + n].reshape(s['shape'])
+        off += n
+    sd = model.state_dict()
+    for l in range(model.lstm.num_layers):
+        k = vals[f'rnn/multi_rnn_cell/cell_{l}/basic_lstm_cell/kernel']
+        b = vals[f'rnn/multi_rnn_cell/cell_{l}/basic_lstm_cell/bias']
+        u = k.shape[1] // 4
+        i, g, f_, o = (slice(j * u, (j + 1) * u) for j in range(4))
+        k = np.concatenate([k[:, i], k[:, f_], k[:, g], k[:, o]], axis=1)
+        b = np.concatenate([b[i], b[f_] + 1.0, b[g], b[o]])
+        n_in = k.shape[0] - u
+        sd[f'lstm.weight_ih_l{l}'] = torch.tensor(k[:n_in].T.copy())
+        sd[f'lstm.weight_hh_l{l}'] = torch.tensor(k[n_in:].T.copy())
+        sd[f'lstm.bias_ih_l{l}'] = torch.tensor(b)
+        sd[f'lstm.bias_hh_l{l}'] = torch.zeros(4 * u)
+    sd['fc.weight'] = torch.tensor(vals['fully_connected/weights'].T.copy())
+    sd['fc.bias'] = torch.tensor(vals['fully_connected/biases'])
+    model.load_state_dict(sd)

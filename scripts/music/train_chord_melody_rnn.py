@@ -4,6 +4,7 @@ Nottingham melodies with the chord symbols read from each tune's block-chord tra
 Usage: /usr/bin/python3 scripts/music/train_chord_melody_rnn.py [--hidden 128] [--minutes 8]
 """
 import argparse
+import sys
 import collections
 import os
 import shutil
@@ -183,7 +184,7 @@ save_json(os.path.join(args.out, 'reference.json'), {
     'chordProgression': [symbol(c) for c in prog], 'primerEvents': primer.tolist(), 'steps': 32,
     'expectedEvents': events, 'expectedProbs': probs})
 counts = collections.Counter(symbol(c)[len(ROOTS[c // len(KINDS)]) if c != NC else 0:] for t in tunes for c in t[2])
-metrics = {'tunes_train': len(train), 'tunes_val': len(val), 'train_steps': int(len(tr_t)), 'val_steps': int(len(va_t)),
+metrics = {'command': '/usr/bin/python3 scripts/music/' + os.path.basename(__file__) + ' ' + ' '.join(sys.argv[1:]), 'tunes_train': len(train), 'tunes_val': len(val), 'train_steps': int(len(tr_t)), 'val_steps': int(len(va_t)),
            'hidden': args.hidden, 'layers': args.layers, 'params': sum(p.numel() for p in model.parameters()),
            'weight_bytes': nbytes, 'val_loss': res['val_loss'], 'val_acc': res['val_acc'],
            'unigram_val_loss': base_ce, 'unigram_val_acc': base_acc, 'epochs_run': res['epochs_run'],

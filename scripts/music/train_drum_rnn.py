@@ -4,13 +4,14 @@ MIDI Dataset (official train split; validation split for metrics) and export it.
 Usage: /usr/bin/python3 scripts/music/train_drum_rnn.py [--hidden 128] [--minutes 8]
 """
 import argparse
+import sys
 import csv
 import os
 
 import numpy as np
 import torch
 
-from common import (DATA, binary_counter, REPO, StackedLSTM, export_music_rnn, greedy_reference, read_midi_notes, save_json,
+from common import (load_music_rnn_export, DATA, binary_counter, REPO, StackedLSTM, export_music_rnn, greedy_reference, read_midi_notes, save_json,
                     train_loop, unigram_baseline, windows)
 
 ap = argparse.ArgumentParser()
@@ -21,6 +22,7 @@ ap.add_argument('--minutes', type=float, default=8)
 ap.add_argument('--batch', type=int, default=64)
 ap.add_argument('--window', type=int, default=64)
 ap.add_argument('--counter_bits', type=int, default=6)
+ap.add_argument('--init', help='resume from an exported checkpoint folder')
 ap.add_argument('--lr', type=float, default=3e-3)
 ap.add_argument('--out', default=os.path.join(REPO, 'public', 'models', 'music', 'drum_rnn'))
 args = ap.parse_args()
@@ -95,6 +97,9 @@ n_batches = max(1, len(tr_x) // args.batch)
 print(f'{len(tr_x)} train windows ({n_batches} batches/epoch), {len(va_x)} validation windows')
 torch.manual_seed(0)
 model = StackedLSTM(DEPTH + args.counter_bits, args.hidden, args.layers, DEPTH, dropout=0.1)
+if args.init:
+    load_music_rnn_export(model, args.init)
+    print('resumed from', args.init)
 res = train_loop(model, make_batch, n_batches, val_batches, args.epochs, args.lr, args.minutes * 60, print)
 tr_t = np.concatenate([l[1:] for _, l in train])
 va_t = np.concatenate([l[1:] for _, l in val])
@@ -117,11 +122,11 @@ save_json(os.path.join(args.out, 'reference.json'), {
     'source': f'groove {name} (validation split), first 32 steps', 'stepsPerQuarter': 4,
     'totalQuantizedSteps': 32, 'notes': notes, 'primerEvents': primer.tolist(), 'steps': 32,
     'expectedEvents': events, 'expectedProbs': probs})
-metrics = {'takes_train': len(train), 'takes_val': len(val), 'train_steps': int(len(tr_t)), 'val_steps': int(len(va_t)),
+metrics = {'command': '/usr/bin/python3 scripts/music/' + os.path.basename(__file__) + ' ' + ' '.join(sys.argv[1:]), 'takes_train': len(train), 'takes_val': len(val), 'train_steps': int(len(tr_t)), 'val_steps': int(len(va_t)),
            'hidden': args.hidden, 'layers': args.layers, 'params': sum(p.numel() for p in model.parameters()),
            'weight_bytes': nbytes, 'val_loss': res['val_loss'], 'val_acc': res['val_acc'],
            'unigram_val_loss': base_ce, 'unigram_val_acc': base_acc, 'epochs_run': res['epochs_run'],
-           'train_time_s': res['train_time_s'], 'batch': args.batch, 'window': args.window, 'counter_bits': args.counter_bits, 'lr': args.lr,
+           'train_time_s': res['train_time_s'], 'resumed_from_previous_run': bool(args.init), 'batch': args.batch, 'window': args.window, 'counter_bits': args.counter_bits, 'lr': args.lr,
            'history': res['history']}
 save_json(os.path.join(args.out, 'metrics.json'), metrics)
 print('exported', args.out, nbytes, 'bytes')

@@ -129,6 +129,9 @@ while time.time() - t0 < args.minutes * 60:
     k = k_lo[idx] + np.floor(rng.random(len(idx)) * (k_hi[idx] - k_lo[idx] + 1)).astype(np.int64)
     ev = torch.tensor(np.where(tr_x[idx] >= 2, tr_x[idx] + k[:, None], tr_x[idx]))
     rec, kl, _ = loss_fn(model, ev)
+    frac = min(1.0, (time.time() - t0) / (args.minutes * 60))
+    for g in opt.param_groups:
+        g['lr'] = args.lr * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * frac)))
     beta = args.beta * min(1.0, step / 1000)
     loss = rec.mean() + beta * torch.clamp(kl.mean() - args.free_bits, min=0)
     opt.zero_grad()
@@ -136,7 +139,7 @@ while time.time() - t0 < args.minutes * 60:
     nn.utils.clip_grad_norm_(model.parameters(), 1.0)
     opt.step()
     step += 1
-    if step % 200 == 0:
+    if step % 500 == 0:
         v = validate()
         history.append({'step': step, 'val_rec_per_step': v[0], 'val_kl': v[1], 'val_acc': v[2],
                         'elapsed_s': round(time.time() - t0, 1)})

@@ -5,13 +5,14 @@ Writes public/models/music/melody_rnn/{config.json, weights_manifest.json, group
 reference.json, metrics.json}.
 """
 import argparse
+import sys
 import os
 import shutil
 
 import numpy as np
 import torch
 
-from common import (DATA, binary_counter, MAX_PITCH, MELODY_DEPTH, MIN_PITCH, REPO, StackedLSTM, events_to_notes,
+from common import (load_music_rnn_export, DATA, binary_counter, MAX_PITCH, MELODY_DEPTH, MIN_PITCH, REPO, StackedLSTM, events_to_notes,
                     export_music_rnn, greedy_reference, is_validation, melody_events, save_json,
                     train_loop, unigram_baseline, windows)
 from melody_data import load_melodies
@@ -24,6 +25,7 @@ ap.add_argument('--minutes', type=float, default=8)
 ap.add_argument('--batch', type=int, default=64)
 ap.add_argument('--window', type=int, default=64)
 ap.add_argument('--counter_bits', type=int, default=5)
+ap.add_argument('--init', help='resume from an exported checkpoint folder')
 ap.add_argument('--lr', type=float, default=3e-3)
 ap.add_argument('--out', default=os.path.join(REPO, 'public', 'models', 'music', 'melody_rnn'))
 args = ap.parse_args()
@@ -85,6 +87,9 @@ print(f'{len(tr_x)} train windows ({n_batches} batches/epoch), {len(va_x)} valid
 
 torch.manual_seed(0)
 model = StackedLSTM(MELODY_DEPTH + args.counter_bits, args.hidden, args.layers, MELODY_DEPTH, dropout=0.1)
+if args.init:
+    load_music_rnn_export(model, args.init)
+    print('resumed from', args.init)
 res = train_loop(model, make_batch, n_batches, val_batches, args.epochs, args.lr, args.minutes * 60, print)
 
 tr_targets = np.concatenate([ev[1:] for _, ev, _, _ in train])
@@ -111,12 +116,12 @@ save_json(os.path.join(args.out, 'reference.json'), {
     'stepsPerQuarter': 4, 'totalQuantizedSteps': 32,
     'notes': [{'pitch': p, 'quantizedStartStep': s, 'quantizedEndStep': e} for p, s, e in notes],
     'primerEvents': primer.tolist(), 'steps': 32, 'expectedEvents': events, 'expectedProbs': probs})
-metrics = {'tunes_train': len(train), 'tunes_val': len(val), 'train_steps': int(len(tr_targets)),
+metrics = {'command': '/usr/bin/python3 scripts/music/' + os.path.basename(__file__) + ' ' + ' '.join(sys.argv[1:]), 'tunes_train': len(train), 'tunes_val': len(val), 'train_steps': int(len(tr_targets)),
            'val_steps': int(len(va_targets)), 'hidden': args.hidden, 'layers': args.layers,
            'params': sum(p.numel() for p in model.parameters()), 'weight_bytes': nbytes,
            'val_loss': res['val_loss'], 'val_acc': res['val_acc'], 'unigram_val_loss': base_ce,
            'unigram_val_acc': base_acc, 'epochs_run': res['epochs_run'], 'train_time_s': res['train_time_s'],
-           'batch': args.batch, 'window': args.window, 'counter_bits': args.counter_bits, 'lr': args.lr, 'history': res['history']}
+           'resumed_from_previous_run': bool(args.init), 'batch': args.batch, 'window': args.window, 'counter_bits': args.counter_bits, 'lr': args.lr, 'history': res['history']}
 save_json(os.path.join(args.out, 'metrics.json'), metrics)
 shutil.copyfile(os.path.join(DATA, 'nottingham', 'LICENSE.md'), os.path.join(args.out, 'LICENSE-nottingham-GPLv3.md'))
 print('exported', args.out, nbytes, 'bytes')
