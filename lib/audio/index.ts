@@ -1,0 +1,18 @@
+// Public entry of lib/audio: resampling, log-mel spectrograms, 1-second examples, WAV files, model input tensors.
+export {
+  AUDIO_SAMPLE_RATE,
+  DEFAULT_SPECTROGRAM_CONFIG,
+  DEFAULT_SPLIT_CONFIG,
+  EXAMPLE_SAMPLES,
+  EXAMPLE_SECONDS,
+} from './constants';
+export { resolveSpectrogramConfig, resolveSplitConfig } from './config';
+export { hzToMel, melToHz, melBandCentersHz, melFilterBank } from './mel';
+export { resample, StreamingResampler, toMono } from './resample';
+export { computeLogMel, frameCount, hannWindow, LogMelComputer, StreamingLogMel } from './spectrogram';
+export { peak, rms, splitIntoExamples, toDb } from './segment';
+export { decodeWav, encodeWav } from './wav';
+export type { DecodedWav } from './wav';
+export { fitNormalization, spectrogramsOf, spectrogramsToTensor } from './features';
+export type { FeatureNormalization } from './features';
+export type * from './types';
