@@ -1,5 +1,5 @@
 // Constants of lib/audio: the one sample rate every sound is converted to, and default settings.
-import type { SpectrogramConfig, SplitConfig } from './types';
+import type { SoundClassifierConfig, SpectrogramConfig, SplitConfig } from './types';
 
 /** Every sound in the studio is resampled to this rate (Hz) before features are computed. */
 export const AUDIO_SAMPLE_RATE = 16000;
@@ -31,3 +31,18 @@ export const DEFAULT_SPLIT_CONFIG: Readonly<SplitConfig> = Object.freeze({
 
 /** Taps on each side of the windowed-sinc resampling kernel (more = sharper anti-alias filter). */
 export const RESAMPLE_HALF_TAPS = 16;
+
+/** Default spectrogram CNN and training settings. */
+export const DEFAULT_SOUND_CLASSIFIER_CONFIG: Readonly<SoundClassifierConfig> = Object.freeze({
+  filters: [8, 16],
+  denseUnits: 32,
+  dropout: 0.25,
+  epochs: 30,
+  batchSize: 16,
+  learningRate: 0.001,
+  validationFraction: 0.2,
+  seed: 42,
+});
+
+/** Format tag written into exported metadata.json, checked on import. */
+export const SOUND_MODEL_FORMAT = 'creative-ai-studio/sound-classifier@1';

@@ -16,3 +16,13 @@ export type { DecodedWav } from './wav';
 export { fitNormalization, spectrogramsOf, spectrogramsToTensor } from './features';
 export type { FeatureNormalization } from './features';
 export type * from './types';
+export {
+  buildSoundModel,
+  soundModelSpec,
+  resolveSoundClassifierConfig,
+  SoundClassifier,
+  stratifiedSplit,
+  trainSoundClassifier,
+} from './classifier';
+export type { SoundClassifierMetadata, SoundTrainHooks, SoundTrainResult } from './classifier';
+export { DEFAULT_SOUND_CLASSIFIER_CONFIG, SOUND_MODEL_FORMAT } from './constants';

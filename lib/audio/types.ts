@@ -47,3 +47,32 @@ export interface SplitResult {
   /** True when `maxExamples` cut the recording short. */
   truncated: boolean;
 }
+
+/** Settings of the small spectrogram CNN and its training. Resolved by `resolveSoundClassifierConfig`. */
+export interface SoundClassifierConfig {
+  /** Filters of the two convolution blocks (each: 3×3 conv, ReLU, 2×2 max pool). Defaults to [8, 16]. */
+  filters: number[];
+  /** Neurons in the dense layer after the convolutions. Defaults to 32. */
+  denseUnits: number;
+  /** Fraction of dense outputs dropped while training, against memorising. Defaults to 0.25. */
+  dropout: number;
+  /** Passes over the examples. Defaults to 30. */
+  epochs: number;
+  /** Examples per step. Defaults to 16. */
+  batchSize: number;
+  /** Adam step size. Defaults to 0.001. */
+  learningRate: number;
+  /** Fraction of each class held out to check the model on sounds it never trained on. Defaults to 0.2. */
+  validationFraction: number;
+  /** Seed for weights, split and shuffles: same examples and seed, same model. Defaults to 42. */
+  seed: number;
+}
+
+/** Labelled spectrograms to learn from. */
+export interface SoundDataset {
+  /** Class names in output order. */
+  labels: string[];
+  spectrograms: Spectrogram[];
+  /** Class index of each spectrogram. */
+  classes: number[];
+}
