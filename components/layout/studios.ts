@@ -16,7 +16,7 @@ export interface StudioInfo {
 export const STUDIOS: readonly StudioInfo[] = [
   { id: 'image', href: '/image/', title: 'studio.image.title', desc: 'studio.image.desc', tint: 'from-sky-400 to-indigo-500', ready: false },
   { id: 'pose', href: '/pose/', title: 'studio.pose.title', desc: 'studio.pose.desc', tint: 'from-emerald-400 to-teal-600', ready: false },
-  { id: 'sound', href: '/sound/', title: 'studio.sound.title', desc: 'studio.sound.desc', tint: 'from-amber-400 to-orange-600', ready: false },
+  { id: 'sound', href: '/sound/', title: 'studio.sound.title', desc: 'studio.sound.desc', tint: 'from-amber-400 to-orange-600', ready: true },
   { id: 'digits', href: '/digits/', title: 'studio.digits.title', desc: 'studio.digits.desc', tint: 'from-fuchsia-400 to-purple-600', ready: false },
   { id: 'dream', href: '/dream/', title: 'studio.dream.title', desc: 'studio.dream.desc', tint: 'from-pink-400 to-rose-600', ready: false },
   { id: 'music', href: '/music/', title: 'studio.music.title', desc: 'studio.music.desc', tint: 'from-lime-400 to-green-600', ready: false },
