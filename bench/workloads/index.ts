@@ -1,0 +1,7 @@
+// The benchmark registry: every workload the /bench/ page runs. Studios add theirs here.
+import { coreWorkload } from './core';
+import type { Workload } from './types';
+
+export const WORKLOADS: readonly Workload[] = [coreWorkload];
+
+export type { BenchContext, BenchMeasurement, Workload } from './types';
