@@ -33,7 +33,13 @@ export const soundWorkload: Workload = {
   label: 'Sound studio',
   async run({ tf, status }) {
     const out: BenchMeasurement[] = [];
-    const measure = async (id: string, label: string, unit: string, fn: () => Promise<number>, note?: string) => {
+    const measure = async (
+      id: string,
+      label: string,
+      unit: string,
+      fn: () => Promise<number>,
+      note?: string,
+    ) => {
       status(label);
       try {
         out.push({ id, label, unit, value: await fn(), note });
@@ -43,8 +49,11 @@ export const soundWorkload: Workload = {
     };
     const computer = new LogMelComputer();
     const wave = synth(1, 1);
-    await measure('sound.features', 'log-mel spectrogram of a 1-s window (49×40)', 'ms', () =>
-      medianMs(async () => computer.compute(wave), { warmup: 3, reps: 20 }),
+    await measure(
+      'sound.features',
+      'log-mel spectrogram of a 1-s window (49×40)',
+      'ms',
+      () => medianMs(async () => computer.compute(wave), { warmup: 3, reps: 20 }),
       'plain JavaScript (fft.js): the same on every backend',
     );
 
@@ -73,7 +82,10 @@ export const soundWorkload: Workload = {
           }
         }
         const t0 = performance.now();
-        const r = await trainSoundClassifier({ labels: ['noise', 'tone', 'clap'], spectrograms: specs, classes }, { epochs: 20 });
+        const r = await trainSoundClassifier(
+          { labels: ['noise', 'tone', 'clap'], spectrograms: specs, classes },
+          { epochs: 20 },
+        );
         const ms = performance.now() - t0;
         r.classifier.dispose();
         return ms;

@@ -89,8 +89,10 @@ export class MicrophoneCapture {
       });
     } catch (e) {
       const name = e instanceof DOMException ? e.name : '';
-      if (name === 'NotAllowedError' || name === 'SecurityError') throw new MicrophoneError('denied', String(e));
-      if (name === 'NotFoundError' || name === 'OverconstrainedError') throw new MicrophoneError('not-found', String(e));
+      if (name === 'NotAllowedError' || name === 'SecurityError')
+        throw new MicrophoneError('denied', String(e));
+      if (name === 'NotFoundError' || name === 'OverconstrainedError')
+        throw new MicrophoneError('not-found', String(e));
       throw new MicrophoneError('other', String(e));
     }
     this.deviceId = this.stream.getAudioTracks()[0]?.getSettings().deviceId ?? deviceId;

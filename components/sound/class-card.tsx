@@ -33,10 +33,26 @@ export interface SoundClassCardProps {
   onDeleteExample: (id: string) => void;
 }
 
-const Example = memo(function Example({ ex, n, cls, onDelete, disabled }: { ex: SoundExample; n: number; cls: string; onDelete: () => void; disabled: boolean }) {
+const Example = memo(function Example({
+  ex,
+  n,
+  cls,
+  onDelete,
+  disabled,
+}: {
+  ex: SoundExample;
+  n: number;
+  cls: string;
+  onDelete: () => void;
+  disabled: boolean;
+}) {
   const t = useT();
   return (
-    <li className="flex items-center gap-1 rounded-lg border border-slate-200 bg-slate-50 p-1" data-testid="sound-example" title={ex.file ? t('sound.example.fromFile', { name: ex.file }) : undefined}>
+    <li
+      className="flex items-center gap-1 rounded-lg border border-slate-200 bg-slate-50 p-1"
+      data-testid="sound-example"
+      title={ex.file ? t('sound.example.fromFile', { name: ex.file }) : undefined}
+    >
       <ExampleSpectrogram samples={ex.samples} label={t('sound.example.play', { n, cls })} />
       <button
         type="button"
@@ -88,7 +104,9 @@ export function SoundClassCard(props: SoundClassCardProps) {
         <span className="text-sm text-slate-600" data-testid="example-count">
           {t('sound.classes.count', { n: count })}
         </span>
-        {count < minExamples && <span className="text-xs text-amber-700">{t('sound.classes.needMore', { n: minExamples })}</span>}
+        {count < minExamples && (
+          <span className="text-xs text-amber-700">{t('sound.classes.needMore', { n: minExamples })}</span>
+        )}
         <div className="ml-auto flex gap-1">
           {count > 0 && (
             <Button variant="ghost" size="sm" onClick={props.onClear} disabled={busy}>
@@ -105,10 +123,14 @@ export function SoundClassCard(props: SoundClassCardProps) {
       {cls.background && <p className="text-sm text-slate-600">{t('sound.classes.backgroundHint')}</p>}
       <div className="flex flex-wrap items-start gap-3">
         <div className="space-y-1">
-          <Button onClick={props.onRecord} disabled={busy} variant={recordingLeft !== null ? 'danger' : 'primary'}>
+          <Button
+            onClick={props.onRecord}
+            disabled={busy}
+            variant={recordingLeft !== null ? 'danger' : 'primary'}
+          >
             {recordingLeft !== null
               ? t('sound.record.recording', { s: Math.max(0, recordingLeft).toFixed(1) })
-              : `🎙 ${t('sound.record.button', { s: recordSeconds })}`}
+              : t('sound.record.button', { s: recordSeconds })}
           </Button>
           <p className="text-xs text-slate-500">{t('sound.record.hint')}</p>
         </div>
@@ -123,11 +145,26 @@ export function SoundClassCard(props: SoundClassCardProps) {
           />
         </div>
       </div>
-      {upload && <ProgressBar value={upload.i / upload.n} label={t('sound.upload.progress', { name: upload.name, i: upload.i + 1, n: upload.n })} />}
+      {upload && (
+        <ProgressBar
+          value={upload.i / upload.n}
+          label={t('sound.upload.progress', { name: upload.name, i: upload.i + 1, n: upload.n })}
+        />
+      )}
       {count > 0 && (
-        <ul className="flex max-h-48 flex-wrap gap-2 overflow-y-auto" aria-label={t('sound.example.count', { cls: cls.name })}>
+        <ul
+          className="flex max-h-48 flex-wrap gap-2 overflow-y-auto"
+          aria-label={t('sound.example.count', { cls: cls.name })}
+        >
           {cls.examples.map((ex, i) => (
-            <Example key={ex.id} ex={ex} n={i + 1} cls={cls.name} disabled={busy} onDelete={() => props.onDeleteExample(ex.id)} />
+            <Example
+              key={ex.id}
+              ex={ex}
+              n={i + 1}
+              cls={cls.name}
+              disabled={busy}
+              onDelete={() => props.onDeleteExample(ex.id)}
+            />
           ))}
         </ul>
       )}

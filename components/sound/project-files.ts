@@ -1,6 +1,14 @@
 'use client';
 // Export and import of a sound project: the model zip from lib/persist plus every example as a WAV.
-import { AUDIO_SAMPLE_RATE, decodeWav, encodeWav, EXAMPLE_SAMPLES, resample, SoundClassifier, toMono } from '@/lib/audio';
+import {
+  AUDIO_SAMPLE_RATE,
+  decodeWav,
+  encodeWav,
+  EXAMPLE_SAMPLES,
+  resample,
+  SoundClassifier,
+  toMono,
+} from '@/lib/audio';
 import { InputError } from '@/lib/errors';
 import { expandFiles, exportModelZip, loadImportedLayersModel, type NamedBytes } from '@/lib/persist';
 
@@ -14,7 +22,10 @@ interface ProjectManifest {
 }
 
 /** Zips the model, its metadata and every example (WAV) so the whole project can be re-imported. */
-export async function exportSoundProject(classifier: SoundClassifier, classes: readonly SoundClass[]): Promise<Uint8Array> {
+export async function exportSoundProject(
+  classifier: SoundClassifier,
+  classes: readonly SoundClass[],
+): Promise<Uint8Array> {
   const files: NamedBytes[] = [];
   const manifest: ProjectManifest = {
     classes: classes.map((c, ci) => ({
@@ -30,7 +41,11 @@ export async function exportSoundProject(classifier: SoundClassifier, classes: r
   };
   files.push({ name: PROJECT_FILE, data: new TextEncoder().encode(JSON.stringify(manifest, null, 2)) });
   const background = classifier.labels.findIndex((l) => classes.find((c) => c.name === l)?.background);
-  return exportModelZip(classifier.model, { ...classifier.metadata(), name: 'Sound model', backgroundIndex: background }, files);
+  return exportModelZip(
+    classifier.model,
+    { ...classifier.metadata(), name: 'Sound model', backgroundIndex: background },
+    files,
+  );
 }
 
 /** What an import gives back. */
@@ -56,7 +71,12 @@ export async function importSoundProject(files: NamedBytes[]): Promise<ImportedS
   if (!manifestFile) {
     return {
       classifier,
-      classes: classifier.labels.map((name, i) => ({ id: newId(), name, background: i === backgroundIndex, examples: [] })),
+      classes: classifier.labels.map((name, i) => ({
+        id: newId(),
+        name,
+        background: i === backgroundIndex,
+        examples: [],
+      })),
     };
   }
   let manifest: ProjectManifest;

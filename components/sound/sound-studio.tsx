@@ -50,7 +50,17 @@ import {
 
 /** Fewest examples per class before training is allowed (one may be held out for checking). */
 const MIN_EXAMPLES = 3;
-const COLORS = ['#64748b', '#6366f1', '#f59e0b', '#10b981', '#ec4899', '#0ea5e9', '#84cc16', '#ef4444', '#8b5cf6'];
+const COLORS = [
+  '#64748b',
+  '#6366f1',
+  '#f59e0b',
+  '#10b981',
+  '#ec4899',
+  '#0ea5e9',
+  '#84cc16',
+  '#ef4444',
+  '#8b5cf6',
+];
 const RECORD_CHOICES = [1, 2, 4, 8];
 /** Live recognition checks the last second every this many samples (250 ms): windows overlap by 75%. */
 const LISTEN_HOP = AUDIO_SAMPLE_RATE / 4;
@@ -97,7 +107,12 @@ export default function SoundStudio() {
   const t = useT();
   const { whenReady } = useBackend();
   const makeEmpty = useCallback(
-    () => emptySoundProject(t('sound.classes.background'), (n) => t('sound.classes.defaultName', { n }), DEFAULT_SETTINGS),
+    () =>
+      emptySoundProject(
+        t('sound.classes.background'),
+        (n) => t('sound.classes.defaultName', { n }),
+        DEFAULT_SETTINGS,
+      ),
     [t],
   );
   const { project, setProject, updateClass, saving } = useSoundProject(makeEmpty);
@@ -149,7 +164,8 @@ export default function SoundStudio() {
   const [notices, setNotices] = useState<Notice[]>([]);
 
   const addExamples = useCallback(
-    (classId: string, examples: SoundExample[]) => updateClass(classId, (c) => ({ ...c, examples: [...c.examples, ...examples] })),
+    (classId: string, examples: SoundExample[]) =>
+      updateClass(classId, (c) => ({ ...c, examples: [...c.examples, ...examples] })),
     [updateClass],
   );
 
@@ -192,7 +208,6 @@ export default function SoundStudio() {
     async (cls: SoundClass, files: File[]) => {
       const found: Notice[] = [];
       let count = 0;
-      let okFiles = 0;
       for (let i = 0; i < files.length; i++) {
         const file = files[i]!;
         setUpload({ classId: cls.id, name: file.name, i, n: files.length });
@@ -200,14 +215,18 @@ export default function SoundStudio() {
           const samples = await decodeAudioFile(file);
           // Background noise is quiet by nature, so its files are not checked for silence.
           const r = splitIntoExamples(samples, AUDIO_SAMPLE_RATE, cls.background ? { silenceDb: -300 } : {});
-          if (!r.examples.length) found.push({ kind: 'warning', text: t('sound.upload.silent', { name: file.name }) });
-          if (r.truncated) found.push({ kind: 'warning', text: t('sound.upload.truncated', { name: file.name, n: r.examples.length }) });
+          if (!r.examples.length)
+            found.push({ kind: 'warning', text: t('sound.upload.silent', { name: file.name }) });
+          if (r.truncated)
+            found.push({
+              kind: 'warning',
+              text: t('sound.upload.truncated', { name: file.name, n: r.examples.length }),
+            });
           addExamples(
             cls.id,
             r.examples.map((samples) => ({ id: newId(), samples, source: 'file' as const, file: file.name })),
           );
           count += r.examples.length;
-          if (r.examples.length) okFiles++;
         } catch (e) {
           found.push({
             kind: 'error',
@@ -216,7 +235,7 @@ export default function SoundStudio() {
         }
       }
       setUpload(null);
-      if (count) found.unshift({ kind: 'success', text: t('sound.upload.added', { count, files: okFiles }) });
+      if (count) found.unshift({ kind: 'success', text: t('sound.upload.added', { count }) });
       setNotices(found);
     },
     [addExamples, t],
@@ -263,7 +282,8 @@ export default function SoundStudio() {
 
   const classes = project?.classes ?? [];
   const blocker =
-    classes.some((c) => c.examples.length < MIN_EXAMPLES) || !classes.some((c) => !c.background && c.examples.length > 0)
+    classes.some((c) => c.examples.length < MIN_EXAMPLES) ||
+    !classes.some((c) => !c.background && c.examples.length > 0)
       ? t('sound.train.needClasses', { n: MIN_EXAMPLES })
       : null;
   const training = train.status === 'preparing' || train.status === 'training';
@@ -308,7 +328,8 @@ export default function SoundStudio() {
               history: {
                 loss: [...s.history.loss, logs.loss],
                 acc: logs.acc === undefined ? s.history.acc : [...s.history.acc, logs.acc],
-                valLoss: logs.valLoss === undefined ? s.history.valLoss : [...s.history.valLoss, logs.valLoss],
+                valLoss:
+                  logs.valLoss === undefined ? s.history.valLoss : [...s.history.valLoss, logs.valLoss],
                 valAcc: logs.valAcc === undefined ? s.history.valAcc : [...s.history.valAcc, logs.valAcc],
               },
             })),
@@ -324,7 +345,8 @@ export default function SoundStudio() {
         valAcc: result.validationAccuracy,
       }));
     } catch (e) {
-      if (e instanceof DOMException && e.name === 'AbortError') setTrain((s) => ({ ...s, status: 'cancelled' }));
+      if (e instanceof DOMException && e.name === 'AbortError')
+        setTrain((s) => ({ ...s, status: 'cancelled' }));
       else setTrain((s) => ({ ...s, status: 'error', error: errorText(e) }));
     } finally {
       abortRef.current = null;
@@ -397,9 +419,20 @@ export default function SoundStudio() {
         specCache.current.clear();
         setClassifier(imported.classifier);
         await saveModelToDb(imported.classifier.model, SOUND_MODEL_KEY, imported.classifier.metadata());
-        setProject((p) => p && { ...p, classes: imported.classes, revision: p.revision + 1, trainedRevision: p.revision + 1 });
+        setProject(
+          (p) =>
+            p && {
+              ...p,
+              classes: imported.classes,
+              revision: p.revision + 1,
+              trainedRevision: p.revision + 1,
+            },
+        );
         setTrain(IDLE);
-        setFileNotice({ kind: 'success', text: t('sound.files.imported', { labels: imported.classifier.labels.join(', ') }) });
+        setFileNotice({
+          kind: 'success',
+          text: t('sound.files.imported', { labels: imported.classifier.labels.join(', ') }),
+        });
       } catch (e) {
         setFileNotice({ kind: 'error', text: t('sound.files.importFailed', { message: errorText(e) }) });
       }
@@ -412,7 +445,10 @@ export default function SoundStudio() {
     stopListening();
     setClassifier(null);
     specCache.current.clear();
-    await Promise.all([deleteProject(SOUND_PROJECT_KEY), deleteModelFromDb(SOUND_MODEL_KEY).catch(() => undefined)]);
+    await Promise.all([
+      deleteProject(SOUND_PROJECT_KEY),
+      deleteModelFromDb(SOUND_MODEL_KEY).catch(() => undefined),
+    ]);
     setProject(makeEmpty());
     setTrain(IDLE);
   }, [t, stopListening, setClassifier, setProject, makeEmpty]);
@@ -423,10 +459,15 @@ export default function SoundStudio() {
   const labels = classifier?.labels ?? [];
   const backgroundLabel = classes.find((c) => c.background)?.name;
   const best = probs ? probs.indexOf(Math.max(...probs)) : -1;
-  const fired = probs && best >= 0 && probs[best]! >= project.threshold && labels[best] !== backgroundLabel ? labels[best]! : null;
-  const stale = classifier !== null && project.trainedRevision !== null && project.trainedRevision !== project.revision;
+  const fired =
+    probs && best >= 0 && probs[best]! >= project.threshold && labels[best] !== backgroundLabel
+      ? labels[best]!
+      : null;
+  const stale =
+    classifier !== null && project.trainedRevision !== null && project.trainedRevision !== project.revision;
   const settings = project.settings;
-  const setSettings = (s: Partial<SoundSettings>) => setProject((p) => p && { ...p, settings: { ...p.settings, ...s } });
+  const setSettings = (s: Partial<SoundSettings>) =>
+    setProject((p) => p && { ...p, settings: { ...p.settings, ...s } });
 
   return (
     <div className="space-y-8">
@@ -468,12 +509,21 @@ export default function SoundStudio() {
               ))}
             </select>
           </label>
-          <Button variant={micOn ? 'secondary' : 'primary'} onClick={() => void (micOn ? stopMic() : startMic(deviceId))} disabled={busy || listening}>
+          <Button
+            variant={micOn ? 'secondary' : 'primary'}
+            onClick={() => void (micOn ? stopMic() : startMic(deviceId))}
+            disabled={busy || listening}
+          >
             {micOn ? t('sound.mic.stop') : t('sound.mic.start')}
           </Button>
         </div>
         {micError && <Alert kind="error">{micError}</Alert>}
-        <LiveSpectrogram mic={mic} active={micOn} label={t('sound.mic.spectrogram')} levelLabel={t('sound.mic.level')} />
+        <LiveSpectrogram
+          mic={mic}
+          active={micOn}
+          label={t('sound.mic.spectrogram')}
+          levelLabel={t('sound.mic.level')}
+        />
         <p className="text-xs text-slate-500">{t('sound.mic.spectrogram')}</p>
       </section>
 
@@ -487,7 +537,12 @@ export default function SoundStudio() {
           </span>
         </div>
         {notices.map((n, i) => (
-          <Alert key={i} kind={n.kind} onDismiss={() => setNotices((all) => all.filter((_, j) => j !== i))} dismissLabel={t('ui.close')}>
+          <Alert
+            key={i}
+            kind={n.kind}
+            onDismiss={() => setNotices((all) => all.filter((_, j) => j !== i))}
+            dismissLabel={t('ui.close')}
+          >
             {n.text}
           </Alert>
         ))}
@@ -503,12 +558,23 @@ export default function SoundStudio() {
               upload={upload?.classId === c.id ? upload : null}
               busy={busy || listening}
               canDelete={!c.background && classes.length > 2}
-              onRename={(name) => setProject((p) => p && { ...p, classes: p.classes.map((x) => (x.id === c.id ? { ...x, name } : x)) })}
-              onDelete={() => setProject((p) => p && { ...p, revision: p.revision + 1, classes: p.classes.filter((x) => x.id !== c.id) })}
+              onRename={(name) =>
+                setProject(
+                  (p) => p && { ...p, classes: p.classes.map((x) => (x.id === c.id ? { ...x, name } : x)) },
+                )
+              }
+              onDelete={() =>
+                setProject(
+                  (p) =>
+                    p && { ...p, revision: p.revision + 1, classes: p.classes.filter((x) => x.id !== c.id) },
+                )
+              }
               onClear={() => updateClass(c.id, (x) => ({ ...x, examples: [] }))}
               onRecord={() => void record(c.id)}
               onFiles={(files) => void uploadFiles(c, files)}
-              onDeleteExample={(id) => updateClass(c.id, (x) => ({ ...x, examples: x.examples.filter((e) => e.id !== id) }))}
+              onDeleteExample={(id) =>
+                updateClass(c.id, (x) => ({ ...x, examples: x.examples.filter((e) => e.id !== id) }))
+              }
             />
           ))}
         </div>
@@ -521,7 +587,15 @@ export default function SoundStudio() {
                 p && {
                   ...p,
                   revision: p.revision + 1,
-                  classes: [...p.classes, { id: newId(), name: t('sound.classes.defaultName', { n: p.classes.length }), background: false, examples: [] }],
+                  classes: [
+                    ...p.classes,
+                    {
+                      id: newId(),
+                      name: t('sound.classes.defaultName', { n: p.classes.length }),
+                      background: false,
+                      examples: [],
+                    },
+                  ],
                 },
             )
           }
@@ -535,7 +609,12 @@ export default function SoundStudio() {
           {t('sound.train.heading')}
         </h2>
         <div className="flex flex-wrap items-center gap-3">
-          <Button size="lg" onClick={() => void startTraining()} disabled={busy || listening || blocker !== null} data-testid="train-button">
+          <Button
+            size="lg"
+            onClick={() => void startTraining()}
+            disabled={busy || listening || blocker !== null}
+            data-testid="train-button"
+          >
             {t('sound.train.button')}
           </Button>
           {training && (
@@ -545,7 +624,9 @@ export default function SoundStudio() {
           )}
         </div>
         {blocker && <p className="text-sm text-amber-800">{blocker}</p>}
-        {train.status === 'preparing' && <ProgressBar value={train.prepare} label={t('sound.train.preparing')} />}
+        {train.status === 'preparing' && (
+          <ProgressBar value={train.prepare} label={t('sound.train.preparing')} />
+        )}
         {train.status === 'training' && (
           <ProgressBar
             value={train.epochs ? train.epoch / train.epochs : null}
@@ -556,11 +637,15 @@ export default function SoundStudio() {
         <div data-testid="train-status" data-status={train.status}>
           {train.status === 'done' && (
             <Alert kind="success">
-              {train.valAcc === null ? t('sound.train.doneNoVal') : t('sound.train.done', { acc: `${Math.round(train.valAcc * 100)}%` })}
+              {train.valAcc === null
+                ? t('sound.train.doneNoVal')
+                : t('sound.train.done', { acc: `${Math.round(train.valAcc * 100)}%` })}
             </Alert>
           )}
           {train.status === 'cancelled' && <Alert kind="warning">{t('sound.train.cancelled')}</Alert>}
-          {train.status === 'error' && <Alert kind="error">{t('sound.train.failed', { message: train.error ?? '' })}</Alert>}
+          {train.status === 'error' && (
+            <Alert kind="error">{t('sound.train.failed', { message: train.error ?? '' })}</Alert>
+          )}
           {stale && !training && <Alert kind="info">{t('sound.train.stale')}</Alert>}
         </div>
         <details className="rounded-xl border border-slate-200 bg-white p-3">
@@ -600,7 +685,12 @@ export default function SoundStudio() {
                 onChange={(batchSize) => setSettings({ batchSize })}
               />
             </div>
-            <Button variant="ghost" size="sm" disabled={training} onClick={() => setSettings(DEFAULT_SETTINGS)}>
+            <Button
+              variant="ghost"
+              size="sm"
+              disabled={training}
+              onClick={() => setSettings(DEFAULT_SETTINGS)}
+            >
               {t('sound.hood.reset')}
             </Button>
             {train.history.loss.length > 0 && (
@@ -659,7 +749,12 @@ export default function SoundStudio() {
             >
               {fired ? t('sound.listen.heard', { label: fired }) : t('sound.listen.nothing')}
             </div>
-            <ConfidenceBars title={t('sound.listen.bars')} labels={labels} values={probs ?? labels.map(() => 0)} colors={labels.map((_, i) => COLORS[i % COLORS.length]!)} />
+            <ConfidenceBars
+              title={t('sound.listen.bars')}
+              labels={labels}
+              values={probs ?? labels.map(() => 0)}
+              colors={labels.map((_, i) => COLORS[i % COLORS.length]!)}
+            />
             <Slider
               label={t('sound.listen.threshold')}
               hint={t('sound.listen.thresholdHint')}
@@ -684,7 +779,13 @@ export default function SoundStudio() {
             {t('sound.files.export')}
           </Button>
           <div className="min-w-64 flex-1">
-            <FileDrop accept=".zip,.json,.bin" label={t('sound.files.import')} disabled={busy} onFiles={(f) => void importFiles(f)} inputTestId="import-model" />
+            <FileDrop
+              accept=".zip,.json,.bin"
+              label={t('sound.files.import')}
+              disabled={busy}
+              onFiles={(f) => void importFiles(f)}
+              inputTestId="import-model"
+            />
           </div>
           <Button variant="danger" disabled={busy} onClick={() => void resetAll()}>
             {t('sound.files.reset')}

@@ -12,7 +12,11 @@ const HIGH = Math.log(0.05);
 /** A heat colour for v in [0, 1]: black → purple → orange → yellow-white. */
 function heat(v: number): [number, number, number] {
   const x = Math.max(0, Math.min(1, v));
-  return [Math.round(255 * Math.min(1, x * 1.6)), Math.round(255 * Math.max(0, x * 1.4 - 0.4)), Math.round(255 * (x < 0.5 ? x * 1.2 : Math.max(0, (x - 0.75) * 4)))];
+  return [
+    Math.round(255 * Math.min(1, x * 1.6)),
+    Math.round(255 * Math.max(0, x * 1.4 - 0.4)),
+    Math.round(255 * (x < 0.5 ? x * 1.2 : Math.max(0, (x - 0.75) * 4))),
+  ];
 }
 
 function level(logMel: number): number {
@@ -39,7 +43,8 @@ export function drawSpectrogram(canvas: HTMLCanvasElement, spec: Spectrogram): v
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   const img = ctx.createImageData(spec.frames, spec.bins);
-  for (let t = 0; t < spec.frames; t++) paintColumn(img, t, spec.data.subarray(t * spec.bins, (t + 1) * spec.bins), spec.bins);
+  for (let t = 0; t < spec.frames; t++)
+    paintColumn(img, t, spec.data.subarray(t * spec.bins, (t + 1) * spec.bins), spec.bins);
   ctx.putImageData(img, 0, 0);
 }
 
@@ -52,14 +57,31 @@ export function ExampleSpectrogram({ samples, label }: { samples: Float32Array; 
     thumbComputer ??= new LogMelComputer();
     if (ref.current) drawSpectrogram(ref.current, thumbComputer.compute(samples));
   }, [samples]);
-  return <canvas ref={ref} role="img" aria-label={label} className="h-10 w-12 rounded [image-rendering:pixelated]" />;
+  return (
+    <canvas
+      ref={ref}
+      role="img"
+      aria-label={label}
+      className="h-10 w-12 rounded [image-rendering:pixelated]"
+    />
+  );
 }
 
 /** How many frames (20 ms each) the live view shows: 6 seconds. */
 const LIVE_FRAMES = 300;
 
 /** The live scrolling spectrogram and a loudness meter of a running microphone. */
-export function LiveSpectrogram({ mic, active, label, levelLabel }: { mic: MicrophoneCapture; active: boolean; label: string; levelLabel: string }) {
+export function LiveSpectrogram({
+  mic,
+  active,
+  label,
+  levelLabel,
+}: {
+  mic: MicrophoneCapture;
+  active: boolean;
+  label: string;
+  levelLabel: string;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const meter = useRef<HTMLDivElement>(null);
 
@@ -121,7 +143,11 @@ export function LiveSpectrogram({ mic, active, label, levelLabel }: { mic: Micro
           aria-valuenow={0}
           data-testid="level-meter"
         >
-          <div ref={meter} className="h-full rounded-full bg-gradient-to-r from-emerald-500 via-amber-400 to-rose-500" style={{ width: '0%' }} />
+          <div
+            ref={meter}
+            className="h-full rounded-full bg-gradient-to-r from-emerald-500 via-amber-400 to-rose-500"
+            style={{ width: '0%' }}
+          />
         </div>
       </div>
     </div>

@@ -44,11 +44,17 @@ export interface SoundProject {
 
 /** Fresh id for a class or an example. */
 export function newId(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random()}`;
 }
 
 /** A new project: Background noise plus two empty classes. */
-export function emptySoundProject(backgroundName: string, className: (n: number) => string, settings: SoundSettings): SoundProject {
+export function emptySoundProject(
+  backgroundName: string,
+  className: (n: number) => string,
+  settings: SoundSettings,
+): SoundProject {
   return {
     version: 1,
     classes: [
@@ -112,7 +118,9 @@ export function useSoundProject(makeEmpty: () => SoundProject) {
 
   /** Changes the examples of one class (bumps the revision). */
   const updateClass = useCallback((id: string, f: (c: SoundClass) => SoundClass) => {
-    setProject((p) => p && { ...p, revision: p.revision + 1, classes: p.classes.map((c) => (c.id === id ? f(c) : c)) });
+    setProject(
+      (p) => p && { ...p, revision: p.revision + 1, classes: p.classes.map((c) => (c.id === id ? f(c) : c)) },
+    );
   }, []);
 
   return { project, setProject, updateClass, saving, flush };

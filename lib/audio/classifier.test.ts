@@ -58,7 +58,12 @@ describe('sound classifier', () => {
     };
     test = { specs: spectrogramsOf(testWaves.flat()), classes: testWaves.flatMap((w, k) => w.map(() => k)) };
     const before = tf.memory().numTensors;
-    result = await trainSoundClassifier(dataset, { epochs: 12, batchSize: 8, validationFraction: 0.2, seed: 3 });
+    result = await trainSoundClassifier(dataset, {
+      epochs: 12,
+      batchSize: 8,
+      validationFraction: 0.2,
+      seed: 3,
+    });
     // Leak check: only the trained model's weights remain.
     const weights = result.classifier.model.weights.length;
     expect(tf.memory().numTensors - before).toBe(weights);
@@ -105,8 +110,12 @@ describe('sound classifier', () => {
 describe('training input checks', () => {
   const spec: Spectrogram = { frames: 49, bins: 40, data: new Float32Array(49 * 40) };
   it('needs two classes, each with examples', async () => {
-    await expect(trainSoundClassifier({ labels: ['a'], spectrograms: [spec], classes: [0] })).rejects.toThrow(/two classes/);
-    await expect(trainSoundClassifier({ labels: ['a', 'b'], spectrograms: [spec], classes: [0] })).rejects.toThrow(/"b" has no examples/);
+    await expect(trainSoundClassifier({ labels: ['a'], spectrograms: [spec], classes: [0] })).rejects.toThrow(
+      /two classes/,
+    );
+    await expect(
+      trainSoundClassifier({ labels: ['a', 'b'], spectrograms: [spec], classes: [0] }),
+    ).rejects.toThrow(/"b" has no examples/);
   });
 
   it.each([

@@ -13,7 +13,9 @@ import { LogMelComputer } from './spectrogram';
 import type { SoundClassifierConfig, SoundDataset, Spectrogram, SpectrogramConfig } from './types';
 
 /** Fills and checks classifier settings. Throws ConfigError naming the field. */
-export function resolveSoundClassifierConfig(partial: Partial<SoundClassifierConfig> = {}): SoundClassifierConfig {
+export function resolveSoundClassifierConfig(
+  partial: Partial<SoundClassifierConfig> = {},
+): SoundClassifierConfig {
   const d = DEFAULT_SOUND_CLASSIFIER_CONFIG;
   const c: SoundClassifierConfig = {
     filters: partial.filters ?? [...d.filters],
@@ -26,7 +28,8 @@ export function resolveSoundClassifierConfig(partial: Partial<SoundClassifierCon
     seed: partial.seed ?? d.seed,
   };
   const int = (field: string, v: number, min: number, max: number) => {
-    if (!Number.isInteger(v) || v < min || v > max) throw new ConfigError(field, v, `a whole number from ${min} to ${max}`);
+    if (!Number.isInteger(v) || v < min || v > max)
+      throw new ConfigError(field, v, `a whole number from ${min} to ${max}`);
   };
   if (!Array.isArray(c.filters) || c.filters.length < 1 || c.filters.length > 3) {
     throw new ConfigError('filters', c.filters, 'one to three filter counts');
@@ -37,7 +40,8 @@ export function resolveSoundClassifierConfig(partial: Partial<SoundClassifierCon
   int('batchSize', c.batchSize, 1, 1024);
   int('seed', c.seed, 0, 2 ** 31 - 1);
   if (!(c.dropout >= 0 && c.dropout < 1)) throw new ConfigError('dropout', c.dropout, 'a number in [0, 1)');
-  if (!(c.learningRate > 0 && c.learningRate <= 1)) throw new ConfigError('learningRate', c.learningRate, 'a number in (0, 1]');
+  if (!(c.learningRate > 0 && c.learningRate <= 1))
+    throw new ConfigError('learningRate', c.learningRate, 'a number in (0, 1]');
   if (!(c.validationFraction >= 0 && c.validationFraction < 1)) {
     throw new ConfigError('validationFraction', c.validationFraction, 'a number in [0, 1)');
   }
@@ -62,7 +66,12 @@ export class SoundClassifier {
   private computer: LogMelComputer | null = null;
   private disposed = false;
 
-  constructor(model: tf.LayersModel, labels: string[], normalization: FeatureNormalization, spectrogramConfig: SpectrogramConfig) {
+  constructor(
+    model: tf.LayersModel,
+    labels: string[],
+    normalization: FeatureNormalization,
+    spectrogramConfig: SpectrogramConfig,
+  ) {
     this.model = model;
     this.labels = labels;
     this.normalization = normalization;
@@ -73,12 +82,18 @@ export class SoundClassifier {
   static fromModel(model: tf.LayersModel, metadata: Record<string, unknown>): SoundClassifier {
     const m = metadata as Partial<SoundClassifierMetadata>;
     if (m.format !== SOUND_MODEL_FORMAT || !Array.isArray(m.labels) || !m.normalization || !m.spectrogram) {
-      throw new InputError('metadata.json does not describe a sound model from this studio.', 'metadata.json');
+      throw new InputError(
+        'metadata.json does not describe a sound model from this studio.',
+        'metadata.json',
+      );
     }
     const spectrogram = resolveSpectrogramConfig(m.spectrogram);
     const out = model.outputs[0]!.shape;
     if (out[out.length - 1] !== m.labels.length) {
-      throw new InputError(`The model has ${String(out[out.length - 1])} outputs but metadata.json names ${m.labels.length} classes.`, 'metadata.json');
+      throw new InputError(
+        `The model has ${String(out[out.length - 1])} outputs but metadata.json names ${m.labels.length} classes.`,
+        'metadata.json',
+      );
     }
     return new SoundClassifier(model, m.labels, m.normalization, spectrogram);
   }
@@ -95,7 +110,9 @@ export class SoundClassifier {
 
   /** Class probabilities for each spectrogram, in label order. Leaves no tensors behind. */
   async predictSpectrograms(specs: readonly Spectrogram[]): Promise<number[][]> {
-    const out = tf.tidy(() => this.model.predict(spectrogramsToTensor(specs, this.normalization)) as tf.Tensor);
+    const out = tf.tidy(
+      () => this.model.predict(spectrogramsToTensor(specs, this.normalization)) as tf.Tensor,
+    );
     try {
       return (await out.array()) as number[][];
     } finally {
@@ -135,7 +152,11 @@ export interface SoundTrainResult {
 }
 
 /** Seeded per-class split: every class keeps at least one training example. */
-export function stratifiedSplit(classes: readonly number[], fraction: number, seed: number): { train: number[]; validation: number[] } {
+export function stratifiedSplit(
+  classes: readonly number[],
+  fraction: number,
+  seed: number,
+): { train: number[]; validation: number[] } {
   const rng = createRng(seed);
   const byClass = new Map<number, number[]>();
   classes.forEach((c, i) => byClass.set(c, [...(byClass.get(c) ?? []), i]));
@@ -155,7 +176,11 @@ export function stratifiedSplit(classes: readonly number[], fraction: number, se
  * time-frequency patterns; a max pool over the whole time axis then keeps, per frequency band and
  * filter, only the strongest response, so a clap counts as a clap wherever it falls in the second.
  */
-export function soundModelSpec(inputShape: [number, number, number], numClasses: number, config: Partial<SoundClassifierConfig> = {}): ModelSpec {
+export function soundModelSpec(
+  inputShape: [number, number, number],
+  numClasses: number,
+  config: Partial<SoundClassifierConfig> = {},
+): ModelSpec {
   const c = resolveSoundClassifierConfig(config);
   const layers: LayerSpec[] = [];
   let frames = inputShape[0];
@@ -164,7 +189,12 @@ export function soundModelSpec(inputShape: [number, number, number], numClasses:
     layers.push({ type: 'maxPool2d', poolSize: 2 });
     frames = Math.floor(frames / 2);
   }
-  if (frames < 1) throw new ConfigError('filters', c.filters, `at most ${Math.floor(Math.log2(inputShape[0]))} blocks for ${inputShape[0]} frames`);
+  if (frames < 1)
+    throw new ConfigError(
+      'filters',
+      c.filters,
+      `at most ${Math.floor(Math.log2(inputShape[0]))} blocks for ${inputShape[0]} frames`,
+    );
   layers.push({ type: 'maxPool2d', poolSize: [frames, 1] });
   layers.push({ type: 'flatten' });
   layers.push({ type: 'dense', units: c.denseUnits, activation: 'relu' });
@@ -174,7 +204,11 @@ export function soundModelSpec(inputShape: [number, number, number], numClasses:
 }
 
 /** Builds the untrained model (also shown in "Under the hood" before training). The caller disposes it. */
-export function buildSoundModel(inputShape: [number, number, number], numClasses: number, config: Partial<SoundClassifierConfig> = {}): tf.Sequential {
+export function buildSoundModel(
+  inputShape: [number, number, number],
+  numClasses: number,
+  config: Partial<SoundClassifierConfig> = {},
+): tf.Sequential {
   return buildModel(soundModelSpec(inputShape, numClasses, config));
 }
 
@@ -200,10 +234,26 @@ export async function trainSoundClassifier(
   const normalization = fitNormalization(trainIdx.map((i) => spectrograms[i]!));
   const first = spectrograms[0]!;
   const model = buildSoundModel([first.frames, first.bins, 1], labels.length, c);
-  compileModel(model, { optimizer: { name: 'adam', learningRate: c.learningRate }, loss: 'categoricalCrossentropy' });
+  compileModel(model, {
+    optimizer: { name: 'adam', learningRate: c.learningRate },
+    loss: 'categoricalCrossentropy',
+  });
   const toTensors = (idx: number[]) => ({
-    x: spectrogramsToTensor(idx.map((i) => spectrograms[i]!), normalization),
-    y: tf.tidy(() => tf.oneHot(tf.tensor1d(idx.map((i) => classes[i]!), 'int32'), labels.length).toFloat()),
+    x: spectrogramsToTensor(
+      idx.map((i) => spectrograms[i]!),
+      normalization,
+    ),
+    y: tf.tidy(() =>
+      tf
+        .oneHot(
+          tf.tensor1d(
+            idx.map((i) => classes[i]!),
+            'int32',
+          ),
+          labels.length,
+        )
+        .toFloat(),
+    ),
   });
   const trainData = toTensors(trainIdx);
   const valData = validation.length ? toTensors(validation) : undefined;
@@ -233,7 +283,12 @@ export async function trainSoundClassifier(
   const trueVal = validation.map((i) => classes[i]!);
   const correct = trueVal.filter((t, i) => t === validationPredictions[i]).length;
   return {
-    classifier: new SoundClassifier(model, [...labels], normalization, resolveSpectrogramConfig(spectrogramConfig)),
+    classifier: new SoundClassifier(
+      model,
+      [...labels],
+      normalization,
+      resolveSpectrogramConfig(spectrogramConfig),
+    ),
     training,
     validationIndices: validation,
     validationPredictions,

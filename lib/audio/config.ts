@@ -33,7 +33,11 @@ export function resolveSpectrogramConfig(partial: Partial<SpectrogramConfig> = {
   }
   if (!Number.isFinite(c.minHz) || c.minHz < 0) throw new ConfigError('minHz', c.minHz, 'a number ≥ 0');
   if (!(c.maxHz > c.minHz) || c.maxHz > c.sampleRate / 2) {
-    throw new ConfigError('maxHz', c.maxHz, `a number above minHz (${c.minHz}) and at most sampleRate / 2 (${c.sampleRate / 2})`);
+    throw new ConfigError(
+      'maxHz',
+      c.maxHz,
+      `a number above minHz (${c.minHz}) and at most sampleRate / 2 (${c.sampleRate / 2})`,
+    );
   }
   positive('logFloor', c.logFloor);
   return c;
@@ -49,8 +53,11 @@ export function resolveSplitConfig(partial: Partial<SplitConfig> = {}): SplitCon
     maxExamples: partial.maxExamples ?? d.maxExamples,
   };
   positive('seconds', c.seconds);
-  if (!Number.isFinite(c.silenceDb) || c.silenceDb > 0) throw new ConfigError('silenceDb', c.silenceDb, 'a number ≤ 0 (dB full scale)');
-  if (!(c.minFraction > 0 && c.minFraction <= 1)) throw new ConfigError('minFraction', c.minFraction, 'a number in (0, 1]');
-  if (!Number.isInteger(c.maxExamples) || c.maxExamples < 1) throw new ConfigError('maxExamples', c.maxExamples, 'an integer ≥ 1');
+  if (!Number.isFinite(c.silenceDb) || c.silenceDb > 0)
+    throw new ConfigError('silenceDb', c.silenceDb, 'a number ≤ 0 (dB full scale)');
+  if (!(c.minFraction > 0 && c.minFraction <= 1))
+    throw new ConfigError('minFraction', c.minFraction, 'a number in (0, 1]');
+  if (!Number.isInteger(c.maxExamples) || c.maxExamples < 1)
+    throw new ConfigError('maxExamples', c.maxExamples, 'an integer ≥ 1');
   return c;
 }

@@ -13,11 +13,16 @@ export interface FeatureNormalization {
 }
 
 /** Log-mel spectrograms of many equal-length waveforms with one reused computer. */
-export function spectrogramsOf(waves: readonly Float32Array[], config: Partial<SpectrogramConfig> = {}): Spectrogram[] {
+export function spectrogramsOf(
+  waves: readonly Float32Array[],
+  config: Partial<SpectrogramConfig> = {},
+): Spectrogram[] {
   const computer = new LogMelComputer(config);
   return waves.map((w, i) => {
     if (w.length !== EXAMPLE_SAMPLES && config.sampleRate === undefined) {
-      throw new InputError(`Example ${i} has ${w.length} samples; every example must have ${EXAMPLE_SAMPLES}.`);
+      throw new InputError(
+        `Example ${i} has ${w.length} samples; every example must have ${EXAMPLE_SAMPLES}.`,
+      );
     }
     return computer.compute(w);
   });

@@ -12,7 +12,9 @@ export function melToHz(mel: number): number {
 }
 
 /** Centre frequency (Hz) of each mel band, low to high. */
-export function melBandCentersHz(config: Pick<SpectrogramConfig, 'numMelBins' | 'minHz' | 'maxHz'>): number[] {
+export function melBandCentersHz(
+  config: Pick<SpectrogramConfig, 'numMelBins' | 'minHz' | 'maxHz'>,
+): number[] {
   const lo = hzToMel(config.minHz);
   const hi = hzToMel(config.maxHz);
   const step = (hi - lo) / (config.numMelBins + 1);
@@ -37,7 +39,8 @@ export function melFilterBank(config: SpectrogramConfig): Float32Array[] {
     const w = new Float32Array(nBins);
     for (let k = 0; k < nBins; k++) {
       const f = k * binHz;
-      if (f > left && f < right) w[k] = f <= centre ? (f - left) / (centre - left) : (right - f) / (right - centre);
+      if (f > left && f < right)
+        w[k] = f <= centre ? (f - left) / (centre - left) : (right - f) / (right - centre);
     }
     // A band narrower than the bin spacing may fall between bins: give it its nearest bin.
     if (w.every((v) => v === 0)) w[Math.min(nBins - 1, Math.round(centre / binHz))] = 1;

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { LogMelComputer, resample, rms, splitIntoExamples, StreamingResampler, toDb, toMono } from './index';
 
 function tone(hz: number, seconds: number, sr: number, amp = 0.5): Float32Array {
-  return Float32Array.from({ length: Math.round(seconds * sr) }, (_, i) => amp * Math.sin((2 * Math.PI * hz * i) / sr));
+  return Float32Array.from(
+    { length: Math.round(seconds * sr) },
+    (_, i) => amp * Math.sin((2 * Math.PI * hz * i) / sr),
+  );
 }
 
 function peakHz(x: Float32Array, sr: number): number {

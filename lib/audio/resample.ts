@@ -28,7 +28,8 @@ export function resample(samples: Float32Array, fromRate: number, toRate: number
 }
 
 function checkRates(fromRate: number, toRate: number): void {
-  if (!(fromRate > 0) || !(toRate > 0)) throw new InputError(`Cannot resample from ${fromRate} Hz to ${toRate} Hz.`);
+  if (!(fromRate > 0) || !(toRate > 0))
+    throw new InputError(`Cannot resample from ${fromRate} Hz to ${toRate} Hz.`);
 }
 
 /** The interpolation kernel shared by the one-shot and the streaming resampler. */

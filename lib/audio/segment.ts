@@ -27,7 +27,11 @@ export function peak(samples: Float32Array): number {
  * Cuts `samples` into back-to-back examples of `seconds` length. Windows quieter than `silenceDb`
  * are skipped; a trailing piece of at least `minFraction` of an example is padded with silence.
  */
-export function splitIntoExamples(samples: Float32Array, sampleRate: number, config: Partial<SplitConfig> = {}): SplitResult {
+export function splitIntoExamples(
+  samples: Float32Array,
+  sampleRate: number,
+  config: Partial<SplitConfig> = {},
+): SplitResult {
   const c = resolveSplitConfig(config);
   if (!(sampleRate > 0)) throw new InputError(`Sample rate ${sampleRate} Hz is not valid.`);
   const size = Math.round(c.seconds * sampleRate);

@@ -19,7 +19,10 @@ import {
 const SR = 16000;
 
 function tone(hz: number, seconds: number, amp = 0.5, sr = SR): Float32Array {
-  return Float32Array.from({ length: Math.round(seconds * sr) }, (_, i) => amp * Math.sin((2 * Math.PI * hz * i) / sr));
+  return Float32Array.from(
+    { length: Math.round(seconds * sr) },
+    (_, i) => amp * Math.sin((2 * Math.PI * hz * i) / sr),
+  );
 }
 
 /** Argmax of each frame. */
@@ -58,7 +61,9 @@ describe('config', () => {
 describe('building blocks', () => {
   it('Hann window is 0 at the start, 1 in the middle and symmetric', () => {
     const w = hannWindow(8);
-    expect(Array.from(w).map((v) => +v.toFixed(6))).toEqual([0, 0.146447, 0.5, 0.853553, 1, 0.853553, 0.5, 0.146447]);
+    expect(Array.from(w).map((v) => +v.toFixed(6))).toEqual([
+      0, 0.146447, 0.5, 0.853553, 1, 0.853553, 0.5, 0.146447,
+    ]);
   });
 
   it('mel scale round-trips and matches the HTK value at 1 kHz', () => {
@@ -88,7 +93,10 @@ describe('building blocks', () => {
 describe('power spectrum against a naive DFT', () => {
   it('matches Σ x[n]·w[n]·e^(−2πikn/N) for a mixed signal', () => {
     const computer = new LogMelComputer({ fftSize: 64, numMelBins: 8 });
-    const x = Float32Array.from({ length: 64 }, (_, i) => Math.sin(i * 0.7) + 0.3 * Math.cos(i * 2.1) + ((i * 37) % 11) / 20);
+    const x = Float32Array.from(
+      { length: 64 },
+      (_, i) => Math.sin(i * 0.7) + 0.3 * Math.cos(i * 2.1) + ((i * 37) % 11) / 20,
+    );
     const power = Array.from(computer.powerSpectrum(x));
     const w = hannWindow(64);
     const wsum = w.reduce((s, v) => s + v, 0);
@@ -111,14 +119,20 @@ describe('power spectrum against a naive DFT', () => {
 });
 
 describe('log-mel spectrogram', () => {
-  it.each([250, 440, 1000, 3000, 6000])('a pure %i Hz tone peaks in the mel band whose centre is nearest', (hz) => {
-    const spec = computeLogMel(tone(hz, 1));
-    expect(spec.frames).toBe(49);
-    expect(spec.bins).toBe(40);
-    const centres = melBandCentersHz(DEFAULT_SPECTROGRAM_CONFIG);
-    const nearest = centres.reduce((best, c, i) => (Math.abs(c - hz) < Math.abs(centres[best]! - hz) ? i : best), 0);
-    for (const b of peakBins(spec)) expect(Math.abs(b - nearest)).toBeLessThanOrEqual(1);
-  });
+  it.each([250, 440, 1000, 3000, 6000])(
+    'a pure %i Hz tone peaks in the mel band whose centre is nearest',
+    (hz) => {
+      const spec = computeLogMel(tone(hz, 1));
+      expect(spec.frames).toBe(49);
+      expect(spec.bins).toBe(40);
+      const centres = melBandCentersHz(DEFAULT_SPECTROGRAM_CONFIG);
+      const nearest = centres.reduce(
+        (best, c, i) => (Math.abs(c - hz) < Math.abs(centres[best]! - hz) ? i : best),
+        0,
+      );
+      for (const b of peakBins(spec)) expect(Math.abs(b - nearest)).toBeLessThanOrEqual(1);
+    },
+  );
 
   it('a louder tone gives higher log energy: doubling amplitude adds ln 4', () => {
     const a = computeLogMel(tone(1000, 0.1, 0.2));
@@ -133,7 +147,10 @@ describe('log-mel spectrogram', () => {
   });
 
   it('a rising chirp moves its peak band upward over time', () => {
-    const x = Float32Array.from({ length: SR }, (_, i) => 0.5 * Math.sin(2 * Math.PI * (300 * (i / SR) + 2000 * (i / SR) ** 2)));
+    const x = Float32Array.from(
+      { length: SR },
+      (_, i) => 0.5 * Math.sin(2 * Math.PI * (300 * (i / SR) + 2000 * (i / SR) ** 2)),
+    );
     const peaks = peakBins(computeLogMel(x));
     expect(peaks[45]!).toBeGreaterThan(peaks[3]! + 10);
   });

@@ -93,7 +93,8 @@ export class LogMelComputer {
 /** One-call log-mel spectrogram of `samples` (at config.sampleRate, default 16 kHz). */
 export function computeLogMel(samples: Float32Array, config: Partial<SpectrogramConfig> = {}): Spectrogram {
   for (let i = 0; i < samples.length; i++) {
-    if (!Number.isFinite(samples[i]!)) throw new InputError(`Sample ${i} is ${samples[i]}: the sound data is broken.`);
+    if (!Number.isFinite(samples[i]!))
+      throw new InputError(`Sample ${i} is ${samples[i]}: the sound data is broken.`);
   }
   return new LogMelComputer(config).compute(samples);
 }

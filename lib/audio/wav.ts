@@ -36,7 +36,8 @@ export function encodeWav(samples: Float32Array, sampleRate: number): Uint8Array
 export function decodeWav(bytes: Uint8Array, name = 'file'): DecodedWav {
   const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const tag = (o: number) => String.fromCharCode(...bytes.subarray(o, o + 4));
-  if (bytes.length < 12 || tag(0) !== 'RIFF' || tag(8) !== 'WAVE') throw new InputError(`${name} is not a WAV file.`, name);
+  if (bytes.length < 12 || tag(0) !== 'RIFF' || tag(8) !== 'WAVE')
+    throw new InputError(`${name} is not a WAV file.`, name);
   let format = 0;
   let channels = 0;
   let sampleRate = 0;
@@ -64,9 +65,11 @@ export function decodeWav(bytes: Uint8Array, name = 'file'): DecodedWav {
           if (format === 3 && bits === 32) s = v.getFloat32(p, true);
           else if (format === 1 && bits === 16) s = v.getInt16(p, true) / 0x8000;
           else if (format === 1 && bits === 8) s = (v.getUint8(p) - 128) / 128;
-          else if (format === 1 && bits === 24) s = ((v.getUint8(p) | (v.getUint8(p + 1) << 8) | (v.getInt8(p + 2) << 16)) / 0x800000);
+          else if (format === 1 && bits === 24)
+            s = (v.getUint8(p) | (v.getUint8(p + 1) << 8) | (v.getInt8(p + 2) << 16)) / 0x800000;
           else if (format === 1 && bits === 32) s = v.getInt32(p, true) / 0x80000000;
-          else throw new InputError(`${name}: WAV format ${format} with ${bits} bits is not supported.`, name);
+          else
+            throw new InputError(`${name}: WAV format ${format} with ${bits} bits is not supported.`, name);
           out[c]![i] = s;
         }
       }

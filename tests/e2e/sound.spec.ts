@@ -35,10 +35,14 @@ test('record from the microphone, upload files, train and recognise the whistle'
 
   // Record 4 seconds of the (fake) microphone into Whistle: four 1-second examples.
   await page.getByRole('combobox', { name: 'Record length' }).selectOption('4');
-  await cls('Whistle').getByRole('button', { name: /Record 4 s/ }).click();
+  await cls('Whistle')
+    .getByRole('button', { name: /Record 4 s/ })
+    .click();
   await expect(page.getByTestId('live-spectrogram')).toBeVisible();
   await expect(cls('Whistle')).toHaveAttribute('data-count', '4', { timeout: 30_000 });
-  await cls('Whistle').getByRole('button', { name: /Record 4 s/ }).click();
+  await cls('Whistle')
+    .getByRole('button', { name: /Record 4 s/ })
+    .click();
   await expect(cls('Whistle')).toHaveAttribute('data-count', '8', { timeout: 30_000 });
   // The level meter moved while the whistle played.
   expect(Number(await page.getByTestId('level-meter').getAttribute('aria-valuenow'))).toBeGreaterThan(0);
@@ -52,8 +56,10 @@ test('record from the microphone, upload files, train and recognise the whistle'
     .locator('input[type=file]')
     .setInputFiles([join(FIXTURES, 'not-audio.wav'), join(FIXTURES, 'noise.wav')]);
   await expect(cls('Background noise')).toHaveAttribute('data-count', '4');
-  await expect(page.getByRole('alert')).toContainText('“not-audio.wav” is not a sound file this browser can read');
-  await expect(page.getByRole('status').filter({ hasText: 'Added 4 examples from 1 files.' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: '“not-audio.wav” is not a sound file this browser can read' }),
+  ).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Added 4 examples.' })).toBeVisible();
 
   // Fewer rounds than the default keep the test short on the slow CPU backend.
   await page.getByText('Under the hood').click();

@@ -5,7 +5,8 @@ import { SoundStudioShell } from '@/components/sound/sound-studio-shell';
 
 export const metadata: Metadata = {
   title: 'Sound studio · Creative AI Studio',
-  description: 'Teach the computer sounds from your microphone or from files, train in the browser, recognise them live. Offline and private.',
+  description:
+    'Teach the computer sounds from your microphone or from files, train in the browser, recognise them live. Offline and private.',
 };
 
 export default function SoundPage() {
