@@ -70,7 +70,7 @@ export const soundWorkload: Workload = {
 
     await measure(
       'sound.train90',
-      'training 3 classes × 30 examples, 20 epochs, batch 16',
+      'training 3 classes × 30 examples, 10 epochs, batch 16',
       'ms',
       async () => {
         const specs: Spectrogram[] = [];
@@ -84,7 +84,7 @@ export const soundWorkload: Workload = {
         const t0 = performance.now();
         const r = await trainSoundClassifier(
           { labels: ['noise', 'tone', 'clap'], spectrograms: specs, classes },
-          { epochs: 20 },
+          { epochs: 10 },
         );
         const ms = performance.now() - t0;
         r.classifier.dispose();
