@@ -314,6 +314,9 @@ export default function SoundStudio() {
         }
         if (controller.signal.aborted) throw new DOMException('aborted', 'AbortError');
       }
+      // Forget spectrograms of deleted examples.
+      const used = new Set(all.map((a) => a.ex.id));
+      for (const id of specCache.current.keys()) if (!used.has(id)) specCache.current.delete(id);
       setTrain((s) => ({ ...s, status: 'training', prepare: 1 }));
       const result = await trainSoundClassifier(
         { labels, spectrograms, classes: all.map((a) => a.k) },
@@ -347,11 +350,17 @@ export default function SoundStudio() {
     } catch (e) {
       if (e instanceof DOMException && e.name === 'AbortError')
         setTrain((s) => ({ ...s, status: 'cancelled' }));
-      else setTrain((s) => ({ ...s, status: 'error', error: errorText(e) }));
+      else {
+        // tfjs's WASM backend has no gradient kernels for convolutions.
+        const message = /not registered for backend 'wasm'/.test(errorText(e))
+          ? t('sound.train.wasm')
+          : errorText(e);
+        setTrain((s) => ({ ...s, status: 'error', error: message }));
+      }
     } finally {
       abortRef.current = null;
     }
-  }, [project, blocker, whenReady, setClassifier, setProject]);
+  }, [project, blocker, whenReady, setClassifier, setProject, t]);
 
   // Live recognition
   const [listening, setListening] = useState(false);

@@ -37,7 +37,7 @@ export const DEFAULT_SOUND_CLASSIFIER_CONFIG: Readonly<SoundClassifierConfig> = 
   filters: [8, 16],
   denseUnits: 32,
   dropout: 0.25,
-  epochs: 30,
+  epochs: 20,
   batchSize: 16,
   learningRate: 0.001,
   validationFraction: 0.2,

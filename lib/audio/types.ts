@@ -56,7 +56,7 @@ export interface SoundClassifierConfig {
   denseUnits: number;
   /** Fraction of dense outputs dropped while training, against memorising. Defaults to 0.25. */
   dropout: number;
-  /** Passes over the examples. Defaults to 30. */
+  /** Passes over the examples. Defaults to 20. */
   epochs: number;
   /** Examples per step. Defaults to 16. */
   batchSize: number;

@@ -86,4 +86,25 @@ test('record from the microphone, upload files, train and recognise the whistle'
   await expect(cls('Whistle')).toHaveAttribute('data-count', '8');
   await expect(cls('Background noise')).toHaveAttribute('data-count', '4');
   await expect(page.getByRole('button', { name: 'Start listening' })).toBeEnabled({ timeout: 30_000 });
+
+  // Export the project, start over, import it again: classes, examples and model come back.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export model and sounds (.zip)' }).click(),
+  ]);
+  const zip = test.info().outputPath('sound-model.zip');
+  await download.saveAs(zip);
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: /Start over/ }).click();
+  await expect(page.getByTestId('sound-class')).toHaveCount(3);
+  await expect(page.getByRole('button', { name: 'Start listening' })).toBeDisabled();
+  await page.getByTestId('import-model').setInputFiles(zip);
+  await expect(
+    page.getByText('Imported a model with the classes: Background noise, Whistle, Clap.'),
+  ).toBeVisible();
+  await expect(cls('Whistle')).toHaveAttribute('data-count', '8');
+  await expect(cls('Clap')).toHaveAttribute('data-count', '5');
+  await page.getByRole('button', { name: 'Start listening' }).click();
+  await expect(page.getByTestId('heard')).toHaveAttribute('data-label', 'Whistle', { timeout: 30_000 });
+  await page.screenshot({ path: test.info().outputPath('sound-studio.png'), fullPage: true });
 });

@@ -63,6 +63,8 @@ export const sound = defineMessages({
     'sound.train.doneNoVal': 'Done! (Too few examples to hold some out for checking.)',
     'sound.train.cancelled': 'Training stopped. The model from the last finished round is kept.',
     'sound.train.failed': 'Training failed: {message}',
+    'sound.train.wasm':
+      'The WebAssembly engine cannot train this kind of network. Choose WebGL or CPU in the engine settings (top right) and train again.',
     'sound.train.stale': 'Your examples changed since the last training. Train again to use them.',
     'sound.hood.heading': 'Under the hood',
     'sound.hood.features':
@@ -169,6 +171,8 @@ export const sound = defineMessages({
     'sound.train.doneNoVal': '끝났어요! (예시가 적어서 확인용으로 떼어 두지 못했어요.)',
     'sound.train.cancelled': '학습을 멈췄어요. 마지막으로 끝난 회차의 모델을 그대로 써요.',
     'sound.train.failed': '학습에 실패했어요: {message}',
+    'sound.train.wasm':
+      'WebAssembly 엔진은 이런 신경망을 학습시킬 수 없어요. 오른쪽 위 엔진 설정에서 WebGL이나 CPU를 고르고 다시 학습시켜요.',
     'sound.train.stale': '마지막 학습 뒤에 예시가 바뀌었어요. 새 예시를 쓰려면 다시 학습시켜요.',
     'sound.hood.heading': '속을 들여다보기',
     'sound.hood.features':
