@@ -1,8 +1,9 @@
 // The benchmark registry: every workload the /bench/ page runs. Studios add theirs here.
 import { coreWorkload } from './core';
+import { digitsWorkload } from './digits';
 import { soundWorkload } from './sound';
 import type { Workload } from './types';
 
-export const WORKLOADS: readonly Workload[] = [coreWorkload, soundWorkload];
+export const WORKLOADS: readonly Workload[] = [coreWorkload, digitsWorkload, soundWorkload];
 
 export type { BenchContext, BenchMeasurement, Workload } from './types';
