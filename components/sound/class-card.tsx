@@ -86,7 +86,7 @@ export function SoundClassCard(props: SoundClassCardProps) {
       data-testid="sound-class"
       data-class-name={cls.name}
       data-count={count}
-      className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm"
+      className="min-w-0 space-y-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm"
       style={{ borderTop: `6px solid ${color}` }}
     >
       <div className="flex flex-wrap items-center gap-2">
@@ -134,7 +134,7 @@ export function SoundClassCard(props: SoundClassCardProps) {
           </Button>
           <p className="text-xs text-slate-500">{t('sound.record.hint')}</p>
         </div>
-        <div className="min-w-56 flex-1">
+        <div className="min-w-0 flex-1 basis-56">
           <FileDrop
             accept={AUDIO_ACCEPT}
             label={t('sound.upload.label')}

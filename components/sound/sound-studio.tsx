@@ -555,7 +555,7 @@ export default function SoundStudio() {
             {n.text}
           </Alert>
         ))}
-        <div className="grid gap-4 lg:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
           {classes.map((c, i) => (
             <SoundClassCard
               key={c.id}
