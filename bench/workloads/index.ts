@@ -2,8 +2,9 @@
 import { coreWorkload } from './core';
 import { digitsWorkload } from './digits';
 import { imageWorkload } from './image';
+import { soundWorkload } from './sound';
 import type { Workload } from './types';
 
-export const WORKLOADS: readonly Workload[] = [coreWorkload, digitsWorkload, imageWorkload];
+export const WORKLOADS: readonly Workload[] = [coreWorkload, digitsWorkload, imageWorkload, soundWorkload];
 
 export type { BenchContext, BenchMeasurement, Workload } from './types';

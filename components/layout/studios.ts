@@ -36,7 +36,7 @@ export const STUDIOS: readonly StudioInfo[] = [
     title: 'studio.sound.title',
     desc: 'studio.sound.desc',
     tint: 'from-amber-400 to-orange-600',
-    ready: false,
+    ready: true,
   },
   {
     id: 'digits',
