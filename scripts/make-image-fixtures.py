@@ -71,7 +71,7 @@ for name, fn in (('ball', ball), ('block', block)):
     for i in range(N):
         img = fn()
         img.save(os.path.join(OUT, f'{name}-{i:02d}.ppm'))
-        if i < 3:
+        if i < 4:
             img.save(os.path.join(OUT, f'{name}-{i:02d}.jpg'), quality=90)
     fn().save(os.path.join(OUT, f'{name}-extra.png'))
 with open(os.path.join(OUT, 'not-an-image.png'), 'w') as f:

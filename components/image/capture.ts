@@ -38,7 +38,10 @@ export function makeCanvases() {
 }
 
 /** JPEG bytes of a small copy of `square`. */
-export async function thumbnailBytes(square: HTMLCanvasElement, thumb: HTMLCanvasElement): Promise<Uint8Array> {
+export async function thumbnailBytes(
+  square: HTMLCanvasElement,
+  thumb: HTMLCanvasElement,
+): Promise<Uint8Array> {
   const ctx = thumb.getContext('2d');
   ctx?.drawImage(square, 0, 0, thumb.width, thumb.height);
   const blob = await new Promise<Blob | null>((resolve) => thumb.toBlob(resolve, 'image/jpeg', 0.85));
@@ -50,7 +53,9 @@ export async function thumbnailBytes(square: HTMLCanvasElement, thumb: HTMLCanva
 export type FileProblem = 'empty' | 'notImage' | 'corrupt';
 
 /** Decodes an image file (JPEG, PNG, WebP, GIF first frame) or says what is wrong with it. */
-export async function decodeImageFile(file: File): Promise<{ bitmap: ImageBitmap } | { problem: FileProblem }> {
+export async function decodeImageFile(
+  file: File,
+): Promise<{ bitmap: ImageBitmap } | { problem: FileProblem }> {
   if (file.size === 0) return { problem: 'empty' };
   const looksLikeImage = file.type.startsWith('image/') || /\.(jpe?g|png|webp|gif|bmp)$/i.test(file.name);
   try {

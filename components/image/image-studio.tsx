@@ -61,6 +61,9 @@ export default function ImageStudio() {
   });
   const { project } = api;
   const training = useHeadTraining();
+  // Stable action functions (the api and training objects themselves change every render).
+  const { addSamples, setHead, replace: replaceProject, reset: resetProject } = api;
+  const { start: startTrain, reset: resetTraining } = training;
 
   const extractor = useRef<ImageFeatureExtractor | null>(null);
   const [modelStatus, setModelStatus] = useState<'loading' | 'ready' | 'error'>('loading');
@@ -88,7 +91,8 @@ export default function ImageStudio() {
   const [kidsMode, setKidsMode] = useState(false);
   const [speak, setSpeak] = useState(false);
 
-  const busy = training.state.status === 'training' || training.state.status === 'preparing' || upload !== null;
+  const busy =
+    training.state.status === 'training' || training.state.status === 'preparing' || upload !== null;
 
   // Load the backbone once the tfjs backend is ready.
   useEffect(() => {
@@ -131,7 +135,11 @@ export default function ImageStudio() {
         head.current = m;
         setHeadVersion((v) => v + 1);
       },
-      (e: unknown) => setNotice({ kind: 'error', text: t('image.headLoadError', { message: e instanceof Error ? e.message : String(e) }) }),
+      (e: unknown) =>
+        setNotice({
+          kind: 'error',
+          text: t('image.headLoadError', { message: e instanceof Error ? e.message : String(e) }),
+        }),
     );
   }, [project, modelStatus, t]);
 
@@ -151,9 +159,9 @@ export default function ImageStudio() {
       if (!v || !webcam.current?.ready() || !canvases.current) return;
       drawSquare(v, canvases.current.square, mirror);
       const s = await sampleFromSquare();
-      if (s) api.addSamples(classId, [s]);
+      if (s) addSamples(classId, [s]);
     },
-    [api, mirror, sampleFromSquare],
+    [addSamples, mirror, sampleFromSquare],
   );
 
   // Hold-to-record: about 10 frames a second while the button is held.
@@ -196,17 +204,17 @@ export default function ImageStudio() {
         }
         // Hand samples over in small groups so the page stays responsive with 1,000+ files.
         if (batch.length >= 16) {
-          api.addSamples(classId, batch);
+          addSamples(classId, batch);
           batch = [];
         }
         setUpload({ classId, done: i + 1, total: files.length });
         await tf.nextFrame();
       }
-      if (batch.length) api.addSamples(classId, batch);
+      if (batch.length) addSamples(classId, batch);
       setFileErrors(errors);
       setUpload(null);
     },
-    [api, sampleFromSquare, t],
+    [addSamples, sampleFromSquare, t],
   );
 
   const labels = useMemo(() => project?.classes.map((c) => c.name) ?? [], [project]);
@@ -258,7 +266,7 @@ export default function ImageStudio() {
   const startTraining = useCallback(async () => {
     if (!project || blocker) return;
     setNotice(null);
-    const model = await training.start({
+    const model = await startTrain({
       labels,
       features: project.classes.map((c) => c.samples.map((s) => s.feature)),
       settings: project.settings,
@@ -269,10 +277,10 @@ export default function ImageStudio() {
     head.current = model;
     const trainedAt = Date.now();
     loadedHeadFor.current = trainedAt;
-    api.setHead({ artifacts: await captureArtifacts(model), labels, trainedAt });
+    setHead({ artifacts: await captureArtifacts(model), labels, trainedAt });
     setSource('mine');
     setHeadVersion((v) => v + 1);
-  }, [api, blocker, labels, prepareAugmented, project, training]);
+  }, [setHead, blocker, labels, prepareAugmented, project, startTrain]);
 
   // Live preview: one prediction per animation frame while a model and the camera are ready.
   const hasModel = source === 'tm' ? tmInfo !== null : headVersion > 0 && project?.head != null;
@@ -362,15 +370,18 @@ export default function ImageStudio() {
         disposeHead(head.current);
         head.current = null;
         loadedHeadFor.current = null;
-        training.reset();
+        resetTraining();
         setProbs(null);
-        api.replace(p);
+        replaceProject(p);
         setNotice({ kind: 'success', text: t('image.imported', { name: f.name }) });
       } catch (e) {
-        setNotice({ kind: 'error', text: t('image.importError', { message: e instanceof Error ? e.message : String(e) }) });
+        setNotice({
+          kind: 'error',
+          text: t('image.importError', { message: e instanceof Error ? e.message : String(e) }),
+        });
       }
     },
-    [api, t, training],
+    [replaceProject, resetTraining, t],
   );
 
   const exportModel = useCallback(async () => {
@@ -398,7 +409,10 @@ export default function ImageStudio() {
         setProbs(null);
         setNotice({ kind: 'success', text: t('image.tmLoaded', { count: loaded.metadata.labels.length }) });
       } catch (e) {
-        setNotice({ kind: 'error', text: t('image.tmError', { message: e instanceof Error ? e.message : String(e) }) });
+        setNotice({
+          kind: 'error',
+          text: t('image.tmError', { message: e instanceof Error ? e.message : String(e) }),
+        });
       }
     },
     [t],
@@ -409,11 +423,11 @@ export default function ImageStudio() {
     disposeHead(head.current);
     head.current = null;
     loadedHeadFor.current = null;
-    training.reset();
+    resetTraining();
     setProbs(null);
     setHeadVersion(0);
-    await api.reset();
-  }, [api, t, training]);
+    await resetProject();
+  }, [resetProject, resetTraining, t]);
 
   if (!project) return <ProgressBar value={null} label={t('image.loadingProject')} />;
 
@@ -424,7 +438,9 @@ export default function ImageStudio() {
   return (
     <div className="space-y-6">
       {modelStatus === 'loading' && <ProgressBar value={null} label={t('image.loadingModel')} />}
-      {modelStatus === 'error' && <Alert kind="error">{t('image.modelError', { message: modelError ?? '' })}</Alert>}
+      {modelStatus === 'error' && (
+        <Alert kind="error">{t('image.modelError', { message: modelError ?? '' })}</Alert>
+      )}
       {notice && (
         <Alert kind={notice.kind} onDismiss={() => setNotice(null)} dismissLabel={t('ui.close')}>
           <span data-testid="image-notice">{notice.text}</span>
@@ -442,14 +458,22 @@ export default function ImageStudio() {
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <div className="space-y-4 lg:sticky lg:top-4 lg:self-start">
-          <section className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="cam-title">
+          <section
+            className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm"
+            aria-labelledby="cam-title"
+          >
             <h2 id="cam-title" className="text-lg font-semibold">
               {t('image.webcam')}
             </h2>
             <Webcam
               ref={webcam}
               mirror={mirror}
-              text={{ choose: t('image.chooseCamera'), denied: t('image.cameraDenied'), missing: t('image.cameraMissing'), starting: t('image.cameraStarting') }}
+              text={{
+                choose: t('image.chooseCamera'),
+                denied: t('image.cameraDenied'),
+                missing: t('image.cameraMissing'),
+                starting: t('image.cameraStarting'),
+              }}
               onStatus={(s) => setCamReady(s === 'ready')}
             />
             <label className="flex items-center gap-2 text-sm">
@@ -458,17 +482,30 @@ export default function ImageStudio() {
             </label>
           </section>
 
-          <section className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="preview-title">
+          <section
+            className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm"
+            aria-labelledby="preview-title"
+          >
             <div className="flex flex-wrap items-center justify-between gap-2">
               <h2 id="preview-title" className="text-lg font-semibold">
                 {t('image.preview')}
               </h2>
               {tmInfo && (
                 <div className="flex gap-1 text-sm" role="group" aria-label={t('image.modelSource')}>
-                  <Button size="sm" variant={source === 'mine' ? 'primary' : 'secondary'} onClick={() => setSource('mine')} aria-pressed={source === 'mine'}>
+                  <Button
+                    size="sm"
+                    variant={source === 'mine' ? 'primary' : 'secondary'}
+                    onClick={() => setSource('mine')}
+                    aria-pressed={source === 'mine'}
+                  >
                     {t('image.useMine')}
                   </Button>
-                  <Button size="sm" variant={source === 'tm' ? 'primary' : 'secondary'} onClick={() => setSource('tm')} aria-pressed={source === 'tm'}>
+                  <Button
+                    size="sm"
+                    variant={source === 'tm' ? 'primary' : 'secondary'}
+                    onClick={() => setSource('tm')}
+                    aria-pressed={source === 'tm'}
+                  >
                     {t('image.useTm')}
                   </Button>
                 </div>
@@ -514,9 +551,17 @@ export default function ImageStudio() {
               )
             )}
             {hasModel && (
-              <FileDrop accept="image/*" multiple={false} label={t('image.predictFile')} onFiles={(f) => void predictFile(f)} inputTestId="predict-file" />
+              <FileDrop
+                accept="image/*"
+                multiple={false}
+                label={t('image.predictFile')}
+                onFiles={(f) => void predictFile(f)}
+                inputTestId="predict-file"
+              />
             )}
-            {backendName && <p className="text-xs text-slate-500">{t('image.backendNote', { name: backendName })}</p>}
+            {backendName && (
+              <p className="text-xs text-slate-500">{t('image.backendNote', { name: backendName })}</p>
+            )}
           </section>
         </div>
 
@@ -531,8 +576,12 @@ export default function ImageStudio() {
                 canDelete={project.classes.length > MIN_CLASSES}
                 busy={busy}
                 onRename={(name) => api.renameClass(cls.id, name)}
-                onDelete={() => window.confirm(t('teach.confirmDelete', { name: cls.name })) && api.deleteClass(cls.id)}
-                onClear={() => window.confirm(t('teach.confirmClear', { name: cls.name })) && api.clearClass(cls.id)}
+                onDelete={() =>
+                  window.confirm(t('teach.confirmDelete', { name: cls.name })) && api.deleteClass(cls.id)
+                }
+                onClear={() =>
+                  window.confirm(t('teach.confirmClear', { name: cls.name })) && api.clearClass(cls.id)
+                }
                 onDeleteSample={(sid) => api.deleteSample(cls.id, sid)}
               >
                 <div className="flex flex-wrap gap-2">
@@ -560,7 +609,13 @@ export default function ImageStudio() {
                   >
                     {recording === cls.id ? t('image.recording') : t('image.holdToRecord')}
                   </Button>
-                  <Button size="sm" variant="secondary" disabled={!canCapture} onClick={() => void captureFrame(cls.id)} data-testid={`snap-${i}`}>
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    disabled={!canCapture}
+                    onClick={() => void captureFrame(cls.id)}
+                    data-testid={`snap-${i}`}
+                  >
                     {t('image.snap')}
                   </Button>
                 </div>
@@ -574,7 +629,11 @@ export default function ImageStudio() {
                 />
                 {upload?.classId === cls.id && (
                   <div className="space-y-1">
-                    <ProgressBar value={upload.done / upload.total} label={t('image.uploading')} detail={`${upload.done} / ${upload.total}`} />
+                    <ProgressBar
+                      value={upload.done / upload.total}
+                      label={t('image.uploading')}
+                      detail={`${upload.done} / ${upload.total}`}
+                    />
                     <Button size="sm" variant="ghost" onClick={() => (uploadCancel.current = true)}>
                       {t('ui.cancel')}
                     </Button>
@@ -583,7 +642,12 @@ export default function ImageStudio() {
               </ClassCard>
             ))}
           </div>
-          <Button variant="secondary" disabled={busy || project.classes.length >= MAX_CLASSES} onClick={api.addClass} data-testid="add-class">
+          <Button
+            variant="secondary"
+            disabled={busy || project.classes.length >= MAX_CLASSES}
+            onClick={api.addClass}
+            data-testid="add-class"
+          >
             {t('teach.addClass')}
           </Button>
 
@@ -599,7 +663,10 @@ export default function ImageStudio() {
             onCancel={training.cancel}
           />
 
-          <section className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="save-title">
+          <section
+            className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm"
+            aria-labelledby="save-title"
+          >
             <h2 id="save-title" className="text-lg font-semibold">
               {t('image.saveTitle')}
             </h2>
@@ -607,19 +674,48 @@ export default function ImageStudio() {
               {t(`image.save.${api.saveState}`)}
             </p>
             <div className="flex flex-wrap gap-2">
-              <Button variant="secondary" onClick={exportProject} disabled={busy} data-testid="export-project">
+              <Button
+                variant="secondary"
+                onClick={exportProject}
+                disabled={busy}
+                data-testid="export-project"
+              >
                 {t('image.exportProject')}
               </Button>
-              <Button variant="secondary" onClick={() => void exportModel()} disabled={busy || !project.head} data-testid="export-model">
+              <Button
+                variant="secondary"
+                onClick={() => void exportModel()}
+                disabled={busy || !project.head}
+                data-testid="export-model"
+              >
                 {t('image.exportModel')}
               </Button>
-              <Button variant="danger" onClick={() => void newProject()} disabled={busy} data-testid="new-project">
+              <Button
+                variant="danger"
+                onClick={() => void newProject()}
+                disabled={busy}
+                data-testid="new-project"
+              >
                 {t('image.newProject')}
               </Button>
             </div>
             <div className="grid gap-3 md:grid-cols-2">
-              <FileDrop accept=".zip,application/zip" multiple={false} label={t('image.importProject')} hint={t('image.importProjectHint')} onFiles={(f) => void importProject(f)} inputTestId="import-project" disabled={busy} />
-              <FileDrop accept=".json,.bin,.zip" label={t('image.importTm')} hint={t('image.importTmHint')} onFiles={(f) => void importTm(f)} inputTestId="import-tm" />
+              <FileDrop
+                accept=".zip,application/zip"
+                multiple={false}
+                label={t('image.importProject')}
+                hint={t('image.importProjectHint')}
+                onFiles={(f) => void importProject(f)}
+                inputTestId="import-project"
+                disabled={busy}
+              />
+              <FileDrop
+                accept=".json,.bin,.zip"
+                label={t('image.importTm')}
+                hint={t('image.importTmHint')}
+                onFiles={(f) => void importTm(f)}
+                inputTestId="import-tm"
+              />
             </div>
           </section>
         </div>

@@ -64,7 +64,18 @@ export interface ClassCardProps {
 }
 
 /** A class card; the capture controls come from the studio. */
-export function ClassCard({ cls, index, color, canDelete, busy, onRename, onDelete, onClear, onDeleteSample, children }: ClassCardProps) {
+export function ClassCard({
+  cls,
+  index,
+  color,
+  canDelete,
+  busy,
+  onRename,
+  onDelete,
+  onClear,
+  onDeleteSample,
+  children,
+}: ClassCardProps) {
   const t = useT();
   const shown = cls.samples.slice(-MAX_THUMBS_SHOWN).reverse();
   const hidden = cls.samples.length - shown.length;
@@ -88,17 +99,33 @@ export function ClassCard({ cls, index, color, canDelete, busy, onRename, onDele
           className="min-w-0 flex-1 rounded-lg border border-transparent px-2 py-1 text-lg font-semibold hover:border-slate-300 focus:border-indigo-500"
           data-testid={`class-name-${index}`}
         />
-        <span className="rounded-full bg-slate-100 px-3 py-1 text-sm tabular-nums" data-testid={`class-count-${index}`}>
+        <span
+          className="rounded-full bg-slate-100 px-3 py-1 text-sm tabular-nums"
+          data-testid={`class-count-${index}`}
+        >
           {t('teach.samples', { count: cls.samples.length })}
         </span>
       </div>
       {children}
       {cls.samples.length > 0 ? (
-        <ul className="flex max-h-32 flex-wrap gap-1 overflow-y-auto" aria-label={t('teach.thumbnails', { name: cls.name })}>
+        <ul
+          className="flex max-h-32 flex-wrap gap-1 overflow-y-auto"
+          aria-label={t('teach.thumbnails', { name: cls.name })}
+        >
           {shown.map((s) => (
-            <Thumb key={s.id} sample={s} label={t('teach.deleteSample')} disabled={busy} onDelete={() => onDeleteSample(s.id)} />
+            <Thumb
+              key={s.id}
+              sample={s}
+              label={t('teach.deleteSample')}
+              disabled={busy}
+              onDelete={() => onDeleteSample(s.id)}
+            />
           ))}
-          {hidden > 0 && <li className="self-center px-2 text-xs text-slate-500">{t('teach.moreSamples', { count: hidden })}</li>}
+          {hidden > 0 && (
+            <li className="self-center px-2 text-xs text-slate-500">
+              {t('teach.moreSamples', { count: hidden })}
+            </li>
+          )}
         </ul>
       ) : (
         <p className="text-sm text-slate-500">{t('teach.noSamples')}</p>

@@ -19,7 +19,16 @@ export interface PredictionPanelProps {
 }
 
 /** Shows the prediction; speaks the winner when it changes (confidence ≥ 80%). */
-export function PredictionPanel({ labels, probabilities, colors, kidsMode, speak, onKidsMode, onSpeak, fps }: PredictionPanelProps) {
+export function PredictionPanel({
+  labels,
+  probabilities,
+  colors,
+  kidsMode,
+  speak,
+  onKidsMode,
+  onSpeak,
+  fps,
+}: PredictionPanelProps) {
   const t = useT();
   const { locale } = useLocale();
   const best = probabilities && probabilities.length ? probabilities.indexOf(Math.max(...probabilities)) : -1;
@@ -50,7 +59,12 @@ export function PredictionPanel({ labels, probabilities, colors, kidsMode, speak
         </p>
       )}
       {probabilities ? (
-        <ConfidenceBars labels={labels} values={probabilities} colors={colors} title={t('teach.prediction')} />
+        <ConfidenceBars
+          labels={labels}
+          values={probabilities}
+          colors={colors}
+          title={t('teach.prediction')}
+        />
       ) : (
         <p className="text-sm text-slate-500">{t('teach.noPrediction')}</p>
       )}
@@ -63,7 +77,9 @@ export function PredictionPanel({ labels, probabilities, colors, kidsMode, speak
           <input type="checkbox" checked={speak} onChange={(e) => onSpeak(e.target.checked)} />
           {t('teach.speak')}
         </label>
-        {fps != null && <span className="text-slate-500 tabular-nums">{t('teach.fps', { fps: fps.toFixed(0) })}</span>}
+        {fps != null && (
+          <span className="text-slate-500 tabular-nums">{t('teach.fps', { fps: fps.toFixed(0) })}</span>
+        )}
       </div>
     </div>
   );

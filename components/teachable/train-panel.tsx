@@ -25,12 +25,25 @@ export interface TrainPanelProps {
 const BATCH_SIZES = [8, 16, 32, 64, 128];
 
 /** Train button with progress, advanced settings and the results a teacher can explain. */
-export function TrainPanel({ settings, onSettings, augment, onAugment, state, blocker, disabled, onTrain, onCancel }: TrainPanelProps) {
+export function TrainPanel({
+  settings,
+  onSettings,
+  augment,
+  onAugment,
+  state,
+  blocker,
+  disabled,
+  onTrain,
+  onCancel,
+}: TrainPanelProps) {
   const t = useT();
   const running = state.status === 'training' || state.status === 'preparing';
   const r = state.result;
   return (
-    <section className="space-y-4 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="train-title">
+    <section
+      className="space-y-4 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm"
+      aria-labelledby="train-title"
+    >
       <h2 id="train-title" className="text-lg font-semibold">
         {t('teach.trainTitle')}
       </h2>
@@ -58,12 +71,20 @@ export function TrainPanel({ settings, onSettings, augment, onAugment, state, bl
       )}
       {state.status === 'done' && r && (
         <Alert kind="success">
-          <span data-testid="training-done">{t('teach.trained', { seconds: (r.ms / 1000).toFixed(1), epochs: r.epochsRun })}</span>
+          <span data-testid="training-done">
+            {t('teach.trained', { seconds: (r.ms / 1000).toFixed(1), epochs: r.epochsRun })}
+          </span>
         </Alert>
       )}
-      {state.status === 'cancelled' && <Alert kind="info">{t('teach.cancelled', { epochs: r?.epochsRun ?? state.epoch })}</Alert>}
+      {state.status === 'cancelled' && (
+        <Alert kind="info">{t('teach.cancelled', { epochs: r?.epochsRun ?? state.epoch })}</Alert>
+      )}
       {state.status === 'error' && (
-        <Alert kind="error">{t('teach.trainError', { message: state.error instanceof Error ? state.error.message : String(state.error) })}</Alert>
+        <Alert kind="error">
+          {t('teach.trainError', {
+            message: state.error instanceof Error ? state.error.message : String(state.error),
+          })}
+        </Alert>
       )}
 
       <details className="rounded-xl border border-slate-200 p-3">
@@ -119,20 +140,32 @@ export function TrainPanel({ settings, onSettings, augment, onAugment, state, bl
             <fieldset className="space-y-2 text-sm sm:col-span-2" disabled={running}>
               <legend className="font-medium">{t('teach.augment')}</legend>
               <label className="flex items-center gap-2">
-                <input type="checkbox" checked={augment.enabled} onChange={(e) => onAugment({ enabled: e.target.checked })} />
+                <input
+                  type="checkbox"
+                  checked={augment.enabled}
+                  onChange={(e) => onAugment({ enabled: e.target.checked })}
+                />
                 {t('teach.augmentOn')}
               </label>
               {augment.enabled && (
                 <div className="flex flex-wrap gap-4 pl-6">
                   {(['flip', 'crop', 'brightness'] as const).map((k) => (
                     <label key={k} className="flex items-center gap-2">
-                      <input type="checkbox" checked={augment[k]} onChange={(e) => onAugment({ [k]: e.target.checked })} />
+                      <input
+                        type="checkbox"
+                        checked={augment[k]}
+                        onChange={(e) => onAugment({ [k]: e.target.checked })}
+                      />
                       {t(`teach.augment.${k}`)}
                     </label>
                   ))}
                   <label className="flex items-center gap-2">
                     {t('teach.augmentCopies')}
-                    <select value={augment.copies} onChange={(e) => onAugment({ copies: Number(e.target.value) })} className="rounded border px-1">
+                    <select
+                      value={augment.copies}
+                      onChange={(e) => onAugment({ copies: Number(e.target.value) })}
+                      className="rounded border px-1"
+                    >
                       {[1, 2, 3, 4].map((n) => (
                         <option key={n} value={n}>
                           {n}
@@ -145,7 +178,14 @@ export function TrainPanel({ settings, onSettings, augment, onAugment, state, bl
               <p className="text-xs text-slate-500">{t('teach.augmentHint')}</p>
             </fieldset>
           )}
-          <Button variant="ghost" size="sm" disabled={running} onClick={() => onSettings({ epochs: 50, batchSize: 16, learningRate: 0.001, validationSplit: 0.15 })}>
+          <Button
+            variant="ghost"
+            size="sm"
+            disabled={running}
+            onClick={() =>
+              onSettings({ epochs: 50, batchSize: 16, learningRate: 0.001, validationSplit: 0.15 })
+            }
+          >
             {t('teach.resetDefaults')}
           </Button>
         </div>
@@ -160,11 +200,15 @@ export function TrainPanel({ settings, onSettings, augment, onAugment, state, bl
             {r && (
               <>
                 <p className="text-sm" data-testid="training-time">
-                  {t('teach.timeAndCounts', { seconds: (r.ms / 1000).toFixed(1), train: r.counts.train, validation: r.counts.validation })}
+                  {t('teach.timeAndCounts', {
+                    seconds: (r.ms / 1000).toFixed(1),
+                    train: r.counts.train,
+                    validation: r.counts.validation,
+                  })}
                 </p>
                 {r.counts.validation > 0 ? (
                   <div className="grid gap-4 md:grid-cols-2">
-                    <table className="text-sm" data-testid="per-class-accuracy">
+                    <table className="self-start text-sm" data-testid="per-class-accuracy">
                       <caption className="mb-1 text-left font-medium">{t('teach.perClass')}</caption>
                       <tbody>
                         {state.labels.map((l, i) => (
@@ -173,7 +217,9 @@ export function TrainPanel({ settings, onSettings, augment, onAugment, state, bl
                               {l}
                             </th>
                             <td className="tabular-nums">
-                              {r.perClassAccuracy[i] === null ? '—' : `${Math.round((r.perClassAccuracy[i] ?? 0) * 100)}%`}
+                              {r.perClassAccuracy[i] === null
+                                ? '—'
+                                : `${Math.round((r.perClassAccuracy[i] ?? 0) * 100)}%`}
                             </td>
                           </tr>
                         ))}

@@ -37,7 +37,10 @@ export interface StartTrainingInput {
   labels: string[];
   features: FeaturesByClass;
   settings: HeadConfig;
-  prepareExtra?: (signal: AbortSignal, onProgress: (fraction: number) => void) => Promise<FeaturesByClass | undefined>;
+  prepareExtra?: (
+    signal: AbortSignal,
+    onProgress: (fraction: number) => void,
+  ) => Promise<FeaturesByClass | undefined>;
 }
 
 /**
@@ -51,30 +54,44 @@ export function useHeadTraining() {
   const start = useCallback(async ({ labels, features, settings, prepareExtra }: StartTrainingInput) => {
     const ctrl = new AbortController();
     abort.current = ctrl;
-    setState({ ...IDLE, status: prepareExtra ? 'preparing' : 'training', epochs: settings.epochs, labels, prepareProgress: prepareExtra ? 0 : null });
+    setState({
+      ...IDLE,
+      status: prepareExtra ? 'preparing' : 'training',
+      epochs: settings.epochs,
+      labels,
+      prepareProgress: prepareExtra ? 0 : null,
+    });
     try {
       const { trainHead, checkTrainable } = await import('@/lib/transfer');
       checkTrainable(labels, features);
-      const extra = prepareExtra ? await prepareExtra(ctrl.signal, (f) => setState((s) => ({ ...s, prepareProgress: f }))) : undefined;
+      const extra = prepareExtra
+        ? await prepareExtra(ctrl.signal, (f) => setState((s) => ({ ...s, prepareProgress: f })))
+        : undefined;
       if (ctrl.signal.aborted) {
         setState((s) => ({ ...s, status: 'cancelled', prepareProgress: null }));
         return null;
       }
       setState((s) => ({ ...s, status: 'training', prepareProgress: null }));
-      const result = await trainHead(labels, features, settings, {
-        signal: ctrl.signal,
-        onEpochEnd: (e: HeadEpochInfo) =>
-          setState((s) => ({
-            ...s,
-            epoch: e.epoch,
-            history: {
-              loss: [...s.history.loss, e.loss],
-              acc: e.acc === undefined ? s.history.acc : [...s.history.acc, e.acc],
-              valLoss: e.valLoss === undefined ? s.history.valLoss : [...s.history.valLoss, e.valLoss],
-              valAcc: e.valAcc === undefined ? s.history.valAcc : [...s.history.valAcc, e.valAcc],
-            },
-          })),
-      }, extra);
+      const result = await trainHead(
+        labels,
+        features,
+        settings,
+        {
+          signal: ctrl.signal,
+          onEpochEnd: (e: HeadEpochInfo) =>
+            setState((s) => ({
+              ...s,
+              epoch: e.epoch,
+              history: {
+                loss: [...s.history.loss, e.loss],
+                acc: e.acc === undefined ? s.history.acc : [...s.history.acc, e.acc],
+                valLoss: e.valLoss === undefined ? s.history.valLoss : [...s.history.valLoss, e.valLoss],
+                valAcc: e.valAcc === undefined ? s.history.valAcc : [...s.history.valAcc, e.valAcc],
+              },
+            })),
+        },
+        extra,
+      );
       const { model, ...summary } = result;
       setState((s) => ({ ...s, status: result.cancelled ? 'cancelled' : 'done', result: summary }));
       return model;

@@ -10,14 +10,26 @@ import type { HeadConfig } from '@/lib/transfer/types';
 
 /** A short unique id (crypto.randomUUID where available). */
 export function newId(): string {
-  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  return (
+    globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
+  );
 }
 
 /** Default augmentation settings: off; when on, two altered copies per example. */
-export const DEFAULT_AUGMENT: AugmentSettings = Object.freeze({ enabled: false, copies: 2, flip: true, crop: true, brightness: true });
+export const DEFAULT_AUGMENT: AugmentSettings = Object.freeze({
+  enabled: false,
+  copies: 2,
+  flip: true,
+  crop: true,
+  brightness: true,
+});
 
 /** A fresh project with two empty classes named by `className(n)`. */
-export function emptyProject(extractor: string, featureSize: number, className: (n: number) => string): TransferProject {
+export function emptyProject(
+  extractor: string,
+  featureSize: number,
+  className: (n: number) => string,
+): TransferProject {
   return {
     version: 1,
     extractor,
@@ -43,7 +55,13 @@ export interface UseTransferProjectOptions {
 }
 
 /** The project and every action on it. Actions are stable (safe in effects and callbacks). */
-export function useTransferProject({ storageKey, extractor, featureSize, className, saveDelay = 600 }: UseTransferProjectOptions) {
+export function useTransferProject({
+  storageKey,
+  extractor,
+  featureSize,
+  className,
+  saveDelay = 600,
+}: UseTransferProjectOptions) {
   const [project, setProject] = useState<TransferProject | null>(null);
   const [saveState, setSaveState] = useState<'idle' | 'saving' | 'saved' | 'error'>('idle');
   const latest = useRef<TransferProject | null>(null);
@@ -57,7 +75,8 @@ export function useTransferProject({ storageKey, extractor, featureSize, classNa
     loadProject<TransferProject>(storageKey)
       .then((saved) => {
         if (cancelled) return;
-        const ok = saved && saved.version === 1 && saved.extractor === extractor && Array.isArray(saved.classes);
+        const ok =
+          saved && saved.version === 1 && saved.extractor === extractor && Array.isArray(saved.classes);
         const p = ok ? saved : emptyProject(extractor, featureSize, classNameRef.current);
         latest.current = p;
         setProject(p);
@@ -120,37 +139,59 @@ export function useTransferProject({ storageKey, extractor, featureSize, classNa
         update((p) =>
           p.classes.length >= MAX_CLASSES
             ? p
-            : { ...p, classes: [...p.classes, { id: newId(), name: classNameRef.current(p.classes.length + 1), samples: [] }] },
+            : {
+                ...p,
+                classes: [
+                  ...p.classes,
+                  { id: newId(), name: classNameRef.current(p.classes.length + 1), samples: [] },
+                ],
+              },
         ),
       [update],
     ),
     renameClass: useCallback(
-      (id: string, name: string) => update((p) => ({ ...p, classes: p.classes.map((c) => (c.id === id ? { ...c, name } : c)) })),
+      (id: string, name: string) =>
+        update((p) => ({ ...p, classes: p.classes.map((c) => (c.id === id ? { ...c, name } : c)) })),
       [update],
     ),
     deleteClass: useCallback(
-      (id: string) => update((p) => (p.classes.length <= MIN_CLASSES ? p : { ...p, classes: p.classes.filter((c) => c.id !== id) })),
+      (id: string) =>
+        update((p) =>
+          p.classes.length <= MIN_CLASSES ? p : { ...p, classes: p.classes.filter((c) => c.id !== id) },
+        ),
       [update],
     ),
     clearClass: useCallback(
-      (id: string) => update((p) => ({ ...p, classes: p.classes.map((c) => (c.id === id ? { ...c, samples: [] } : c)) })),
+      (id: string) =>
+        update((p) => ({ ...p, classes: p.classes.map((c) => (c.id === id ? { ...c, samples: [] } : c)) })),
       [update],
     ),
     addSamples: useCallback(
       (id: string, samples: ProjectSample[]) =>
-        update((p) => ({ ...p, classes: p.classes.map((c) => (c.id === id ? { ...c, samples: [...c.samples, ...samples] } : c)) })),
+        update((p) => ({
+          ...p,
+          classes: p.classes.map((c) => (c.id === id ? { ...c, samples: [...c.samples, ...samples] } : c)),
+        })),
       [update],
     ),
     deleteSample: useCallback(
       (classId: string, sampleId: string) =>
         update((p) => ({
           ...p,
-          classes: p.classes.map((c) => (c.id === classId ? { ...c, samples: c.samples.filter((s) => s.id !== sampleId) } : c)),
+          classes: p.classes.map((c) =>
+            c.id === classId ? { ...c, samples: c.samples.filter((s) => s.id !== sampleId) } : c,
+          ),
         })),
       [update],
     ),
-    setSettings: useCallback((s: Partial<HeadConfig>) => update((p) => ({ ...p, settings: { ...p.settings, ...s } })), [update]),
-    setAugment: useCallback((a: Partial<AugmentSettings>) => update((p) => ({ ...p, augment: { ...p.augment, ...a } })), [update]),
+    setSettings: useCallback(
+      (s: Partial<HeadConfig>) => update((p) => ({ ...p, settings: { ...p.settings, ...s } })),
+      [update],
+    ),
+    setAugment: useCallback(
+      (a: Partial<AugmentSettings>) => update((p) => ({ ...p, augment: { ...p.augment, ...a } })),
+      [update],
+    ),
     setHead: useCallback((head: ProjectHead | null) => update((p) => ({ ...p, head })), [update]),
     /** Replaces the whole project (import). */
     replace: useCallback(

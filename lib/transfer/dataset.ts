@@ -53,7 +53,8 @@ export function stratifiedSplit(features: FeaturesByClass, fraction: number, see
 export function packFeatures(rows: readonly Float32Array[], size: number): Float32Array {
   const out = new Float32Array(rows.length * size);
   rows.forEach((r, i) => {
-    if (r.length !== size) throw new InputError(`Feature vector ${i} has ${r.length} numbers, expected ${size}.`);
+    if (r.length !== size)
+      throw new InputError(`Feature vector ${i} has ${r.length} numbers, expected ${size}.`);
     out.set(r, i * size);
   });
   return out;

@@ -30,7 +30,13 @@ export function makeTransferMetadata(input: TransferMetadataInput): TransferMode
     featureSize: input.featureSize,
     ...(input.imageSize ? { imageSize: input.imageSize } : {}),
     ...(input.backboneNodes
-      ? { backbone: { name: 'centernet (MobileNetV3)', node: [...input.backboneNodes], source: CENTERNET_SOURCE } }
+      ? {
+          backbone: {
+            name: 'centernet (MobileNetV3)',
+            node: [...input.backboneNodes],
+            source: CENTERNET_SOURCE,
+          },
+        }
       : {}),
     versions: { tfjs: tf.version.tfjs, app: APP_VERSION },
     createdAt: new Date().toISOString(),
@@ -53,32 +59,53 @@ console.log(metadata.labels[probabilities.indexOf(Math.max(...probabilities))]);
 }
 
 /** The files of an exported head: model.json, weights.bin, metadata.json and README-snippet.js. */
-export async function exportTransferModelFiles(model: tf.LayersModel, meta: TransferModelMetadata): Promise<NamedBytes[]> {
+export async function exportTransferModelFiles(
+  model: tf.LayersModel,
+  meta: TransferModelMetadata,
+): Promise<NamedBytes[]> {
   const artifacts = await captureArtifacts(model);
-  return [...artifactsToFiles(artifacts, meta), { name: 'run-with-creative-ai-studio.js', data: strToU8(usageSnippet(meta)) }];
+  return [
+    ...artifactsToFiles(artifacts, meta),
+    { name: 'run-with-creative-ai-studio.js', data: strToU8(usageSnippet(meta)) },
+  ];
 }
 
 /** The same files, zipped into one download. */
-export async function exportTransferModelZip(model: tf.LayersModel, meta: TransferModelMetadata): Promise<Uint8Array> {
+export async function exportTransferModelZip(
+  model: tf.LayersModel,
+  meta: TransferModelMetadata,
+): Promise<Uint8Array> {
   return zipFiles(await exportTransferModelFiles(model, meta));
 }
 
 /** Checks that metadata describes one of our heads. */
 export function checkTransferMetadata(meta: Record<string, unknown>): TransferModelMetadata {
   if (meta.format !== TRANSFER_FORMAT) {
-    throw new InputError(`metadata.json is not from this studio (format is ${JSON.stringify(meta.format)}, expected "${TRANSFER_FORMAT}").`, 'metadata.json');
+    throw new InputError(
+      `metadata.json is not from this studio (format is ${JSON.stringify(meta.format)}, expected "${TRANSFER_FORMAT}").`,
+      'metadata.json',
+    );
   }
-  if (!Array.isArray(meta.labels) || meta.labels.length < 2 || !meta.labels.every((l) => typeof l === 'string')) {
+  if (
+    !Array.isArray(meta.labels) ||
+    meta.labels.length < 2 ||
+    !meta.labels.every((l) => typeof l === 'string')
+  ) {
     throw new InputError('metadata.json has no list of at least 2 labels.', 'metadata.json');
   }
   if (typeof meta.featureSize !== 'number' || typeof meta.extractor !== 'string') {
-    throw new InputError('metadata.json does not say which feature extractor the model needs.', 'metadata.json');
+    throw new InputError(
+      'metadata.json does not say which feature extractor the model needs.',
+      'metadata.json',
+    );
   }
   return meta as unknown as TransferModelMetadata;
 }
 
 /** Loads an exported head from its files (or one zip). The caller owns the model. */
-export async function loadTransferModel(files: NamedBytes[]): Promise<{ model: tf.LayersModel; metadata: TransferModelMetadata }> {
+export async function loadTransferModel(
+  files: NamedBytes[],
+): Promise<{ model: tf.LayersModel; metadata: TransferModelMetadata }> {
   const { artifacts, metadata } = importModelFiles(files);
   const meta = checkTransferMetadata(metadata);
   const model = await tf.loadLayersModel(tf.io.fromMemory(artifacts));

@@ -9,8 +9,10 @@ import { importProjectZip } from './project';
 
 function blobs(n: number, centre: number, seed: number): Float32Array[] {
   let s = seed;
-  const rand = () => ((s = (s * 16807) % 2147483647) / 2147483647) - 0.5;
-  return Array.from({ length: n }, () => Float32Array.from({ length: 8 }, (_, d) => (d % 3 === centre ? 2 : 0) + rand()));
+  const rand = () => (s = (s * 16807) % 2147483647) / 2147483647 - 0.5;
+  return Array.from({ length: n }, () =>
+    Float32Array.from({ length: 8 }, (_, d) => (d % 3 === centre ? 2 : 0) + rand()),
+  );
 }
 
 describe('resolveHeadConfig', () => {
@@ -25,7 +27,12 @@ describe('resolveHeadConfig', () => {
     expect(() => resolveHeadConfig(partial)).toThrow(field);
   });
   it("defaults to Teachable Machine's settings", () => {
-    expect(resolveHeadConfig()).toMatchObject({ epochs: 50, batchSize: 16, learningRate: 0.001, validationSplit: 0.15 });
+    expect(resolveHeadConfig()).toMatchObject({
+      epochs: 50,
+      batchSize: 16,
+      learningRate: 0.001,
+      validationSplit: 0.15,
+    });
   });
 });
 
@@ -46,7 +53,10 @@ describe('stratifiedSplit', () => {
 describe('trainHead', () => {
   it('learns 3 classes and leaks no tensors', async () => {
     const before = tf.memory().numTensors;
-    const r = await trainHead(['a', 'b', 'c'], [blobs(30, 0, 1), blobs(30, 1, 2), blobs(30, 2, 3)], { epochs: 20, hidden: [16] });
+    const r = await trainHead(['a', 'b', 'c'], [blobs(30, 0, 1), blobs(30, 1, 2), blobs(30, 2, 3)], {
+      epochs: 20,
+      hidden: [16],
+    });
     expect(r.history.valAcc?.at(-1)).toBeGreaterThanOrEqual(0.9);
     expect(r.perClassAccuracy.every((a) => a !== null && a >= 0.75)).toBe(true);
     disposeHead(r.model);
@@ -55,10 +65,15 @@ describe('trainHead', () => {
 
   it('stops when cancelled and keeps a usable model', async () => {
     const ctrl = new AbortController();
-    const r = await trainHead(['a', 'b'], [blobs(20, 0, 1), blobs(20, 1, 2)], { epochs: 50 }, {
-      signal: ctrl.signal,
-      onEpochEnd: (e) => e.epoch === 2 && ctrl.abort(),
-    });
+    const r = await trainHead(
+      ['a', 'b'],
+      [blobs(20, 0, 1), blobs(20, 1, 2)],
+      { epochs: 50 },
+      {
+        signal: ctrl.signal,
+        onEpochEnd: (e) => e.epoch === 2 && ctrl.abort(),
+      },
+    );
     expect(r.cancelled).toBe(true);
     expect(r.epochsRun).toBeLessThan(50);
     expect((r.model.predict(tf.zeros([1, 8])) as tf.Tensor).shape).toEqual([1, 2]);
@@ -73,6 +88,8 @@ describe('trainHead', () => {
 
 describe('importProjectZip', () => {
   it('rejects a file that is not a project', () => {
-    expect(() => importProjectZip('notes.txt', new TextEncoder().encode('hello'))).toThrow(/not a project file/);
+    expect(() => importProjectZip('notes.txt', new TextEncoder().encode('hello'))).toThrow(
+      /not a project file/,
+    );
   });
 });

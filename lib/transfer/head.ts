@@ -18,11 +18,13 @@ export function resolveHeadConfig(partial: Partial<HeadConfig> = {}): HeadConfig
     hidden: [...(partial.hidden ?? DEFAULT_HEAD_CONFIG.hidden)],
     seed: partial.seed ?? DEFAULT_HEAD_CONFIG.seed,
   };
-  if (!Number.isInteger(c.epochs) || c.epochs < 1 || c.epochs > 1000) throw new ConfigError('epochs', c.epochs, 'an integer from 1 to 1000');
+  if (!Number.isInteger(c.epochs) || c.epochs < 1 || c.epochs > 1000)
+    throw new ConfigError('epochs', c.epochs, 'an integer from 1 to 1000');
   if (!Number.isInteger(c.batchSize) || c.batchSize < 1 || c.batchSize > 1024) {
     throw new ConfigError('batchSize', c.batchSize, 'an integer from 1 to 1024');
   }
-  if (!(c.learningRate > 0 && c.learningRate <= 1)) throw new ConfigError('learningRate', c.learningRate, 'a number in (0, 1]');
+  if (!(c.learningRate > 0 && c.learningRate <= 1))
+    throw new ConfigError('learningRate', c.learningRate, 'a number in (0, 1]');
   if (!(c.validationSplit >= 0 && c.validationSplit < 0.9)) {
     throw new ConfigError('validationSplit', c.validationSplit, 'a number in [0, 0.9)');
   }
@@ -34,7 +36,11 @@ export function resolveHeadConfig(partial: Partial<HeadConfig> = {}): HeadConfig
 }
 
 /** Builds and compiles an untrained head: dense hidden layers (relu) and a softmax over the classes. */
-export function createHead(featureSize: number, numClasses: number, config: Partial<HeadConfig> = {}): tf.LayersModel {
+export function createHead(
+  featureSize: number,
+  numClasses: number,
+  config: Partial<HeadConfig> = {},
+): tf.LayersModel {
   const c = resolveHeadConfig(config);
   const model = buildMlp({
     inputSize: featureSize,
@@ -44,7 +50,10 @@ export function createHead(featureSize: number, numClasses: number, config: Part
     outputActivation: 'softmax',
     seed: c.seed,
   });
-  compileModel(model, { optimizer: { name: 'adam', learningRate: c.learningRate }, loss: 'categoricalCrossentropy' });
+  compileModel(model, {
+    optimizer: { name: 'adam', learningRate: c.learningRate },
+    loss: 'categoricalCrossentropy',
+  });
   return model;
 }
 
@@ -109,7 +118,9 @@ export async function trainHead(
       ms: result.ms,
       validation: { trueY: split.valY, predY },
       confusion,
-      perClassAccuracy: predY.length ? perClassAccuracy(split.valY, predY, k) : new Array<number | null>(k).fill(null),
+      perClassAccuracy: predY.length
+        ? perClassAccuracy(split.valY, predY, k)
+        : new Array<number | null>(k).fill(null),
       counts: { train: split.trainX.length, validation: split.valX.length },
     };
   } catch (e) {

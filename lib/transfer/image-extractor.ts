@@ -29,13 +29,16 @@ export interface ImageFeatureExtractor extends FeatureExtractor<ImageInput> {
 }
 
 /** Checks and fills an ImageExtractorConfig. */
-export function resolveImageExtractorConfig(partial: ImageExtractorConfig = {}): Required<ImageExtractorConfig> {
+export function resolveImageExtractorConfig(
+  partial: ImageExtractorConfig = {},
+): Required<ImageExtractorConfig> {
   const inputSize = partial.inputSize ?? IMAGE_SIZE;
   if (!Number.isInteger(inputSize) || inputSize < 32 || inputSize > 1024 || inputSize % 32 !== 0) {
     throw new ConfigError('inputSize', inputSize, 'a multiple of 32 between 32 and 1024');
   }
   const mode = partial.mode ?? DEFAULT_IMAGE_FEATURE_MODE;
-  if (!(mode in IMAGE_FEATURE_SIZES)) throw new ConfigError('mode', mode, Object.keys(IMAGE_FEATURE_SIZES).join(' or '));
+  if (!(mode in IMAGE_FEATURE_SIZES))
+    throw new ConfigError('mode', mode, Object.keys(IMAGE_FEATURE_SIZES).join(' or '));
   return { model: partial.model ?? CENTERNET_MODEL_URL, inputSize, mode, warmUp: partial.warmUp ?? true };
 }
 
@@ -43,7 +46,9 @@ export function resolveImageExtractorConfig(partial: ImageExtractorConfig = {}):
  * Loads the centernet graph model and returns a feature extractor. The caller owns it and
  * calls `dispose()` when done.
  */
-export async function createImageFeatureExtractor(config: ImageExtractorConfig = {}): Promise<ImageFeatureExtractor> {
+export async function createImageFeatureExtractor(
+  config: ImageExtractorConfig = {},
+): Promise<ImageFeatureExtractor> {
   const c = resolveImageExtractorConfig(config);
   let graph: tf.GraphModel;
   try {

@@ -1,7 +1,11 @@
 // Public entry of lib/transfer: frozen feature extractors + trainable heads (image, pose, sound).
 export * from './constants';
 export type * from './types';
-export { createImageFeatureExtractor, resolveImageExtractorConfig, type ImageFeatureExtractor } from './image-extractor';
+export {
+  createImageFeatureExtractor,
+  resolveImageExtractorConfig,
+  type ImageFeatureExtractor,
+} from './image-extractor';
 export { augmentImage, centreSquare, toPixels, type AugmentOptions } from './preprocess';
 export { checkTrainable, packFeatures, stratifiedSplit } from './dataset';
 export { createHead, disposeHead, predictHead, resolveHeadConfig, trainHead } from './head';

@@ -70,7 +70,12 @@ interface ProjectJson {
   classes: { id: string; name: string; samples: SampleEntry[] }[];
   settings: HeadConfig;
   augment: AugmentSettings;
-  head: { modelTopology: unknown; weightSpecs: tf.io.WeightsManifestEntry[]; labels: string[]; trainedAt: number } | null;
+  head: {
+    modelTopology: unknown;
+    weightSpecs: tf.io.WeightsManifestEntry[];
+    labels: string[];
+    trainedAt: number;
+  } | null;
   updatedAt: number;
 }
 
@@ -139,7 +144,11 @@ export function exportProjectZip(project: TransferProject): Uint8Array {
  * mixing features from another studio's extractor.
  * @throws InputError naming what is wrong.
  */
-export function importProjectZip(fileName: string, data: Uint8Array, expectedExtractor?: string): TransferProject {
+export function importProjectZip(
+  fileName: string,
+  data: Uint8Array,
+  expectedExtractor?: string,
+): TransferProject {
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(data);
@@ -147,23 +156,34 @@ export function importProjectZip(fileName: string, data: Uint8Array, expectedExt
     throw new InputError(`"${fileName}" is not a project file (it is not a zip archive).`, fileName);
   }
   const rawJson = entries[PROJECT_JSON];
-  if (!rawJson) throw new InputError(`"${fileName}" has no ${PROJECT_JSON}: it is not a project file.`, fileName);
+  if (!rawJson)
+    throw new InputError(`"${fileName}" has no ${PROJECT_JSON}: it is not a project file.`, fileName);
   let json: ProjectJson;
   try {
     json = JSON.parse(strFromU8(rawJson)) as ProjectJson;
   } catch {
     throw new InputError(`${PROJECT_JSON} in "${fileName}" is not valid JSON.`, fileName);
   }
-  if (json.format !== 'creative-ai-studio/transfer-project' || json.version !== 1 || !Array.isArray(json.classes)) {
+  if (
+    json.format !== 'creative-ai-studio/transfer-project' ||
+    json.version !== 1 ||
+    !Array.isArray(json.classes)
+  ) {
     throw new InputError(`"${fileName}" is not a project of this studio.`, fileName);
   }
   if (expectedExtractor && json.extractor !== expectedExtractor) {
-    throw new InputError(`"${fileName}" was made with "${json.extractor}" features, but this studio uses "${expectedExtractor}".`, fileName);
+    throw new InputError(
+      `"${fileName}" was made with "${json.extractor}" features, but this studio uses "${expectedExtractor}".`,
+      fileName,
+    );
   }
   const featBytes = entries[FEATURES_BIN] ?? new Uint8Array(0);
   const total = json.classes.reduce((s, c) => s + c.samples.length, 0);
   if (featBytes.byteLength !== total * json.featureSize * 4) {
-    throw new InputError(`"${fileName}" is damaged: ${FEATURES_BIN} does not match the number of samples.`, fileName);
+    throw new InputError(
+      `"${fileName}" is damaged: ${FEATURES_BIN} does not match the number of samples.`,
+      fileName,
+    );
   }
   const feats = new Float32Array(featBytes.slice().buffer);
   let row = 0;
@@ -173,13 +193,19 @@ export function importProjectZip(fileName: string, data: Uint8Array, expectedExt
     samples: c.samples.map((s) => {
       const feature = feats.slice(row * json.featureSize, (row + 1) * json.featureSize);
       row++;
-      return { id: s.id, thumbType: s.thumbType, thumb: s.thumb ? (entries[s.thumb] ?? new Uint8Array(0)) : new Uint8Array(0), feature };
+      return {
+        id: s.id,
+        thumbType: s.thumbType,
+        thumb: s.thumb ? (entries[s.thumb] ?? new Uint8Array(0)) : new Uint8Array(0),
+        feature,
+      };
     }),
   }));
   let head: ProjectHead | null = null;
   if (json.head) {
     const w = entries[HEAD_WEIGHTS];
-    if (!w) throw new InputError(`"${fileName}" is damaged: the trained model's weights are missing.`, fileName);
+    if (!w)
+      throw new InputError(`"${fileName}" is damaged: the trained model's weights are missing.`, fileName);
     head = {
       artifacts: {
         modelTopology: json.head.modelTopology as tf.io.ModelArtifacts['modelTopology'],

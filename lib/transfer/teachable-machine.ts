@@ -39,14 +39,20 @@ export interface TeachableMachineModel {
 
 function checkMetadata(raw: Record<string, unknown>): TeachableMachineMetadata {
   if (Object.keys(raw).length === 0) {
-    throw new InputError('metadata.json is missing: Teachable Machine exports model.json, weights.bin and metadata.json.', 'metadata.json');
+    throw new InputError(
+      'metadata.json is missing: Teachable Machine exports model.json, weights.bin and metadata.json.',
+      'metadata.json',
+    );
   }
   const labels = raw.labels;
   if (!Array.isArray(labels) || labels.length < 1 || !labels.every((l) => typeof l === 'string')) {
     throw new InputError('metadata.json has no "labels" list of class names.', 'metadata.json');
   }
   if (raw.imageSize !== undefined && (typeof raw.imageSize !== 'number' || raw.imageSize < 16)) {
-    throw new InputError(`metadata.json has an invalid imageSize (${JSON.stringify(raw.imageSize)}).`, 'metadata.json');
+    throw new InputError(
+      `metadata.json has an invalid imageSize (${JSON.stringify(raw.imageSize)}).`,
+      'metadata.json',
+    );
   }
   return raw as unknown as TeachableMachineMetadata;
 }
@@ -59,13 +65,19 @@ export async function loadTeachableMachineModel(files: NamedBytes[]): Promise<Te
   const { artifacts, metadata: rawMeta } = importModelFiles(files);
   const metadata = checkMetadata(rawMeta);
   if (artifacts.format === 'graph-model') {
-    throw new InputError('model.json is a graph model; Teachable Machine image models are layers models.', 'model.json');
+    throw new InputError(
+      'model.json is a graph model; Teachable Machine image models are layers models.',
+      'model.json',
+    );
   }
   let model: tf.LayersModel;
   try {
     model = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
   } catch (e) {
-    throw new InputError(`model.json could not be built: ${e instanceof Error ? e.message : String(e)}`, 'model.json');
+    throw new InputError(
+      `model.json could not be built: ${e instanceof Error ? e.message : String(e)}`,
+      'model.json',
+    );
   }
   const size = metadata.imageSize ?? TM_IMAGE_SIZE;
   const inShape = model.inputs[0].shape;
@@ -86,12 +98,20 @@ export async function loadTeachableMachineModel(files: NamedBytes[]): Promise<Te
 }
 
 /** The input Teachable Machine feeds its model: centred square, resized, x / 127 − 1. Call inside tf.tidy. */
-export function teachableMachineInput(input: ImageInput, imageSize = TM_IMAGE_SIZE, mirror = false): tf.Tensor4D {
+export function teachableMachineInput(
+  input: ImageInput,
+  imageSize = TM_IMAGE_SIZE,
+  mirror = false,
+): tf.Tensor4D {
   return centreSquare(toPixels(input), imageSize, mirror).div(127).sub(1).expandDims(0) as tf.Tensor4D;
 }
 
 /** Class probabilities for one image from a Teachable Machine model (plain numbers, no leaks). */
-export async function predictTeachableMachine(tm: TeachableMachineModel, input: ImageInput, mirror = false): Promise<number[]> {
+export async function predictTeachableMachine(
+  tm: TeachableMachineModel,
+  input: ImageInput,
+  mirror = false,
+): Promise<number[]> {
   const p = tf.tidy(() => tm.model.predict(teachableMachineInput(input, tm.imageSize, mirror)) as tf.Tensor);
   try {
     return Array.from(await p.data());
@@ -110,12 +130,35 @@ export async function makeTeachableMachineStyleFiles(labels: string[], seed = 1)
   const init = (s: number) => tf.initializers.glorotUniform({ seed: seed * 100 + s });
   const base = tf.sequential({ name: 'sequential_1' });
   base.add(
-    tf.layers.conv2d({ inputShape: [TM_IMAGE_SIZE, TM_IMAGE_SIZE, 3], filters: 8, kernelSize: 8, strides: 8, activation: 'relu', kernelInitializer: init(1) }),
+    tf.layers.conv2d({
+      inputShape: [TM_IMAGE_SIZE, TM_IMAGE_SIZE, 3],
+      filters: 8,
+      kernelSize: 8,
+      strides: 8,
+      activation: 'relu',
+      kernelInitializer: init(1),
+    }),
   );
   base.add(tf.layers.globalAveragePooling2d({}));
   const head = tf.sequential({ name: 'sequential_3' });
-  head.add(tf.layers.dense({ inputShape: [8], units: 100, activation: 'relu', kernelInitializer: init(2), name: 'dense_Dense1' }));
-  head.add(tf.layers.dense({ units: labels.length, activation: 'softmax', useBias: false, kernelInitializer: init(3), name: 'dense_Dense2' }));
+  head.add(
+    tf.layers.dense({
+      inputShape: [8],
+      units: 100,
+      activation: 'relu',
+      kernelInitializer: init(2),
+      name: 'dense_Dense1',
+    }),
+  );
+  head.add(
+    tf.layers.dense({
+      units: labels.length,
+      activation: 'softmax',
+      useBias: false,
+      kernelInitializer: init(3),
+      name: 'dense_Dense2',
+    }),
+  );
   const model = tf.sequential({ name: 'sequential_4' });
   model.add(base);
   model.add(head);

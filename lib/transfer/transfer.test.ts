@@ -7,7 +7,11 @@ import { captureArtifacts } from '../persist';
 import { classify } from './classifier';
 import { exportTransferModelFiles, loadTransferModel, makeTransferMetadata } from './export';
 import { disposeHead, predictHead, trainHead } from './head';
-import { createImageFeatureExtractor, resolveImageExtractorConfig, type ImageFeatureExtractor } from './image-extractor';
+import {
+  createImageFeatureExtractor,
+  resolveImageExtractorConfig,
+  type ImageFeatureExtractor,
+} from './image-extractor';
 import { exportProjectZip, importProjectZip, type TransferProject } from './project';
 import { centernetFromDisk, fixturePaths, readPpm } from './test-utils';
 import { DEFAULT_HEAD_CONFIG } from './constants';
@@ -96,9 +100,20 @@ describe('head on real image features', () => {
 
   it('export → import of the model gives identical predictions', async () => {
     const r = await trainHead(LABELS, train, { epochs: 10, seed: 2 });
-    const meta = makeTransferMetadata({ labels: LABELS, extractor: extractor.name, featureSize: 120, imageSize: 224, backboneNodes: extractor.nodes });
+    const meta = makeTransferMetadata({
+      labels: LABELS,
+      extractor: extractor.name,
+      featureSize: 120,
+      imageSize: 224,
+      backboneNodes: extractor.nodes,
+    });
     const files = await exportTransferModelFiles(r.model, meta);
-    expect(files.map((f) => f.name).sort()).toEqual(['metadata.json', 'model.json', 'run-with-creative-ai-studio.js', 'weights.bin']);
+    expect(files.map((f) => f.name).sort()).toEqual([
+      'metadata.json',
+      'model.json',
+      'run-with-creative-ai-studio.js',
+      'weights.bin',
+    ]);
     const back = await loadTransferModel(files);
     expect(back.metadata.labels).toEqual(LABELS);
     expect(back.metadata.imageSize).toBe(224);
@@ -118,7 +133,12 @@ describe('head on real image features', () => {
       classes: LABELS.map((name, c) => ({
         id: `c${c}`,
         name,
-        samples: train[c].map((feature, i) => ({ id: `s${c}-${i}`, thumb: new Uint8Array([1, 2, c, i]), thumbType: 'image/jpeg', feature })),
+        samples: train[c].map((feature, i) => ({
+          id: `s${c}-${i}`,
+          thumb: new Uint8Array([1, 2, c, i]),
+          thumbType: 'image/jpeg',
+          feature,
+        })),
       })),
       settings: { ...DEFAULT_HEAD_CONFIG, hidden: [100] },
       augment: { enabled: false, copies: 2, flip: true, crop: true, brightness: true },
@@ -133,6 +153,8 @@ describe('head on real image features', () => {
     for (const f of test[0]) expect(await predictHead(model, f)).toEqual(await predictHead(r.model, f));
     model.dispose();
     disposeHead(r.model);
-    expect(() => importProjectZip('p.zip', exportProjectZip(project), 'pose-keypoints')).toThrow(/pose-keypoints/);
+    expect(() => importProjectZip('p.zip', exportProjectZip(project), 'pose-keypoints')).toThrow(
+      /pose-keypoints/,
+    );
   });
 });

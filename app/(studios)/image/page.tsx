@@ -5,7 +5,8 @@ import { ImageStudioShell } from '@/components/image/image-studio-shell';
 
 export const metadata: Metadata = {
   title: 'Image studio · Creative AI Studio',
-  description: 'Teach the computer with your webcam: collect examples, train in seconds, see live predictions. Offline and private.',
+  description:
+    'Teach the computer with your webcam: collect examples, train in seconds, see live predictions. Offline and private.',
 };
 
 export default function ImagePage() {

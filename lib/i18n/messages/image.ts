@@ -30,28 +30,34 @@ export const image = defineMessages({
     'teach.emptyClass': 'The class "{name}" has no examples yet. Add some, or delete the class.',
     'teach.advanced': 'Advanced',
     'teach.epochs': 'Epochs (rounds)',
-    'teach.epochsHint': 'How many times the model looks at every example. More rounds can learn more, but take longer.',
+    'teach.epochsHint':
+      'How many times the model looks at every example. More rounds can learn more, but take longer.',
     'teach.batchSize': 'Batch size',
     'teach.batchHint': 'How many examples the model looks at before it adjusts itself once.',
     'teach.learningRate': 'Learning rate',
-    'teach.learningRateHint': 'How big each adjustment is. Too big and learning jumps around; too small and it is slow.',
+    'teach.learningRateHint':
+      'How big each adjustment is. Too big and learning jumps around; too small and it is slow.',
     'teach.validation': 'Held out for testing',
-    'teach.validationHint': 'Examples the model never trains on, used to check it on pictures it has not seen.',
+    'teach.validationHint':
+      'Examples the model never trains on, used to check it on pictures it has not seen.',
     'teach.augment': 'Augmentation',
     'teach.augmentOn': 'Make altered copies of each example for training',
     'teach.augment.flip': 'Flip',
     'teach.augment.crop': 'Small crop',
     'teach.augment.brightness': 'Brightness',
     'teach.augmentCopies': 'Copies per example',
-    'teach.augmentHint': 'Copies are made from the stored small pictures before features are computed; they are only trained on, never tested on.',
+    'teach.augmentHint':
+      'Copies are made from the stored small pictures before features are computed; they are only trained on, never tested on.',
     'teach.resetDefaults': 'Back to the defaults',
     'teach.underTheHood': 'Under the hood',
     'teach.curvesExplain':
       'Loss measures how wrong the model is (lower is better). Accuracy is the share it gets right. "Training" is measured on the examples it learns from, "Validation" on the held-out ones.',
-    'teach.timeAndCounts': 'Training took {seconds} s on {train} examples; {validation} were held out for testing.',
+    'teach.timeAndCounts':
+      'Training took {seconds} s on {train} examples; {validation} were held out for testing.',
     'teach.perClass': 'Accuracy per class (held-out examples)',
     'teach.confusion': 'Confusion matrix',
-    'teach.confusionExplain': 'Each row is the real class, each column what the model said. Green squares are right answers.',
+    'teach.confusionExplain':
+      'Each row is the real class, each column what the model said. Green squares are right answers.',
     'teach.actual': 'Real',
     'teach.predicted': 'Model said',
     'teach.noValidation': 'Too few examples to hold some out for testing (a class needs at least 4).',
@@ -73,7 +79,8 @@ export const image = defineMessages({
     'image.headLoadError': 'Your saved model could not be opened: {message}. Train again.',
     'image.webcam': 'Webcam',
     'image.chooseCamera': 'Camera',
-    'image.cameraDenied': 'The camera is blocked. Allow it in the browser’s address bar, or upload pictures instead.',
+    'image.cameraDenied':
+      'The camera is blocked. Allow it in the browser’s address bar, or upload pictures instead.',
     'image.cameraMissing': 'No camera was found. You can still upload pictures.',
     'image.cameraStarting': 'Starting the camera…',
     'image.mirror': 'Mirror (like a mirror)',
@@ -94,16 +101,19 @@ export const image = defineMessages({
     'image.uploading': 'Adding pictures',
     'image.file.empty': '“{name}” is empty, so it was skipped.',
     'image.file.notImage': '“{name}” is not a picture, so it was skipped.',
-    'image.file.corrupt': '“{name}” could not be opened as a picture (it is damaged or not really an image), so it was skipped.',
+    'image.file.corrupt':
+      '“{name}” could not be opened as a picture (it is damaged or not really an image), so it was skipped.',
     'image.saveTitle': 'Save and share',
     'image.save.idle': 'Your project saves itself on this device.',
     'image.save.saving': 'Saving…',
     'image.save.saved': 'Saved on this device.',
-    'image.save.error': 'Could not save on this device (storage may be full or blocked). Export the project to keep it.',
+    'image.save.error':
+      'Could not save on this device (storage may be full or blocked). Export the project to keep it.',
     'image.exportProject': 'Export project',
     'image.exportModel': 'Export model (TensorFlow.js)',
     'image.newProject': 'New project',
-    'image.confirmNew': 'Start a new project? Your classes, examples and model will be deleted from this device.',
+    'image.confirmNew':
+      'Start a new project? Your classes, examples and model will be deleted from this device.',
     'image.importProject': 'Import a project',
     'image.importProjectHint': 'A .zip exported from this studio.',
     'image.imported': 'Project “{name}” imported.',
@@ -153,12 +163,14 @@ export const image = defineMessages({
     'teach.augment.crop': '살짝 잘라내기',
     'teach.augment.brightness': '밝기 바꾸기',
     'teach.augmentCopies': '예시당 복사본 수',
-    'teach.augmentHint': '저장된 작은 사진으로 복사본을 만든 뒤 특징을 계산해요. 복사본은 학습에만 쓰고 시험에는 쓰지 않아요.',
+    'teach.augmentHint':
+      '저장된 작은 사진으로 복사본을 만든 뒤 특징을 계산해요. 복사본은 학습에만 쓰고 시험에는 쓰지 않아요.',
     'teach.resetDefaults': '기본값으로 돌리기',
     'teach.underTheHood': '속을 들여다보기',
     'teach.curvesExplain':
       '손실은 모델이 얼마나 틀리는지 보여줘요 (낮을수록 좋아요). 정확도는 맞힌 비율이에요. "학습"은 배우는 예시로, "검증"은 남겨 둔 예시로 잰 값이에요.',
-    'teach.timeAndCounts': '예시 {train}개로 {seconds}초 동안 학습했어요. {validation}개는 시험용으로 남겼어요.',
+    'teach.timeAndCounts':
+      '예시 {train}개로 {seconds}초 동안 학습했어요. {validation}개는 시험용으로 남겼어요.',
     'teach.perClass': '클래스별 정확도 (남겨 둔 예시)',
     'teach.confusion': '혼동 행렬',
     'teach.confusionExplain': '가로줄은 진짜 클래스, 세로줄은 모델이 고른 답이에요. 초록 칸이 맞힌 거예요.',
@@ -204,12 +216,14 @@ export const image = defineMessages({
     'image.uploading': '사진을 넣고 있어요',
     'image.file.empty': '“{name}” 파일은 비어 있어서 건너뛰었어요.',
     'image.file.notImage': '“{name}” 파일은 사진이 아니라서 건너뛰었어요.',
-    'image.file.corrupt': '“{name}” 파일을 사진으로 열 수 없어서 건너뛰었어요 (망가졌거나 진짜 사진이 아니에요).',
+    'image.file.corrupt':
+      '“{name}” 파일을 사진으로 열 수 없어서 건너뛰었어요 (망가졌거나 진짜 사진이 아니에요).',
     'image.saveTitle': '저장하고 나누기',
     'image.save.idle': '프로젝트는 이 기기에 저절로 저장돼요.',
     'image.save.saving': '저장하는 중이에요…',
     'image.save.saved': '이 기기에 저장했어요.',
-    'image.save.error': '이 기기에 저장하지 못했어요 (저장 공간이 꽉 찼거나 막혀 있어요). 프로젝트를 내보내서 보관하세요.',
+    'image.save.error':
+      '이 기기에 저장하지 못했어요 (저장 공간이 꽉 찼거나 막혀 있어요). 프로젝트를 내보내서 보관하세요.',
     'image.exportProject': '프로젝트 내보내기',
     'image.exportModel': '모델 내보내기 (TensorFlow.js)',
     'image.newProject': '새 프로젝트',
