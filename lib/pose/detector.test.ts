@@ -10,7 +10,11 @@ import type { Pose, PoseDetectorConfig, PoseModelName } from './types';
 
 describe('resolvePoseDetectorConfig', () => {
   it('fills defaults', () => {
-    expect(resolvePoseDetectorConfig()).toMatchObject({ model: 'movenet-lightning', inputResolution: 257, multiPose: false });
+    expect(resolvePoseDetectorConfig()).toMatchObject({
+      model: 'movenet-lightning',
+      inputResolution: 257,
+      multiPose: false,
+    });
   });
   it.each<[Partial<PoseDetectorConfig>, string]>([
     [{ model: 'blazepose' as PoseModelName }, 'model'],
@@ -44,7 +48,13 @@ describe.each<[PoseModelName, Partial<PoseDetectorConfig>, number]>([
   beforeAll(async () => {
     photo = readPosePhoto();
     before = tf.memory().numTensors;
-    const detector = await createPoseDetector({ model, modelUrl: poseModelFromDisk(model), warmUp: false, smoothing: false, ...extra });
+    const detector = await createPoseDetector({
+      model,
+      modelUrl: poseModelFromDisk(model),
+      warmUp: false,
+      smoothing: false,
+      ...extra,
+    });
     const n = tf.memory().numTensors;
     const poses = await detector.estimatePoses(photo);
     leaked = tf.memory().numTensors - n;
@@ -80,7 +90,11 @@ describe('posenet multi-person', () => {
   it('finds the person among several candidates, without leaks', async () => {
     const photo = readPosePhoto();
     const before = tf.memory().numTensors;
-    const detector = await createPoseDetector({ model: 'posenet', multiPose: true, modelUrl: poseModelFromDisk('posenet') });
+    const detector = await createPoseDetector({
+      model: 'posenet',
+      multiPose: true,
+      modelUrl: poseModelFromDisk('posenet'),
+    });
     const poses = await detector.estimatePoses(photo);
     detector.dispose();
     expect(tf.memory().numTensors).toBe(before);

@@ -4,7 +4,15 @@ import * as tf from '@tensorflow/tfjs';
 
 import { ConfigError, ModelLoadError } from '../errors';
 import { DEFAULT_POSE_DETECTOR_CONFIG, KEYPOINT_NAMES, POSE_MODELS, POSE_MODEL_NAMES } from './constants';
-import type { EstimateOptions, Keypoint, Pose, PoseDetector, PoseDetectorConfig, PoseInput, PoseModelName } from './types';
+import type {
+  EstimateOptions,
+  Keypoint,
+  Pose,
+  PoseDetector,
+  PoseDetectorConfig,
+  PoseInput,
+  PoseModelName,
+} from './types';
 
 /** Checks and fills a PoseDetectorConfig; throws ConfigError naming the field. */
 export function resolvePoseDetectorConfig(partial: Partial<PoseDetectorConfig> = {}): PoseDetectorConfig {
@@ -23,12 +31,21 @@ export function resolvePoseDetectorConfig(partial: Partial<PoseDetectorConfig> =
   // PoseNet's stride-16 decoder needs (side − 1) to be a multiple of 16.
   const r = c.inputResolution;
   if (!Number.isInteger(r) || r < 161 || r > 801 || (r - 1) % 16 !== 0) {
-    throw new ConfigError('inputResolution', r, 'an integer from 161 to 801 with (value − 1) divisible by 16, e.g. 257 or 385');
+    throw new ConfigError(
+      'inputResolution',
+      r,
+      'an integer from 161 to 801 with (value − 1) divisible by 16, e.g. 257 or 385',
+    );
   }
   if (c.multiPose && c.model !== 'posenet') {
-    throw new ConfigError('multiPose', c.multiPose, 'true only for the "posenet" model (MoveNet SinglePose finds one person)');
+    throw new ConfigError(
+      'multiPose',
+      c.multiPose,
+      'true only for the "posenet" model (MoveNet SinglePose finds one person)',
+    );
   }
-  if (!Number.isInteger(c.maxPoses) || c.maxPoses < 1 || c.maxPoses > 20) throw new ConfigError('maxPoses', c.maxPoses, 'an integer from 1 to 20');
+  if (!Number.isInteger(c.maxPoses) || c.maxPoses < 1 || c.maxPoses > 20)
+    throw new ConfigError('maxPoses', c.maxPoses, 'an integer from 1 to 20');
   return c;
 }
 
@@ -39,6 +56,33 @@ function toPose(points: { x: number; y: number; score?: number }[], score: numbe
     return { name, x: p?.x ?? 0, y: p?.y ?? 0, score: p?.score ?? 0 };
   });
   return { keypoints, score: score ?? keypoints.reduce((s, k) => s + k.score, 0) / keypoints.length };
+}
+
+/**
+ * The input as a [h, w, 3] tensor at its natural size, and whether we made it (then we dispose it).
+ * Both libraries read an element's `width`/`height`, which for a <video> without those attributes
+ * is 0 and for a scaled <img> is its size on screen, so elements are converted here instead.
+ */
+function toPixels(input: PoseInput): { pixels: tf.Tensor3D; owned: boolean } {
+  if (input instanceof tf.Tensor) return { pixels: input, owned: false };
+  if (typeof HTMLImageElement !== 'undefined' && input instanceof HTMLImageElement) {
+    const canvas = document.createElement('canvas');
+    canvas.width = input.naturalWidth;
+    canvas.height = input.naturalHeight;
+    canvas.getContext('2d')?.drawImage(input, 0, 0);
+    return { pixels: tf.browser.fromPixels(canvas), owned: true };
+  }
+  return { pixels: tf.browser.fromPixels(input), owned: true };
+}
+
+/** Runs `fn` on the input's pixels and frees what toPixels made. */
+async function withPixels<T>(input: PoseInput, fn: (pixels: tf.Tensor3D) => Promise<T>): Promise<T> {
+  const { pixels, owned } = toPixels(input);
+  try {
+    return await fn(pixels);
+  } finally {
+    if (owned) pixels.dispose();
+  }
 }
 
 function loadError(model: PoseModelName, url: PoseDetectorConfig['modelUrl'], e: unknown): ModelLoadError {
@@ -69,15 +113,31 @@ async function createPoseNet(c: PoseDetectorConfig): Promise<PoseDetector> {
   return {
     model: 'posenet',
     config: Object.freeze({ ...c }),
-    async estimatePoses(input: PoseInput, options: EstimateOptions = {}) {
-      const img = input as Parameters<typeof net.estimateSinglePose>[0];
+    estimatePoses(input: PoseInput, options: EstimateOptions = {}) {
       const flipHorizontal = options.flipHorizontal ?? false;
-      if (c.multiPose) {
-        const poses = await net.estimateMultiplePoses(img, { flipHorizontal, maxDetections: c.maxPoses, scoreThreshold: 0.1, nmsRadius: 20 });
-        return poses.map((p) => toPose(p.keypoints.map((k) => ({ ...k.position, score: k.score })), p.score));
-      }
-      const p = await net.estimateSinglePose(img, { flipHorizontal });
-      return [toPose(p.keypoints.map((k) => ({ ...k.position, score: k.score })), p.score)];
+      return withPixels(input, async (img) => {
+        if (c.multiPose) {
+          const poses = await net.estimateMultiplePoses(img, {
+            flipHorizontal,
+            maxDetections: c.maxPoses,
+            scoreThreshold: 0.1,
+            nmsRadius: 20,
+          });
+          return poses.map((p) =>
+            toPose(
+              p.keypoints.map((k) => ({ ...k.position, score: k.score })),
+              p.score,
+            ),
+          );
+        }
+        const p = await net.estimateSinglePose(img, { flipHorizontal });
+        return [
+          toPose(
+            p.keypoints.map((k) => ({ ...k.position, score: k.score })),
+            p.score,
+          ),
+        ];
+      });
     },
     reset() {
       // PoseNet keeps nothing between frames.
@@ -94,10 +154,17 @@ async function createMoveNet(c: PoseDetectorConfig): Promise<PoseDetector> {
   const pd = await import('@tensorflow-models/pose-detection');
   const info = POSE_MODELS[c.model];
   const url = c.modelUrl ?? info.url;
-  const modelType = c.model === 'movenet-thunder' ? pd.movenet.modelType.SINGLEPOSE_THUNDER : pd.movenet.modelType.SINGLEPOSE_LIGHTNING;
+  const modelType =
+    c.model === 'movenet-thunder'
+      ? pd.movenet.modelType.SINGLEPOSE_THUNDER
+      : pd.movenet.modelType.SINGLEPOSE_LIGHTNING;
   let detector: Awaited<ReturnType<typeof pd.createDetector>>;
   try {
-    detector = await pd.createDetector(pd.SupportedModels.MoveNet, { modelType, modelUrl: url, enableSmoothing: c.smoothing });
+    detector = await pd.createDetector(pd.SupportedModels.MoveNet, {
+      modelType,
+      modelUrl: url,
+      enableSmoothing: c.smoothing,
+    });
   } catch (e) {
     throw loadError(c.model, url, e);
   }
@@ -105,12 +172,15 @@ async function createMoveNet(c: PoseDetectorConfig): Promise<PoseDetector> {
   return {
     model: c.model,
     config: Object.freeze({ ...c }),
-    async estimatePoses(input: PoseInput, options: EstimateOptions = {}) {
-      const poses = await detector.estimatePoses(input as Parameters<typeof detector.estimatePoses>[0], {
-        flipHorizontal: options.flipHorizontal ?? false,
-        maxPoses: 1,
+    estimatePoses(input: PoseInput, options: EstimateOptions = {}) {
+      return withPixels(input, async (img) => {
+        const poses = await detector.estimatePoses(
+          img,
+          { flipHorizontal: options.flipHorizontal ?? false, maxPoses: 1 },
+          options.timestamp,
+        );
+        return poses.map((p) => toPose(p.keypoints, p.score));
       });
-      return poses.map((p) => toPose(p.keypoints, p.score));
     },
     reset() {
       // MoveNet follows the person with a crop region and smooths keypoints across frames.

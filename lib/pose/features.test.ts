@@ -13,7 +13,10 @@ import type { Pose } from './types';
 
 /** The reference pose of pose.jpg (real proportions), every point confidently seen. */
 function referencePose(): Pose {
-  return { score: 0.9, keypoints: referenceKeypoints().map((p, i) => ({ name: KEYPOINT_NAMES[i], x: p.x, y: p.y, score: 0.9 })) };
+  return {
+    score: 0.9,
+    keypoints: referenceKeypoints().map((p, i) => ({ name: KEYPOINT_NAMES[i], x: p.x, y: p.y, score: 0.9 })),
+  };
 }
 
 function transform(p: Pose, s: number, dx: number, dy: number): Pose {
@@ -90,7 +93,11 @@ describe('mirroring', () => {
 
   it('mirroring twice gives the original back; once does not', () => {
     const oneArmUp = referencePose();
-    oneArmUp.keypoints[9] = { ...oneArmUp.keypoints[9], x: oneArmUp.keypoints[5].x, y: oneArmUp.keypoints[5].y - 80 };
+    oneArmUp.keypoints[9] = {
+      ...oneArmUp.keypoints[9],
+      x: oneArmUp.keypoints[5].x,
+      y: oneArmUp.keypoints[5].y - 80,
+    };
     const f = normalizePose(oneArmUp);
     expectClose(mirrorFeature(mirrorFeature(f)), f, 0);
     // The raised left wrist becomes a raised right wrist.
@@ -111,20 +118,34 @@ describe('pose feature extractor with the shared transfer pipeline', () => {
 
     // Two real-proportioned classes: arms out (the photo) vs. arms up, with jitter.
     const rng = createRng(3);
-    const jitter = (q: Pose) => ({ ...q, keypoints: q.keypoints.map((k) => ({ ...k, x: k.x + (rng() - 0.5) * 8, y: k.y + (rng() - 0.5) * 8 })) });
+    const jitter = (q: Pose) => ({
+      ...q,
+      keypoints: q.keypoints.map((k) => ({ ...k, x: k.x + (rng() - 0.5) * 8, y: k.y + (rng() - 0.5) * 8 })),
+    });
     const armsUp = (q: Pose) => {
       const r = structuredClone(q);
-      for (const [w, e, s] of [[9, 7, 5], [10, 8, 6]]) {
+      for (const [w, e, s] of [
+        [9, 7, 5],
+        [10, 8, 6],
+      ]) {
         r.keypoints[e] = { ...r.keypoints[e], x: r.keypoints[s].x, y: r.keypoints[s].y - 40 };
         r.keypoints[w] = { ...r.keypoints[w], x: r.keypoints[s].x, y: r.keypoints[s].y - 80 };
       }
       return r;
     };
     const make = (f: (q: Pose) => Pose) =>
-      Promise.all(Array.from({ length: 12 }, () => ex.extract(transform(jitter(f(referencePose())), 0.5 + rng(), rng() * 300, rng() * 200))));
+      Promise.all(
+        Array.from({ length: 12 }, () =>
+          ex.extract(transform(jitter(f(referencePose())), 0.5 + rng(), rng() * 300, rng() * 200)),
+        ),
+      );
     const features = [await make((q) => q), await make(armsUp)];
     const before = tf.memory().numTensors;
-    const { model } = await trainHead(['out', 'up'], features, { epochs: 30, batchSize: 8, validationSplit: 0 });
+    const { model } = await trainHead(['out', 'up'], features, {
+      epochs: 30,
+      batchSize: 8,
+      validationSplit: 0,
+    });
     const probs = await classify(ex, model, transform(armsUp(referencePose()), 2, -50, 10));
     expect(probs[1]).toBeGreaterThan(0.8);
     disposeHead(model);
@@ -136,12 +157,21 @@ describe('pose model metadata', () => {
   it('exports the keypoint model and normalisation and imports them back', async () => {
     const ex = createPoseFeatureExtractor({ minScore: 0.25 });
     const rng = createRng(1);
-    const feats = [0, 1].map((c) => Array.from({ length: 6 }, () => Float32Array.from({ length: POSE_FEATURE_SIZE }, () => rng() + c)));
+    const feats = [0, 1].map((c) =>
+      Array.from({ length: 6 }, () => Float32Array.from({ length: POSE_FEATURE_SIZE }, () => rng() + c)),
+    );
     const { model } = await trainHead(['a', 'b'], feats, { epochs: 2, validationSplit: 0 });
-    const meta = makePoseModelMetadata({ labels: ['a', 'b'], keypointModel: 'movenet-thunder', normalization: ex.normalization });
+    const meta = makePoseModelMetadata({
+      labels: ['a', 'b'],
+      keypointModel: 'movenet-thunder',
+      normalization: ex.normalization,
+    });
     const files = await exportTransferModelFiles(model, meta);
     const loaded = await loadTransferModel(files);
-    expect(readPoseModelMetadata(loaded.metadata)).toEqual({ keypointModel: 'movenet-thunder', normalization: ex.normalization });
+    expect(readPoseModelMetadata(loaded.metadata)).toEqual({
+      keypointModel: 'movenet-thunder',
+      normalization: ex.normalization,
+    });
     const x = tf.tensor2d(feats[1][0], [1, POSE_FEATURE_SIZE]);
     const [a, b] = [model.predict(x) as tf.Tensor, loaded.model.predict(x) as tf.Tensor];
     expectClose((await a.data()) as Float32Array, (await b.data()) as Float32Array, 1e-6);
@@ -151,7 +181,15 @@ describe('pose model metadata', () => {
   });
 
   it('refuses a model made with image features', () => {
-    const meta = { ...makePoseModelMetadata({ labels: ['a', 'b'], keypointModel: 'posenet', normalization: createPoseFeatureExtractor().normalization }), extractor: 'centernet-mobilenetv3-gap120', featureSize: 120 };
+    const meta = {
+      ...makePoseModelMetadata({
+        labels: ['a', 'b'],
+        keypointModel: 'posenet',
+        normalization: createPoseFeatureExtractor().normalization,
+      }),
+      extractor: 'centernet-mobilenetv3-gap120',
+      featureSize: 120,
+    };
     expect(() => readPoseModelMetadata(meta)).toThrow(InputError);
   });
 });

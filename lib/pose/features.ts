@@ -4,7 +4,15 @@ import * as tf from '@tensorflow/tfjs';
 
 import { ConfigError } from '../errors';
 import type { FeatureExtractor } from '../transfer/types';
-import { DEFAULT_POSE_NORMALIZATION, FEATURE_PER_KEYPOINT, KEYPOINT_NAMES, MIRROR_INDEX, NUM_KEYPOINTS, POSE_EXTRACTOR_NAME, POSE_FEATURE_SIZE } from './constants';
+import {
+  DEFAULT_POSE_NORMALIZATION,
+  FEATURE_PER_KEYPOINT,
+  KEYPOINT_NAMES,
+  MIRROR_INDEX,
+  NUM_KEYPOINTS,
+  POSE_EXTRACTOR_NAME,
+  POSE_FEATURE_SIZE,
+} from './constants';
 import type { Keypoint, Pose, PoseNormalization } from './types';
 
 const L_SHOULDER = 5;
@@ -14,8 +22,13 @@ const R_HIP = 12;
 
 /** Checks and fills a PoseNormalization. */
 export function resolvePoseNormalization(partial: Partial<PoseNormalization> = {}): PoseNormalization {
-  const n: PoseNormalization = { ...DEFAULT_POSE_NORMALIZATION, ...partial, minScore: partial.minScore ?? DEFAULT_POSE_NORMALIZATION.minScore };
-  if (!(n.minScore >= 0 && n.minScore <= 1)) throw new ConfigError('minScore', n.minScore, 'a number from 0 to 1');
+  const n: PoseNormalization = {
+    ...DEFAULT_POSE_NORMALIZATION,
+    ...partial,
+    minScore: partial.minScore ?? DEFAULT_POSE_NORMALIZATION.minScore,
+  };
+  if (!(n.minScore >= 0 && n.minScore <= 1))
+    throw new ConfigError('minScore', n.minScore, 'a number from 0 to 1');
   if (n.layout !== 'xy-visible') throw new ConfigError('layout', n.layout, '"xy-visible"');
   if (n.centre !== 'torso') throw new ConfigError('centre', n.centre, '"torso"');
   if (n.scale !== 'torso') throw new ConfigError('scale', n.scale, '"torso"');
@@ -23,9 +36,15 @@ export function resolvePoseNormalization(partial: Partial<PoseNormalization> = {
 }
 
 /** The reference frame of a pose: its centre and its size in input pixels (null when nothing is visible). */
-export function poseFrame(keypoints: readonly Keypoint[], minScore: number): { cx: number; cy: number; size: number } | null {
+export function poseFrame(
+  keypoints: readonly Keypoint[],
+  minScore: number,
+): { cx: number; cy: number; size: number } | null {
   const ok = (i: number) => (keypoints[i]?.score ?? 0) >= minScore;
-  const mid = (a: number, b: number) => ({ x: (keypoints[a].x + keypoints[b].x) / 2, y: (keypoints[a].y + keypoints[b].y) / 2 });
+  const mid = (a: number, b: number) => ({
+    x: (keypoints[a].x + keypoints[b].x) / 2,
+    y: (keypoints[a].y + keypoints[b].y) / 2,
+  });
   const dist = (p: { x: number; y: number }, q: { x: number; y: number }) => Math.hypot(p.x - q.x, p.y - q.y);
   const shoulders = ok(L_SHOULDER) && ok(R_SHOULDER) ? mid(L_SHOULDER, R_SHOULDER) : null;
   const hips = ok(L_HIP) && ok(R_HIP) ? mid(L_HIP, R_HIP) : null;
@@ -35,7 +54,10 @@ export function poseFrame(keypoints: readonly Keypoint[], minScore: number): { c
   if (shoulders && hips) sizes.push(dist(shoulders, hips));
   if (shoulders) sizes.push(dist(keypoints[L_SHOULDER], keypoints[R_SHOULDER]));
   if (hips) sizes.push(dist(keypoints[L_HIP], keypoints[R_HIP]));
-  let centre = shoulders && hips ? { x: (shoulders.x + hips.x) / 2, y: (shoulders.y + hips.y) / 2 } : (shoulders ?? hips);
+  let centre =
+    shoulders && hips
+      ? { x: (shoulders.x + hips.x) / 2, y: (shoulders.y + hips.y) / 2 }
+      : (shoulders ?? hips);
   let size = sizes.length ? Math.max(...sizes) : 0;
   if (!centre || !(size > 1e-6)) {
     // No usable torso (e.g. only a face in view): fall back to the box around the visible points.
@@ -112,7 +134,9 @@ export interface PoseFeatureExtractor extends FeatureExtractor<Pose> {
  * A {@link FeatureExtractor} over poses, so the shared teachable pieces (sample store, head
  * training, preview, export) work for poses exactly as for images. It owns no tensors.
  */
-export function createPoseFeatureExtractor(normalization: Partial<PoseNormalization> = {}): PoseFeatureExtractor {
+export function createPoseFeatureExtractor(
+  normalization: Partial<PoseNormalization> = {},
+): PoseFeatureExtractor {
   const n = resolvePoseNormalization(normalization);
   return {
     name: POSE_EXTRACTOR_NAME,

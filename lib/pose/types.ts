@@ -24,7 +24,8 @@ export interface Pose {
 }
 
 /** What a detector accepts: pixels as a [h, w, 3] tensor or anything tf.browser.fromPixels takes. */
-export type PoseInput = tf.Tensor3D | ImageData | HTMLImageElement | HTMLCanvasElement | HTMLVideoElement | ImageBitmap;
+export type PoseInput =
+  tf.Tensor3D | ImageData | HTMLImageElement | HTMLCanvasElement | HTMLVideoElement | ImageBitmap;
 
 /** Options for {@link createPoseDetector}. */
 export interface PoseDetectorConfig {
@@ -51,6 +52,11 @@ export interface PoseDetectorConfig {
 export interface EstimateOptions {
   /** Mirror the result left↔right in x (for a mirrored selfie view). Defaults to false. */
   flipHorizontal?: boolean;
+  /**
+   * Time of a video frame in milliseconds (e.g. performance.now()). MoveNet smooths keypoints
+   * between frames only when it is given; leave it out for still photos.
+   */
+  timestamp?: number;
 }
 
 /**
