@@ -1,8 +1,9 @@
 // The benchmark registry: every workload the /bench/ page runs. Studios add theirs here.
 import { coreWorkload } from './core';
 import { imageWorkload } from './image';
+import { poseWorkload } from './pose';
 import type { Workload } from './types';
 
-export const WORKLOADS: readonly Workload[] = [coreWorkload, imageWorkload];
+export const WORKLOADS: readonly Workload[] = [coreWorkload, imageWorkload, poseWorkload];
 
 export type { BenchContext, BenchMeasurement, Workload } from './types';

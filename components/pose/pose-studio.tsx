@@ -51,7 +51,7 @@ export default function PoseStudio() {
   const { name: backendName } = useBackend();
   const [settings, setSettings] = useState<PoseSettings>(DEFAULT_SETTINGS);
   const [settingsLoaded, setSettingsLoaded] = useState(false);
-  const { detector, status, error, version } = usePoseDetector(settings);
+  const { detector, status, error, version } = usePoseDetector({ ...settings, enabled: settingsLoaded });
 
   const [source, setSource] = useState<Source>('camera');
   const webcam = useRef<WebcamHandle>(null);

@@ -10,10 +10,12 @@ export interface PoseDetectorChoice {
   model: PoseModelName;
   multiPose: boolean;
   inputResolution: number;
+  /** False until the saved choice is known, so the default model is not loaded for nothing. */
+  enabled?: boolean;
 }
 
 /** The current detector (a ref, read every frame), its loading status and a version that changes on each load. */
-export function usePoseDetector({ model, multiPose, inputResolution }: PoseDetectorChoice) {
+export function usePoseDetector({ model, multiPose, inputResolution, enabled = true }: PoseDetectorChoice) {
   const { whenReady } = useBackend();
   const detector = useRef<PoseDetector | null>(null);
   const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
@@ -21,6 +23,7 @@ export function usePoseDetector({ model, multiPose, inputResolution }: PoseDetec
   const [version, setVersion] = useState(0);
 
   useEffect(() => {
+    if (!enabled) return;
     let cancelled = false;
     setStatus('loading');
     setError(null);
@@ -47,7 +50,7 @@ export function usePoseDetector({ model, multiPose, inputResolution }: PoseDetec
     return () => {
       cancelled = true;
     };
-  }, [whenReady, model, multiPose, inputResolution]);
+  }, [whenReady, model, multiPose, inputResolution, enabled]);
 
   // Free the last model when the studio unmounts.
   useEffect(
