@@ -117,6 +117,7 @@ const results = [];
 for (const [name, load] of models) {
   const m = await load();
   let hits = 0;
+  let hits01 = 0;
   let count = 0;
   let ms = 0;
   for (const f of picks) {
@@ -137,13 +138,15 @@ for (const [name, load] of models) {
     const torso = Math.hypot(mid(5, 6).x - mid(11, 12).x, mid(5, 6).y - mid(11, 12).y);
     ref.forEach((r, i) => {
       count++;
-      if (kps[i] && Math.hypot(kps[i].x - r.x, kps[i].y - r.y) <= 0.2 * torso) hits++;
+      const d = kps[i] ? Math.hypot(kps[i].x - r.x, kps[i].y - r.y) : Infinity;
+      if (d <= 0.2 * torso) hits++;
+      if (d <= 0.1 * torso) hits01++;
     });
   }
   m.dispose();
-  results.push({ model: name, frames: picks.length, pck02: hits / count, msPerFrame: ms / picks.length });
+  results.push({ model: name, frames: picks.length, pck02: hits / count, pck01: hits01 / count, msPerFrame: ms / picks.length });
   process.stdout.write(
-    `${name}: PCK@0.2 ${((100 * hits) / count).toFixed(1)}% over ${picks.length} frames, ${(ms / picks.length).toFixed(0)} ms/frame (${tf.getBackend()}, Node)\n`,
+    `${name}: PCK@0.2 ${((100 * hits) / count).toFixed(1)}%, PCK@0.1 ${((100 * hits01) / count).toFixed(1)}% over ${picks.length} frames, ${(ms / picks.length).toFixed(0)} ms/frame (${tf.getBackend()}, Node)\n`,
   );
 }
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
