@@ -1,6 +1,6 @@
 'use client';
 // Live prediction output: a confidence bar per class, and kids' mode (big letters, optional speech).
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 import { useLocale, useT } from '@/components/i18n/i18n-provider';
 import { ConfidenceBars } from '@/components/ui';
@@ -34,16 +34,25 @@ export function PredictionPanel({
   const best = probabilities && probabilities.length ? probabilities.indexOf(Math.max(...probabilities)) : -1;
   const winner = best >= 0 ? labels[best] : null;
   const spoken = useRef<string | null>(null);
+  const [noVoice, setNoVoice] = useState(false);
 
   useEffect(() => {
     if (!speak || !winner || !probabilities || probabilities[best] < 0.8 || spoken.current === winner) return;
     spoken.current = winner;
-    if (typeof window !== 'undefined' && 'speechSynthesis' in window) {
-      const u = new SpeechSynthesisUtterance(winner);
-      u.lang = locale === 'ko' ? 'ko-KR' : 'en-US';
-      window.speechSynthesis.cancel();
-      window.speechSynthesis.speak(u);
+    if (typeof window === 'undefined' || !('speechSynthesis' in window)) return;
+    // Only on-device voices: some browsers' online voices would send the word to a server.
+    const voices = window.speechSynthesis.getVoices().filter((v) => v.localService);
+    const lang = locale === 'ko' ? 'ko' : 'en';
+    const voice = voices.find((v) => v.lang.toLowerCase().startsWith(lang)) ?? voices[0];
+    if (!voice) {
+      setNoVoice(true);
+      return;
     }
+    const u = new SpeechSynthesisUtterance(winner);
+    u.voice = voice;
+    u.lang = voice.lang;
+    window.speechSynthesis.cancel();
+    window.speechSynthesis.speak(u);
   }, [speak, winner, best, probabilities, locale]);
 
   return (
@@ -77,6 +86,7 @@ export function PredictionPanel({
           <input type="checkbox" checked={speak} onChange={(e) => onSpeak(e.target.checked)} />
           {t('teach.speak')}
         </label>
+        {speak && noVoice && <span className="text-amber-700">{t('teach.noVoice')}</span>}
         {fps != null && (
           <span className="text-slate-500 tabular-nums">{t('teach.fps', { fps: fps.toFixed(0) })}</span>
         )}

@@ -86,6 +86,8 @@ export interface HeadEpochInfo {
 /** Options for {@link trainHead}. */
 export interface TrainHeadOptions {
   signal?: AbortSignal;
+  /** Yield to the page every this many batches. Defaults to 8. */
+  yieldEvery?: number;
   onEpochEnd?: (info: HeadEpochInfo) => void;
 }
 

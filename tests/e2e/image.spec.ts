@@ -60,7 +60,10 @@ test('record, upload, train, predict, reload, export and import an image project
   await page.getByTestId('upload-1').setInputFiles(join(FIXTURES, 'block-00.jpg'));
   await expect(page.getByTestId('class-count-1')).toHaveText('4 examples');
 
-  // Train with the defaults; "under the hood" shows curves, a confusion matrix and the time.
+  // Train (50 epochs, batch 16, lr 0.001); "under the hood" shows curves, a confusion matrix and the time.
+  // Augmentation (flip, small crop, brightness) adds altered copies before feature extraction.
+  await page.getByText('Advanced').click();
+  await page.getByLabel('Make altered copies of each example for training').check();
   await page.getByTestId('train-button').click();
   await expect(page.getByTestId('training-done')).toBeVisible({ timeout: 120_000 });
   await expect(page.getByTestId('training-curves')).toBeVisible();

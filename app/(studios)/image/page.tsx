@@ -4,7 +4,7 @@ import type { Metadata } from 'next';
 import { ImageStudioShell } from '@/components/image/image-studio-shell';
 
 export const metadata: Metadata = {
-  title: 'Image studio · Creative AI Studio',
+  title: 'Image studio',
   description:
     'Teach the computer with your webcam: collect examples, train in seconds, see live predictions. Offline and private.',
 };

@@ -65,6 +65,8 @@ export const image = defineMessages({
     'teach.noPrediction': 'Waiting for the camera…',
     'teach.kidsMode': 'Big letters',
     'teach.speak': 'Say it out loud',
+    'teach.noVoice':
+      'This device has no offline voice, so nothing is spoken (online voices would send the word away).',
     'teach.fps': '{fps} predictions per second',
     'image.title': 'Image studio',
     'image.intro':
@@ -181,6 +183,8 @@ export const image = defineMessages({
     'teach.noPrediction': '카메라를 기다리고 있어요…',
     'teach.kidsMode': '큰 글씨로 보기',
     'teach.speak': '소리 내어 말하기',
+    'teach.noVoice':
+      '이 기기에는 인터넷 없이 쓸 수 있는 목소리가 없어서 말하지 않아요 (온라인 목소리는 단어를 밖으로 보내거든요).',
     'teach.fps': '1초에 {fps}번 예측해요',
     'image.title': '이미지 스튜디오',
     'image.intro':
