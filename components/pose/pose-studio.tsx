@@ -233,6 +233,22 @@ export default function PoseStudio() {
     [videoUrl],
   );
 
+  // A still picture for the teach section: forget what MoveNet tracked before and after, so the
+  // photo and the live view do not steer each other's crop.
+  const detectStill = useCallback(
+    async (picture: ImageBitmap) => {
+      const d = detector.current;
+      if (!d) return [];
+      d.reset();
+      try {
+        return await d.estimatePoses(picture);
+      } finally {
+        d.reset();
+      }
+    },
+    [detector],
+  );
+
   const mirrored = source === 'camera' && settings.mirror;
   const canvasEl = (
     <canvas
@@ -467,6 +483,7 @@ export default function PoseStudio() {
         hasLiveSource={(source === 'camera' && camReady) || (source === 'video' && !!videoUrl)}
         detectorReady={status === 'ready'}
         setOverlay={setOverlay}
+        detectStill={detectStill}
       />
     </div>
   );

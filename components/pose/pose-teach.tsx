@@ -76,6 +76,8 @@ export interface PoseTeachProps {
   hasLiveSource: boolean;
   detectorReady: boolean;
   setOverlay: (node: React.ReactNode) => void;
+  /** Finds poses in a still picture with the current model (for uploaded photos). */
+  detectStill: (picture: ImageBitmap) => Promise<Pose[]>;
 }
 
 function bestPose(poses: readonly Pose[]): Pose | null {
@@ -91,6 +93,7 @@ export default function PoseTeach({
   hasLiveSource,
   detectorReady,
   setOverlay,
+  detectStill,
 }: PoseTeachProps) {
   const t = useT();
   const api = useTransferProject({
@@ -117,7 +120,10 @@ export default function PoseTeach({
   const [kidsMode, setKidsMode] = useState(false);
   const [speak, setSpeak] = useState(false);
 
-  const busy = training.state.status === 'training' || training.state.status === 'preparing';
+  const [upload, setUpload] = useState<{ classId: string; done: number; total: number } | null>(null);
+  const [fileErrors, setFileErrors] = useState<string[]>([]);
+  const busy =
+    training.state.status === 'training' || training.state.status === 'preparing' || upload !== null;
 
   // Free models on unmount.
   useEffect(
@@ -259,6 +265,46 @@ export default function PoseTeach({
     [delay, duration, flushPending],
   );
   useEffect(() => () => stopRef.current?.(), []);
+
+  // Photos as examples: the person in each photo becomes one example; photos without one are named.
+  const addPhotos = useCallback(
+    async (classId: string, files: File[]) => {
+      setFileErrors([]);
+      setUpload({ classId, done: 0, total: files.length });
+      const errors: string[] = [];
+      const samples: ProjectSample[] = [];
+      for (let i = 0; i < files.length; i++) {
+        const f = files[i];
+        let bmp: ImageBitmap | null = null;
+        try {
+          bmp = await createImageBitmap(f);
+        } catch {
+          errors.push(t('pose.fileNotImage', { name: f.name }));
+        }
+        if (bmp) {
+          try {
+            const pose = bestPose(await detectStill(bmp));
+            if (!pose || pose.score < MIN_POSE_SCORE) {
+              errors.push(t('pose.noPersonIn', { name: f.name }));
+            } else {
+              const feature = normalizePose(pose, extractor.normalization);
+              const thumb = await poseThumbnail(bmp, bmp.width, bmp.height, pose, minScore, false);
+              samples.push({ id: newId(), feature, thumb, thumbType: 'image/jpeg' });
+            }
+          } catch (e) {
+            errors.push(`${f.name}: ${e instanceof Error ? e.message : String(e)}`);
+          } finally {
+            bmp.close();
+          }
+        }
+        setUpload({ classId, done: i + 1, total: files.length });
+      }
+      if (samples.length) api.addSamples(classId, samples);
+      setFileErrors(errors);
+      setUpload(null);
+    },
+    [api, detectStill, extractor, minScore, t],
+  );
 
   // The big countdown / "hold the pose" sign over the picture.
   useEffect(() => {
@@ -430,6 +476,15 @@ export default function PoseTeach({
           <span data-testid="pose-notice">{notice.text}</span>
         </Alert>
       )}
+      {fileErrors.length > 0 && (
+        <Alert kind="error" onDismiss={() => setFileErrors([])} dismissLabel={t('ui.close')}>
+          <ul data-testid="pose-file-errors">
+            {fileErrors.map((e, i) => (
+              <li key={i}>{e}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
       {!hasLiveSource && <Alert kind="info">{t('pose.needPoseSource')}</Alert>}
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
@@ -497,6 +552,21 @@ export default function PoseTeach({
                   >
                     {t('pose.record', { seconds: duration })}
                   </Button>
+                )}
+                <FileDrop
+                  accept="image/*"
+                  label={t('pose.uploadPhotos')}
+                  hint={t('pose.uploadPhotosHint')}
+                  disabled={!detectorReady || busy || !!recording}
+                  onFiles={(files) => void addPhotos(cls.id, files)}
+                  inputTestId={`upload-${i}`}
+                />
+                {upload?.classId === cls.id && (
+                  <ProgressBar
+                    value={upload.done / upload.total}
+                    label={t('pose.uploading')}
+                    detail={`${upload.done} / ${upload.total}`}
+                  />
                 )}
               </ClassCard>
             ))}

@@ -90,6 +90,16 @@ test('skeleton on a real video camera, record two poses, train, predict, photo, 
   await page.getByTestId('record-1').click();
   await expect(page.getByTestId('record-overlay')).toBeHidden({ timeout: 30_000 });
   await expect(page.getByTestId('class-count-1')).toHaveText(/^([3-9]|\d\d+) examples$/);
+  // A photo of a person adds one example; a file that is not a picture is named and refused.
+  const before = Number((await page.getByTestId('class-count-1').textContent())?.split(' ')[0]);
+  await page
+    .getByTestId('upload-1')
+    .setInputFiles([
+      join(FIXTURES, 'pose.jpg'),
+      { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') },
+    ]);
+  await expect(page.getByTestId('pose-file-errors')).toContainText('notes.txt');
+  await expect(page.getByTestId('class-count-1')).toHaveText(`${before + 1} examples`);
   // Thumbnails with the skeleton are shown for the examples.
   await expect(page.getByTestId('class-card-0').locator('img').first()).toBeVisible();
 

@@ -64,6 +64,10 @@ export const pose = defineMessages({
     'pose.stopRecording': 'Stop',
     'pose.recordedCount': '{count} examples recorded',
     'pose.needPoseSource': 'Start the camera or a video to record poses.',
+    'pose.uploadPhotos': 'Add photos',
+    'pose.uploadPhotosHint': 'Photos of someone in this pose; the body points of the person are kept.',
+    'pose.uploading': 'Finding the person in the photos…',
+    'pose.noPersonIn': 'No person was found in "{name}".',
     'pose.mirrorAugment': 'Also learn each pose mirrored (left ↔ right)',
     'pose.mirrorAugmentHint':
       'Adds a mirrored copy of every example when training, so a pose done with the other arm counts too. Leave it off if left and right should be different classes.',
@@ -170,6 +174,10 @@ export const pose = defineMessages({
     'pose.stopRecording': '멈추기',
     'pose.recordedCount': '예시 {count}개를 녹화했어요',
     'pose.needPoseSource': '자세를 녹화하려면 카메라나 동영상을 켜 주세요.',
+    'pose.uploadPhotos': '사진 넣기',
+    'pose.uploadPhotosHint': '이 자세를 한 사람의 사진이요. 사람의 몸의 점만 저장돼요.',
+    'pose.uploading': '사진에서 사람을 찾는 중이에요…',
+    'pose.noPersonIn': '"{name}"에서 사람을 찾지 못했어요.',
     'pose.mirrorAugment': '좌우를 바꾼 자세도 함께 배우기',
     'pose.mirrorAugmentHint':
       '학습할 때 모든 예시의 좌우를 바꾼 복사본을 더해서, 반대쪽 팔로 한 자세도 알아보게 해요. 왼쪽과 오른쪽이 다른 클래스라면 꺼 두세요.',
