@@ -92,12 +92,10 @@ test('skeleton on a real video camera, record two poses, train, predict, photo, 
   await expect(page.getByTestId('class-count-1')).toHaveText(/^([3-9]|\d\d+) examples$/);
   // A photo of a person adds one example; a file that is not a picture is named and refused.
   const before = Number((await page.getByTestId('class-count-1').textContent())?.split(' ')[0]);
-  await page
-    .getByTestId('upload-1')
-    .setInputFiles([
-      join(FIXTURES, 'pose.jpg'),
-      { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') },
-    ]);
+  await page.getByTestId('upload-1').setInputFiles([
+    { name: 'pose.jpg', mimeType: 'image/jpeg', buffer: readFileSync(join(FIXTURES, 'pose.jpg')) },
+    { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') },
+  ]);
   await expect(page.getByTestId('pose-file-errors')).toContainText('notes.txt');
   await expect(page.getByTestId('class-count-1')).toHaveText(`${before + 1} examples`);
   // Thumbnails with the skeleton are shown for the examples.
