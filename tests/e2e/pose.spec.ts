@@ -91,7 +91,16 @@ test('skeleton on a real video camera, record two poses, train, predict, photo, 
   await expect(page.getByTestId('record-overlay')).toBeHidden({ timeout: 30_000 });
   await expect(page.getByTestId('class-count-1')).toHaveText(/^([3-9]|\d\d+) examples$/);
   // A photo of a person adds one example; a file that is not a picture is named and refused.
-  const before = Number((await page.getByTestId('class-count-1').textContent())?.split(' ')[0]);
+  // (Wait until the last recorded thumbnails have landed, so the count is settled.)
+  const count1 = async () => Number((await page.getByTestId('class-count-1').textContent())?.split(' ')[0]);
+  await expect
+    .poll(async () => {
+      const a = await count1();
+      await page.waitForTimeout(500);
+      return a === (await count1());
+    })
+    .toBe(true);
+  const before = await count1();
   await page.getByTestId('upload-1').setInputFiles([
     { name: 'pose.jpg', mimeType: 'image/jpeg', buffer: readFileSync(join(FIXTURES, 'pose.jpg')) },
     { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') },
