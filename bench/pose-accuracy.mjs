@@ -144,7 +144,13 @@ for (const [name, load] of models) {
     });
   }
   m.dispose();
-  results.push({ model: name, frames: picks.length, pck02: hits / count, pck01: hits01 / count, msPerFrame: ms / picks.length });
+  results.push({
+    model: name,
+    frames: picks.length,
+    pck02: hits / count,
+    pck01: hits01 / count,
+    msPerFrame: ms / picks.length,
+  });
   process.stdout.write(
     `${name}: PCK@0.2 ${((100 * hits) / count).toFixed(1)}%, PCK@0.1 ${((100 * hits01) / count).toFixed(1)}% over ${picks.length} frames, ${(ms / picks.length).toFixed(0)} ms/frame (${tf.getBackend()}, Node)\n`,
   );
