@@ -1,9 +1,10 @@
 // The benchmark registry: every workload the /bench/ page runs. Studios add theirs here.
 import { coreWorkload } from './core';
+import { digitsWorkload } from './digits';
 import { imageWorkload } from './image';
 import { poseWorkload } from './pose';
 import type { Workload } from './types';
 
-export const WORKLOADS: readonly Workload[] = [coreWorkload, imageWorkload, poseWorkload];
+export const WORKLOADS: readonly Workload[] = [coreWorkload, digitsWorkload, imageWorkload, poseWorkload];
 
 export type { BenchContext, BenchMeasurement, Workload } from './types';

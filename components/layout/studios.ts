@@ -44,7 +44,7 @@ export const STUDIOS: readonly StudioInfo[] = [
     title: 'studio.digits.title',
     desc: 'studio.digits.desc',
     tint: 'from-fuchsia-400 to-purple-600',
-    ready: false,
+    ready: true,
   },
   {
     id: 'dream',

@@ -1,9 +1,10 @@
 // All message namespaces. A studio adds its own file here and one line below.
 import { common } from './common';
+import { digits } from './digits';
 import { image } from './image';
 import { pose } from './pose';
 
-const BUNDLES = [common, image, pose] as const;
+const BUNDLES = [common, digits, image, pose] as const;
 
 type KeysOf<B> = B extends { en: Record<infer K, string> } ? K : never;
 /** Every message key of the app. */
