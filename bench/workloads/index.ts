@@ -2,9 +2,10 @@
 import { coreWorkload } from './core';
 import { digitsWorkload } from './digits';
 import { imageWorkload } from './image';
+import { poseWorkload } from './pose';
 import { soundWorkload } from './sound';
 import type { Workload } from './types';
 
-export const WORKLOADS: readonly Workload[] = [coreWorkload, digitsWorkload, imageWorkload, soundWorkload];
+export const WORKLOADS: readonly Workload[] = [coreWorkload, digitsWorkload, imageWorkload, poseWorkload, soundWorkload];
 
 export type { BenchContext, BenchMeasurement, Workload } from './types';

@@ -28,7 +28,7 @@ export const STUDIOS: readonly StudioInfo[] = [
     title: 'studio.pose.title',
     desc: 'studio.pose.desc',
     tint: 'from-emerald-400 to-teal-600',
-    ready: false,
+    ready: true,
   },
   {
     id: 'sound',

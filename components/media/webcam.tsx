@@ -17,11 +17,13 @@ export interface WebcamProps {
   /** Called when the camera starts or fails (error is a translated message). */
   onStatus?: (status: 'starting' | 'ready' | 'error', error?: string) => void;
   className?: string;
+  /** Drawn over the video inside the same box (e.g. a skeleton canvas or a countdown). */
+  children?: React.ReactNode;
 }
 
 /** A live camera preview with a camera chooser. Stops every track when unmounted or switched. */
 export const Webcam = forwardRef<WebcamHandle, WebcamProps>(function Webcam(
-  { mirror, text, onStatus, className = '' },
+  { mirror, text, onStatus, className = '', children },
   ref,
 ) {
   const video = useRef<HTMLVideoElement>(null);
@@ -108,6 +110,7 @@ export const Webcam = forwardRef<WebcamHandle, WebcamProps>(function Webcam(
           className="h-full w-full object-cover"
           style={mirror ? { transform: 'scaleX(-1)' } : undefined}
         />
+        {children}
         {(starting || error) && (
           <div
             className="absolute inset-0 flex items-center justify-center p-4 text-center text-sm text-white"

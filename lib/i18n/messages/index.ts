@@ -2,9 +2,10 @@
 import { common } from './common';
 import { digits } from './digits';
 import { image } from './image';
+import { pose } from './pose';
 import { sound } from './sound';
 
-const BUNDLES = [common, digits, image, sound] as const;
+const BUNDLES = [common, digits, image, pose, sound] as const;
 
 type KeysOf<B> = B extends { en: Record<infer K, string> } ? K : never;
 /** Every message key of the app. */
