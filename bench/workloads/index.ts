@@ -6,6 +6,12 @@ import { poseWorkload } from './pose';
 import { soundWorkload } from './sound';
 import type { Workload } from './types';
 
-export const WORKLOADS: readonly Workload[] = [coreWorkload, digitsWorkload, imageWorkload, poseWorkload, soundWorkload];
+export const WORKLOADS: readonly Workload[] = [
+  coreWorkload,
+  digitsWorkload,
+  imageWorkload,
+  poseWorkload,
+  soundWorkload,
+];
 
 export type { BenchContext, BenchMeasurement, Workload } from './types';

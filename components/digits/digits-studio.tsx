@@ -29,7 +29,8 @@ export function DigitsStudio() {
     void import('@/lib/persist')
       .then((p) => p.loadProject<StoredDrawing[]>(DRAWINGS_KEY))
       .then((stored) => {
-        if (alive && stored) setDrawings(stored.map((d) => ({ pixels: Float32Array.from(d.pixels), label: d.label })));
+        if (alive && stored)
+          setDrawings(stored.map((d) => ({ pixels: Float32Array.from(d.pixels), label: d.label })));
       })
       .catch(() => undefined);
     return () => {
@@ -53,7 +54,10 @@ export function DigitsStudio() {
       void import('@/lib/persist').then((p) =>
         p.saveProject<StoredDrawing[]>(
           DRAWINGS_KEY,
-          next.map((d) => ({ pixels: Array.from(d.pixels, (v) => Math.round(v * 1000) / 1000), label: d.label })),
+          next.map((d) => ({
+            pixels: Array.from(d.pixels, (v) => Math.round(v * 1000) / 1000),
+            label: d.label,
+          })),
         ),
       );
       return next;
@@ -91,7 +95,9 @@ export function DigitsStudio() {
               if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') setTab(tab === 'draw' ? 'train' : 'draw');
             }}
             className={`-mb-px rounded-t-lg border-b-2 px-4 py-2 font-medium focus-visible:outline-2 focus-visible:outline-indigo-600 ${
-              tab === x.id ? 'border-indigo-600 text-indigo-700' : 'border-transparent text-slate-600 hover:text-slate-900'
+              tab === x.id
+                ? 'border-indigo-600 text-indigo-700'
+                : 'border-transparent text-slate-600 hover:text-slate-900'
             }`}
           >
             {x.label}
@@ -99,9 +105,19 @@ export function DigitsStudio() {
         ))}
       </div>
       <div id="digits-panel-draw" role="tabpanel" aria-labelledby="digits-tab-draw" hidden={tab !== 'draw'}>
-        <RecognizePanel models={models} onAddDrawing={addDrawing} drawingCount={drawings.length} randomExample={randomExample} />
+        <RecognizePanel
+          models={models}
+          onAddDrawing={addDrawing}
+          drawingCount={drawings.length}
+          randomExample={randomExample}
+        />
       </div>
-      <div id="digits-panel-train" role="tabpanel" aria-labelledby="digits-tab-train" hidden={tab !== 'train'}>
+      <div
+        id="digits-panel-train"
+        role="tabpanel"
+        aria-labelledby="digits-tab-train"
+        hidden={tab !== 'train'}
+      >
         <TrainPanel models={models} loadData={loadData} drawings={drawings} />
       </div>
     </div>

@@ -109,11 +109,7 @@ export function RecognizePanel({ models, onAddDrawing, drawingCount, randomExamp
   return (
     <div className="grid gap-6 lg:grid-cols-[auto_1fr]">
       <div className="space-y-3">
-        <DrawingCanvas
-          ref={canvas}
-          label={t('digits.canvas')}
-          onChange={() => void recognize()}
-        />
+        <DrawingCanvas ref={canvas} label={t('digits.canvas')} onChange={() => void recognize()} />
         <div className="flex flex-wrap gap-2">
           <Button variant="secondary" onClick={() => canvas.current?.undo()}>
             {t('digits.undo')}
@@ -214,7 +210,9 @@ export function RecognizePanel({ models, onAddDrawing, drawingCount, randomExamp
             {t('digits.addDrawing.button', { digit: addLabel })}
           </Button>
           <span className="text-slate-600" data-testid="digits-drawing-count">
-            {added ? t('digits.addDrawing.done', { count: drawingCount }) : t('digits.myDrawings', { count: drawingCount })}
+            {added
+              ? t('digits.addDrawing.done', { count: drawingCount })
+              : t('digits.myDrawings', { count: drawingCount })}
           </span>
         </div>
       </div>

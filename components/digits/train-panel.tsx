@@ -59,7 +59,9 @@ export function TrainPanel({ models, loadData, drawings }: TrainPanelProps) {
   const [evaluation, setEvaluation] = useState<DigitEvaluation | null>(null);
   const [testImages, setTestImages] = useState<Float32Array | null>(null);
   const [weights, setWeights] = useState<FirstLayerView | null>(null);
-  const [summary, setSummary] = useState<{ rows: SummaryRow[]; total: number; trainable: number } | null>(null);
+  const [summary, setSummary] = useState<{ rows: SummaryRow[]; total: number; trainable: number } | null>(
+    null,
+  );
   const abort = useRef<AbortController | null>(null);
 
   const busy = phase !== 'idle';
@@ -85,7 +87,10 @@ export function TrainPanel({ models, loadData, drawings }: TrainPanelProps) {
       ]);
       if (fineTune && models.hasMine) model = (await persist.loadModelFromDb(MY_MODEL_KEY)).model;
       else model = lib.buildDigitNet({ kind, hidden, filters, seed: Date.now() % 100000 });
-      models_.compileModel(model, { optimizer: { name: optimizer, learningRate }, loss: 'categoricalCrossentropy' });
+      models_.compileModel(model, {
+        optimizer: { name: optimizer, learningRate },
+        loss: 'categoricalCrossentropy',
+      });
       const s = models_.summarizeModel(model);
       setSummary({ rows: s.layers, total: s.totalParams, trainable: s.trainableParams });
 
@@ -150,11 +155,20 @@ export function TrainPanel({ models, loadData, drawings }: TrainPanelProps) {
       const accuracy = `${(ev.accuracy * 100).toFixed(1)}%`;
       setResult(
         res.cancelled
-          ? { kind: 'warning', text: `${t('digits.train.cancelled')} ${t('digits.train.done', { seconds: (res.ms / 1000).toFixed(1), accuracy })}` }
-          : { kind: 'success', text: `${t('digits.train.done', { seconds: (res.ms / 1000).toFixed(1), accuracy })} ${t('digits.train.saved')}` },
+          ? {
+              kind: 'warning',
+              text: `${t('digits.train.cancelled')} ${t('digits.train.done', { seconds: (res.ms / 1000).toFixed(1), accuracy })}`,
+            }
+          : {
+              kind: 'success',
+              text: `${t('digits.train.done', { seconds: (res.ms / 1000).toFixed(1), accuracy })} ${t('digits.train.saved')}`,
+            },
       );
     } catch (e) {
-      setResult({ kind: 'error', text: t('digits.train.error', { message: e instanceof Error ? e.message : String(e) }) });
+      setResult({
+        kind: 'error',
+        text: t('digits.train.error', { message: e instanceof Error ? e.message : String(e) }),
+      });
     } finally {
       model?.dispose();
       abort.current = null;
@@ -175,9 +189,23 @@ export function TrainPanel({ models, loadData, drawings }: TrainPanelProps) {
             </label>
           ))}
           {kind === 'mlp' ? (
-            <Slider label={t('digits.train.hidden')} value={hidden} min={8} max={512} step={8} onChange={setHidden} />
+            <Slider
+              label={t('digits.train.hidden')}
+              value={hidden}
+              min={8}
+              max={512}
+              step={8}
+              onChange={setHidden}
+            />
           ) : (
-            <Slider label={t('digits.train.filters')} value={filters} min={2} max={32} step={2} onChange={setFilters} />
+            <Slider
+              label={t('digits.train.filters')}
+              value={filters}
+              min={2}
+              max={32}
+              step={2}
+              onChange={setFilters}
+            />
           )}
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={useDrawings} onChange={(e) => setUseDrawings(e.target.checked)} />
@@ -191,8 +219,23 @@ export function TrainPanel({ models, loadData, drawings }: TrainPanelProps) {
           )}
         </fieldset>
         <fieldset className="space-y-3" disabled={busy}>
-          <Slider label={t('digits.train.epochs')} value={epochs} min={1} max={20} onChange={setEpochs} hint={t('digits.train.epochsHint')} />
-          <Slider label={t('digits.train.batch')} value={batchSize} min={8} max={256} step={8} onChange={setBatchSize} hint={t('digits.train.batchHint')} />
+          <Slider
+            label={t('digits.train.epochs')}
+            value={epochs}
+            min={1}
+            max={20}
+            onChange={setEpochs}
+            hint={t('digits.train.epochsHint')}
+          />
+          <Slider
+            label={t('digits.train.batch')}
+            value={batchSize}
+            min={8}
+            max={256}
+            step={8}
+            onChange={setBatchSize}
+            hint={t('digits.train.batchHint')}
+          />
           <Slider
             label={t('digits.train.lr')}
             value={learningRate}
@@ -231,7 +274,11 @@ export function TrainPanel({ models, loadData, drawings }: TrainPanelProps) {
       {busy && (
         <ProgressBar
           value={phase === 'training' ? (epochNow + Math.min(1, progress)) / epochs : null}
-          label={phase === 'loading' ? t('digits.train.loadingData') : t('digits.train.progress', { epoch: Math.min(epochs, epochNow + 1), epochs })}
+          label={
+            phase === 'loading'
+              ? t('digits.train.loadingData')
+              : t('digits.train.progress', { epoch: Math.min(epochs, epochNow + 1), epochs })
+          }
         />
       )}
       {result && (
@@ -245,7 +292,10 @@ export function TrainPanel({ models, loadData, drawings }: TrainPanelProps) {
           <h3 className="font-semibold">{t('digits.train.summary')}</h3>
           <ModelSummaryTable
             rows={summary.rows}
-            totalText={t('summary.total', { total: summary.total.toLocaleString(), trainable: summary.trainable.toLocaleString() })}
+            totalText={t('summary.total', {
+              total: summary.total.toLocaleString(),
+              trainable: summary.trainable.toLocaleString(),
+            })}
             layerHeader={t('summary.layer')}
             outputHeader={t('summary.output')}
             paramsHeader={t('summary.params')}
@@ -272,7 +322,11 @@ export function TrainPanel({ models, loadData, drawings }: TrainPanelProps) {
                   const caption = t('digits.train.mistake', { pred: m.pred, label: m.label });
                   return (
                     <li key={m.index} className="text-center text-xs">
-                      <DigitImage pixels={testImages.subarray(m.index * 784, m.index * 784 + 784)} size={56} label={caption} />
+                      <DigitImage
+                        pixels={testImages.subarray(m.index * 784, m.index * 784 + 784)}
+                        size={56}
+                        label={caption}
+                      />
                       <span>{caption}</span>
                     </li>
                   );
@@ -291,7 +345,13 @@ export function TrainPanel({ models, loadData, drawings }: TrainPanelProps) {
           <ul className="flex flex-wrap gap-2" data-testid="digits-weights">
             {weights.images.map((img, i) => (
               <li key={i}>
-                <DigitImage pixels={img} side={weights.side} size={weights.kind === 'dense' ? 64 : 40} signed label={`#${i + 1}`} />
+                <DigitImage
+                  pixels={img}
+                  side={weights.side}
+                  size={weights.kind === 'dense' ? 64 : 40}
+                  signed
+                  label={`#${i + 1}`}
+                />
               </li>
             ))}
           </ul>

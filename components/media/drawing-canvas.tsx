@@ -109,7 +109,10 @@ export const DrawingCanvas = forwardRef<DrawingCanvasHandle, DrawingCanvasProps>
 
   const toPoint = (e: React.PointerEvent<HTMLCanvasElement>): Point => {
     const rect = e.currentTarget.getBoundingClientRect();
-    return { x: ((e.clientX - rect.left) / rect.width) * size, y: ((e.clientY - rect.top) / rect.height) * size };
+    return {
+      x: ((e.clientX - rect.left) / rect.width) * size,
+      y: ((e.clientY - rect.top) / rect.height) * size,
+    };
   };
 
   const scheduleChange = () => {

@@ -61,7 +61,10 @@ describe('digit networks', () => {
 
   it('an MLP trained briefly on real digits beats 80% on unseen digits, and evaluation explains it', async () => {
     const model = buildDigitNet({ kind: 'mlp', hidden: 64, seed: 3 });
-    compileModel(model, { optimizer: { name: 'adam', learningRate: 0.003 }, loss: 'categoricalCrossentropy' });
+    compileModel(model, {
+      optimizer: { name: 'adam', learningRate: 0.003 },
+      loss: 'categoricalCrossentropy',
+    });
     const x = digitsToTensor(trainX);
     const y = labelsToOneHot(trainY);
     await train(model, { x, y }, { epochs: 3, batchSize: 32, seed: 1 });

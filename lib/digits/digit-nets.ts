@@ -74,7 +74,8 @@ export function labelsToOneHot(labels: ArrayLike<number>): tf.Tensor2D {
 
 /** Probabilities of 0–9 for one 28×28 image (784 values 0–1, white ink on black). */
 export async function predictDigit(model: tf.LayersModel, pixels: Float32Array): Promise<number[]> {
-  if (pixels.length !== MNIST_PIXELS) throw new InputError(`A digit image has ${MNIST_PIXELS} pixels, got ${pixels.length}.`);
+  if (pixels.length !== MNIST_PIXELS)
+    throw new InputError(`A digit image has ${MNIST_PIXELS} pixels, got ${pixels.length}.`);
   const out = tf.tidy(() => model.predict(tf.tensor4d(pixels, [1, MNIST_SIDE, MNIST_SIDE, 1])) as tf.Tensor);
   const probs = Array.from(await out.data());
   out.dispose();
@@ -98,7 +99,10 @@ export async function evaluateDigits(
   for (let start = 0; start < n; start += batchSize) {
     const count = Math.min(batchSize, n - start);
     const probs = tf.tidy(
-      () => model.predict(digitsToTensor(images.subarray(start * MNIST_PIXELS, (start + count) * MNIST_PIXELS), count)) as tf.Tensor,
+      () =>
+        model.predict(
+          digitsToTensor(images.subarray(start * MNIST_PIXELS, (start + count) * MNIST_PIXELS), count),
+        ) as tf.Tensor,
     );
     const values = await probs.data();
     probs.dispose();
@@ -150,7 +154,8 @@ export function firstLayerWeights(model: tf.LayersModel, limit = 32): FirstLayer
     const images: Float32Array[] = [];
     for (let f = 0; f < Math.min(outC, limit); f++) {
       const img = new Float32Array(kh * kw);
-      for (let y = 0; y < kh; y++) for (let x = 0; x < kw; x++) img[y * kw + x] = values[((y * kw + x) * inC + 0) * outC + f];
+      for (let y = 0; y < kh; y++)
+        for (let x = 0; x < kw; x++) img[y * kw + x] = values[((y * kw + x) * inC + 0) * outC + f];
       images.push(img);
     }
     return { kind: 'conv', side: kh, images };

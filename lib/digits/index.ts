@@ -1,5 +1,11 @@
 // Public entry of lib/digits: the networks learners build and train in the Digits studio.
-export { DEFAULT_DIGIT_NET_CONFIG, DIGIT_LABELS, MNIST_PIXELS, MNIST_SIDE, UNSURE_THRESHOLD } from './constants';
+export {
+  DEFAULT_DIGIT_NET_CONFIG,
+  DIGIT_LABELS,
+  MNIST_PIXELS,
+  MNIST_SIDE,
+  UNSURE_THRESHOLD,
+} from './constants';
 export {
   buildDigitNet,
   digitNetSpec,

@@ -33,7 +33,8 @@ export const MUSIC_MODELS: Readonly<Record<string, Readonly<MusicModelInfo>>> = 
   chord_melody_rnn: Object.freeze({
     kind: 'MusicRNN',
     url: '/models/music/chord_melody_rnn',
-    description: 'Melody over a chord progression (PitchChordEncoder), trained on Nottingham tunes and chords.',
+    description:
+      'Melody over a chord progression (PitchChordEncoder), trained on Nottingham tunes and chords.',
     dataLicence: 'GPL-3.0 (Nottingham dataset)',
     bytes: 973_976,
   }),

@@ -25,11 +25,20 @@ interface VaeReference {
   expectedDecodedEvents: number[][];
 }
 
-const ref: VaeReference = JSON.parse(readFileSync(path.join(PUBLIC_DIR, MODEL_DIR, 'reference.json'), 'utf8'));
+const ref: VaeReference = JSON.parse(
+  readFileSync(path.join(PUBLIC_DIR, MODEL_DIR, 'reference.json'), 'utf8'),
+);
 const inputs = ref.inputs.map((i) => toNoteSequence({ ...i, stepsPerQuarter: ref.stepsPerQuarter }));
 
 /** Melody events (0 none, 1 off, 2+ pitch − 48) of a decoded NoteSequence, as Magenta's converter writes them. */
-function eventsOf(seq: { notes?: { pitch?: number | null; quantizedStartStep?: number | null; quantizedEndStep?: number | null }[] | null }, steps: number): number[] {
+function eventsOf(
+  seq: {
+    notes?:
+      | { pitch?: number | null; quantizedStartStep?: number | null; quantizedEndStep?: number | null }[]
+      | null;
+  },
+  steps: number,
+): number[] {
   const ev = new Array<number>(steps).fill(0);
   for (const n of seq.notes ?? []) {
     if ((n.quantizedEndStep ?? 0) < steps) ev[n.quantizedEndStep ?? 0] = 1;

@@ -4,7 +4,8 @@ import { defineMessages } from '../define';
 export const digits = defineMessages({
   en: {
     'digits.title': 'Digits studio',
-    'digits.lead': 'Draw a digit from 0 to 9. A neural network reads it, the way it learned from 8,000 handwritten examples.',
+    'digits.lead':
+      'Draw a digit from 0 to 9. A neural network reads it, the way it learned from 8,000 handwritten examples.',
     'digits.tab.draw': 'Draw and recognise',
     'digits.tab.train': 'Train your own',
     'digits.canvas': 'Drawing area: draw one digit here',
@@ -12,7 +13,8 @@ export const digits = defineMessages({
     'digits.undo': 'Undo stroke',
     'digits.example': 'Show me an example',
     'digits.seen': 'What the network sees (28 × 28)',
-    'digits.seenHint': 'Your drawing is cropped, shrunk to 20 pixels, centred by its weight and turned white on black, exactly as the MNIST digits were prepared.',
+    'digits.seenHint':
+      'Your drawing is cropped, shrunk to 20 pixels, centred by its weight and turned white on black, exactly as the MNIST digits were prepared.',
     'digits.answer': 'The network says',
     'digits.notSure': "I'm not sure. Is it a {digit}?",
     'digits.empty': 'Draw a digit to start.',
@@ -29,7 +31,8 @@ export const digits = defineMessages({
     'digits.addDrawing.button': 'Add as {digit}',
     'digits.addDrawing.done': 'Added. You have {count} drawings of your own.',
     'digits.myDrawings': 'My drawings: {count}',
-    'digits.train.lead': 'Train a network yourself on the same 8,000 digits, then test it on 2,000 digits it has never seen.',
+    'digits.train.lead':
+      'Train a network yourself on the same 8,000 digits, then test it on 2,000 digits it has never seen.',
     'digits.train.arch': 'Architecture',
     'digits.train.mlp': 'MLP: every pixel connects to every neuron',
     'digits.train.cnn': 'CNN: small filters slide over the image',
@@ -56,8 +59,10 @@ export const digits = defineMessages({
     'digits.train.mistake': 'said {pred}, true {label}',
     'digits.train.noMistakes': 'No mistakes to show yet.',
     'digits.train.weights': 'What the first layer learned',
-    'digits.train.weightsHintMlp': 'Each square is one hidden neuron: blue pixels push it up, red pixels push it down.',
-    'digits.train.weightsHintCnn': 'Each square is one 3×3 filter: blue parts light up on ink, red parts on background.',
+    'digits.train.weightsHintMlp':
+      'Each square is one hidden neuron: blue pixels push it up, red pixels push it down.',
+    'digits.train.weightsHintCnn':
+      'Each square is one 3×3 filter: blue parts light up on ink, red parts on background.',
     'digits.train.saved': 'Your network is saved on this device and used in Draw and recognise.',
     'digits.train.perClass': 'Correct per digit',
   },
@@ -71,7 +76,8 @@ export const digits = defineMessages({
     'digits.undo': '한 획 되돌리기',
     'digits.example': '예시 보여 줘',
     'digits.seen': '신경망이 보는 그림 (28 × 28)',
-    'digits.seenHint': '내 그림을 잘라 내고, 20픽셀로 줄이고, 무게중심으로 가운데에 놓고, 검은 바탕에 흰 글씨로 바꿔요. MNIST 숫자를 만든 방법 그대로예요.',
+    'digits.seenHint':
+      '내 그림을 잘라 내고, 20픽셀로 줄이고, 무게중심으로 가운데에 놓고, 검은 바탕에 흰 글씨로 바꿔요. MNIST 숫자를 만든 방법 그대로예요.',
     'digits.answer': '신경망의 대답',
     'digits.notSure': '잘 모르겠어요. {digit}인가요?',
     'digits.empty': '숫자를 그려서 시작해요.',
@@ -88,7 +94,8 @@ export const digits = defineMessages({
     'digits.addDrawing.button': '{digit}(으)로 추가',
     'digits.addDrawing.done': '추가했어요. 내 그림이 {count}개 있어요.',
     'digits.myDrawings': '내 그림: {count}개',
-    'digits.train.lead': '같은 숫자 8,000개로 신경망을 직접 훈련하고, 한 번도 보지 못한 숫자 2,000개로 시험해 봐요.',
+    'digits.train.lead':
+      '같은 숫자 8,000개로 신경망을 직접 훈련하고, 한 번도 보지 못한 숫자 2,000개로 시험해 봐요.',
     'digits.train.arch': '구조',
     'digits.train.mlp': 'MLP: 모든 픽셀이 모든 뉴런에 연결돼요',
     'digits.train.cnn': 'CNN: 작은 필터가 그림 위를 미끄러지며 살펴요',
@@ -115,8 +122,10 @@ export const digits = defineMessages({
     'digits.train.mistake': '{pred}(이)라고 함, 정답 {label}',
     'digits.train.noMistakes': '아직 보여 줄 실수가 없어요.',
     'digits.train.weights': '첫 번째 층이 배운 것',
-    'digits.train.weightsHintMlp': '네모 하나가 은닉 뉴런 하나예요. 파란 픽셀은 뉴런을 켜고, 빨간 픽셀은 꺼요.',
-    'digits.train.weightsHintCnn': '네모 하나가 3×3 필터 하나예요. 파란 부분은 잉크에, 빨간 부분은 배경에 반응해요.',
+    'digits.train.weightsHintMlp':
+      '네모 하나가 은닉 뉴런 하나예요. 파란 픽셀은 뉴런을 켜고, 빨간 픽셀은 꺼요.',
+    'digits.train.weightsHintCnn':
+      '네모 하나가 3×3 필터 하나예요. 파란 부분은 잉크에, 빨간 부분은 배경에 반응해요.',
     'digits.train.saved': '내 신경망을 이 기기에 저장했어요. 그리고 알아맞히기에서 쓸 수 있어요.',
     'digits.train.perClass': '숫자별 정답률',
   },
