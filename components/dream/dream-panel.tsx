@@ -60,7 +60,7 @@ export function DreamPanel({
   const gpu = backend === 'webgl' || backend === 'webgpu';
   const [settings, setSettings, restored] = usePersistedState<DreamSettings>('dream.settings', {
     ...DEFAULT_DREAM_CONFIG,
-    size: 384,
+    size: 256,
   });
   const [source, setSource] = useState<PickedImage | null>(null);
   const [original, setOriginal] = useState<PickedImage | null>(null);
@@ -117,7 +117,7 @@ export function DreamPanel({
       const [vision, tf] = await Promise.all([import('@/lib/vision'), import('@tensorflow/tfjs')]);
       const fitted = vision.fitSize(input.canvas.width, input.canvas.height, size);
       setScaledNote(
-        fitted.scaled
+        fitted.scaled && !input.builtin
           ? t('dream.source.scaled', {
               w: input.canvas.width,
               h: input.canvas.height,
@@ -311,7 +311,7 @@ export function DreamPanel({
           />
         </fieldset>
       </div>
-      <div className="space-y-3">
+      <div className="space-y-3 self-start lg:sticky lg:top-4">
         <ResultView
           ref={canvas}
           label={t('dream.canvas')}

@@ -30,7 +30,7 @@ export const ResultView = forwardRef<HTMLCanvasElement, ResultViewProps>(functio
           aria-label={label}
           width={512}
           height={384}
-          className="h-auto max-h-[70vh] w-auto max-w-full rounded-lg"
+          className="h-auto w-full rounded-lg"
         />
       </div>
       {progress !== null && <ProgressBar value={progress} label={progressLabel} detail={progressDetail} />}

@@ -75,7 +75,7 @@ export function StylePanel({
       const [vision, tf] = await Promise.all([import('@/lib/vision'), import('@tensorflow/tfjs')]);
       const fitted = vision.fitSize(content.canvas.width, content.canvas.height, size);
       setScaledNote(
-        fitted.scaled
+        fitted.scaled && !content.builtin
           ? t('dream.source.scaled', {
               w: content.canvas.width,
               h: content.canvas.height,
@@ -232,7 +232,7 @@ export function StylePanel({
           />
         </fieldset>
       </div>
-      <div className="space-y-3">
+      <div className="space-y-3 self-start lg:sticky lg:top-4">
         <ResultView
           ref={canvas}
           label={t('dream.canvas')}
@@ -281,9 +281,14 @@ export function StylePanel({
             xLabel={t('style.iterations')}
             emptyText=""
             series={[
-              { label: t('style.styleWeight'), values: losses.map((l) => l.style), color: '#db2777' },
-              { label: t('style.contentWeight'), values: losses.map((l) => l.content), color: '#4f46e5' },
-              { label: t('style.tvWeight'), values: losses.map((l) => l.tv), color: '#059669', dashed: true },
+              { label: t('style.series.style'), values: losses.map((l) => l.style), color: '#db2777' },
+              { label: t('style.series.content'), values: losses.map((l) => l.content), color: '#4f46e5' },
+              {
+                label: t('style.series.tv'),
+                values: losses.map((l) => l.tv),
+                color: '#059669',
+                dashed: true,
+              },
             ]}
           />
         )}

@@ -39,6 +39,19 @@ afterAll(() => {
   backbone.dispose();
 });
 
+describe('backbone', () => {
+  it('dispose releases every weight, and twice is safe', async () => {
+    const before = tf.memory().numTensors;
+    const b = await loadVisionBackbone({ model: backboneFromDisk(), warmUp: false });
+    expect(tf.memory().numTensors).toBeGreaterThan(before);
+    b.dispose();
+    b.dispose();
+    expect(b.disposed).toBe(true);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(() => b.activations(photo.expandDims(0) as tf.Tensor4D, [FIRST_CONV_NODE])).toThrow(/disposed/);
+  });
+});
+
 describe('deep dream', () => {
   it('one step increases the chosen layer activation, without leaking', async () => {
     const before = tf.memory().numTensors;

@@ -55,7 +55,10 @@ test('deep dream: upload, dream, download a PNG, cancel mid-run', async ({ page 
   const size = await page.getByTestId('dream-canvas').evaluate((c: HTMLCanvasElement) => [c.width, c.height]);
   expect(size).toEqual([128, 96]);
 
-  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('dream-download').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.getByTestId('dream-download').click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/\.png$/);
   const bytes = readFileSync((await download.path())!);
   expect([...bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
@@ -87,6 +90,9 @@ test('style transfer: built-in painting, live loss, changed canvas, PNG download
   await expect(panel.getByTestId('style-loss')).toContainText('Loss:');
   expect(await canvasSum(page, 'style-canvas')).not.toBe(before);
 
-  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('style-download').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.getByTestId('style-download').click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^style-.*\.png$/);
 });

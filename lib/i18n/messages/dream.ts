@@ -94,6 +94,9 @@ export const dream = defineMessages({
     'style.progress.detail': 'iteration {i}/{n}',
     'style.loss': 'Loss: {total} (content {content}, style {style}, smoothing {tv}). Lower is better.',
     'style.lossChart': 'Loss over iterations',
+    'style.series.style': 'Style loss',
+    'style.series.content': 'Content loss',
+    'style.series.tv': 'Smoothing loss',
     'style.done': 'Done in {seconds} s ({ms} ms per iteration).',
     'style.explain':
       'The network describes the painting’s style as which features fire together (a Gram matrix), and your photo’s content as where features are. The picture is then changed step by step until it matches both.',
@@ -188,6 +191,9 @@ export const dream = defineMessages({
     'style.progress.detail': '반복 {i}/{n}',
     'style.loss': '손실: {total} (내용 {content}, 화풍 {style}, 매끄럽게 {tv}). 낮을수록 좋아요.',
     'style.lossChart': '반복에 따른 손실',
+    'style.series.style': '화풍 손실',
+    'style.series.content': '내용 손실',
+    'style.series.tv': '매끄럽게 손실',
     'style.done': '{seconds}초 걸렸어요 (반복당 {ms}ms).',
     'style.explain':
       '신경망은 그림의 화풍을 "어떤 특징들이 함께 켜지는지"(그람 행렬)로, 사진의 내용을 "특징이 어디에 있는지"로 나타내요. 그다음 둘 다 맞을 때까지 그림을 조금씩 바꿔요.',

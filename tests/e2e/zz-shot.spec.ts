@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import { expect, test, waitForBackend } from './fixtures';
+test('shots', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('cais.locale', 'en'));
+  await page.setViewportSize({ width: 1280, height: 1100 });
+  await page.goto('/dream/?backend=cpu');
+  await waitForBackend(page);
+  const panel = page.locator('#dream-panel-dream');
+  await panel.getByTestId('dream-source-builtin-landscape').click();
+  await panel.getByTestId('dream-size').selectOption('256');
+  await panel.getByLabel('Octaves', { exact: true }).fill('2');
+  await panel.getByLabel('Steps per octave').fill('4');
+  await expect(panel.getByTestId('dream-start')).toBeEnabled({ timeout: 90_000 });
+  await panel.getByTestId('dream-start').click();
+  await expect(panel.getByText(/step 3\//)).toBeVisible({ timeout: 120_000 });
+  await page.screenshot({ path: '/tmp/dreamx/shot-running.png' });
+  await expect(panel.getByRole('status').filter({ hasText: 'Done in' })).toBeVisible({ timeout: 200_000 });
+  await page.screenshot({ path: '/tmp/dreamx/shot-dream.png' });
+  await page.getByTestId('dream-tab-style').click();
+  const sp = page.locator('#dream-panel-style');
+  await sp.getByTestId('style-content-builtin-landscape').click();
+  await sp.getByTestId('style-style-builtin-mosaic').click();
+  await sp.getByTestId('style-size').selectOption('128');
+  await sp.getByLabel('Iterations', { exact: true }).fill('12');
+  await sp.getByTestId('style-start').click();
+  await expect(sp.getByRole('status').filter({ hasText: 'Done in' })).toBeVisible({ timeout: 200_000 });
+  await page.screenshot({ path: '/tmp/dreamx/shot-style.png', fullPage: true });
+});
