@@ -196,7 +196,7 @@ export function DreamPanel({
     void run(next, settings.size);
   };
 
-  const pct = progress ? progress.done / progress.total : running ? 0 : null;
+  const pct = running ? (progress ? progress.done / progress.total : 0) : null;
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">

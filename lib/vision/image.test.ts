@@ -6,6 +6,7 @@ import { ConfigError, InputError } from '../errors';
 import {
   BUILTIN_IMAGES,
   fitSize,
+  isOutOfMemoryError,
   keepColours,
   octaveSizes,
   renderBuiltinImage,
@@ -139,5 +140,17 @@ describe('built-in pictures', () => {
       expect(a.every((v, i) => i % 4 !== 3 || v === 255)).toBe(true);
       expect(img.source).toMatch(/licen|MIT/i);
     }
+  });
+});
+
+describe('isOutOfMemoryError', () => {
+  it.each([
+    [new Error('Failed to allocate texture of size 8192x8192'), true],
+    [new Error('WebGL context lost'), true],
+    [new Error('Requested texture size [16384x4] greater than WebGL maximum'), true],
+    [new Error('Kernel Conv2D not registered'), false],
+    ['plain string', false],
+  ])('%s → %s', (e, expected) => {
+    expect(isOutOfMemoryError(e)).toBe(expected);
   });
 });

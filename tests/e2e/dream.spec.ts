@@ -73,11 +73,15 @@ test('deep dream: upload, dream, download a PNG, cancel mid-run', async ({ page 
   await expect(panel.getByTestId('dream-download')).toBeEnabled();
 });
 
-test('style transfer: built-in painting, live loss, changed canvas, PNG download', async ({ page }) => {
+test('style transfer: camera snapshot, built-in painting, live loss, changed canvas, PNG download', async ({ page }) => {
   await openStudio(page);
   await page.getByTestId('dream-tab-style').click();
   const panel = page.locator('#dream-panel-style');
-  await panel.getByTestId('style-content-file').setInputFiles(join(FIXTURES, 'photo.png'));
+  // The photo comes from the (fake) camera this time.
+  await panel.getByTestId('style-content-camera').click();
+  await expect(panel.getByTestId('style-content-snap')).toBeEnabled({ timeout: 30_000 });
+  await panel.getByTestId('style-content-snap').click();
+  await expect(panel.getByTestId('style-content-thumb')).toBeVisible();
   await panel.getByTestId('style-style-builtin-swirls').click();
   await expect(panel.getByTestId('style-style-thumb')).toBeVisible();
   await panel.getByTestId('style-size').selectOption('128');
