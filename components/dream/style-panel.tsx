@@ -293,7 +293,7 @@ export function StylePanel({
           />
         )}
         <p className="text-sm text-slate-600">{t('style.explain')}</p>
-        {!backbone && <Alert kind="info">{t('dream.loadingModel')}</Alert>}
+        {!backbone && backend !== 'wasm' && <Alert kind="info">{t('dream.loadingModel')}</Alert>}
         {scaledNote && <Alert kind="info">{scaledNote}</Alert>}
         <OutcomeAlert
           outcome={outcome}

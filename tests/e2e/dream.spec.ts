@@ -71,9 +71,19 @@ test('deep dream: upload, dream, download a PNG, cancel mid-run', async ({ page 
   await panel.getByTestId('dream-cancel').click();
   await expect(panel.getByRole('status').filter({ hasText: 'Stopped' })).toBeVisible({ timeout: 60_000 });
   await expect(panel.getByTestId('dream-download')).toBeEnabled();
+
+  // Work survives a reload: the pictures and settings come back from IndexedDB.
+  await page.reload();
+  await expect(page.getByText('Your last picture and settings were restored.')).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(panel.getByLabel('Steps per octave')).toHaveValue('50');
+  await expect(panel.getByTestId('dream-source-thumb')).toBeVisible();
 });
 
-test('style transfer: camera snapshot, built-in painting, live loss, changed canvas, PNG download', async ({ page }) => {
+test('style transfer: camera snapshot, built-in painting, live loss, changed canvas, PNG download', async ({
+  page,
+}) => {
   await openStudio(page);
   await page.getByTestId('dream-tab-style').click();
   const panel = page.locator('#dream-panel-style');
@@ -99,4 +109,19 @@ test('style transfer: camera snapshot, built-in painting, live loss, changed can
     panel.getByTestId('style-download').click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^style-.*\.png$/);
+});
+
+test('on the WebAssembly engine (no convolution gradients) the studio explains and offers another engine', async ({
+  page,
+}) => {
+  await page.goto('/dream/?backend=wasm');
+  expect(await waitForBackend(page)).toBe('wasm');
+  await expect(page.getByText('The WebAssembly engine cannot compute')).toBeVisible();
+  await page.getByTestId('dream-source-builtin-landscape').click();
+  await expect(page.getByTestId('dream-start')).toBeDisabled();
+  await page.getByTestId('dream-use-webgl').click();
+  await expect(page.getByTestId('backend-badge')).not.toHaveAttribute('data-backend', 'wasm', {
+    timeout: 60_000,
+  });
+  await expect(page.getByText('The WebAssembly engine cannot compute')).toBeHidden();
 });

@@ -6,6 +6,10 @@ export const dream = defineMessages({
     'dream.title': 'Dream & style studio',
     'dream.intro':
       'A trained picture network looks at your photo. Deep dream changes the photo so the network sees even more of what it already noticed; style transfer repaints it with the textures of a painting. All of it runs here, on your device.',
+    'dream.wasm':
+      'The WebAssembly engine cannot compute the gradients that dreaming and painting need. Switch to another engine:',
+    'dream.wasm.webgl': 'Use the graphics card (WebGL)',
+    'dream.wasm.cpu': 'Use plain JavaScript (CPU, slow)',
     'dream.tab.dream': 'Deep dream',
     'dream.tab.style': 'Style transfer',
     'dream.loadingModel': 'Loading the picture network…',
@@ -105,6 +109,10 @@ export const dream = defineMessages({
     'dream.title': '꿈 & 화풍 스튜디오',
     'dream.intro':
       '학습된 그림 신경망이 사진을 봐요. 딥드림은 신경망이 이미 알아챈 것을 더 많이 보이도록 사진을 바꾸고, 화풍 바꾸기는 그림의 질감으로 사진을 다시 칠해요. 모든 계산은 이 기기 안에서 해요.',
+    'dream.wasm':
+      'WebAssembly 엔진은 꿈꾸기와 칠하기에 필요한 기울기를 계산하지 못해요. 다른 엔진으로 바꿔요:',
+    'dream.wasm.webgl': '그래픽 카드 쓰기 (WebGL)',
+    'dream.wasm.cpu': '일반 JavaScript 쓰기 (CPU, 느려요)',
     'dream.tab.dream': '딥드림',
     'dream.tab.style': '화풍 바꾸기',
     'dream.loadingModel': '그림 신경망을 불러오는 중이에요…',
