@@ -48,8 +48,8 @@ export async function canvasFromBlob(blob: Blob, name: string): Promise<PickedIm
   return loadImageFile(new File([blob], `${name}.png`, { type: blob.type || 'image/png' }));
 }
 
-/** Draws a built-in picture into a new canvas. */
-export async function builtinCanvas(id: BuiltinImageId, width = 512, height = 384): Promise<PickedImage> {
+/** Draws a built-in picture into a new canvas, big enough for the largest output size. */
+export async function builtinCanvas(id: BuiltinImageId, width = 1024, height = 768): Promise<PickedImage> {
   const { renderBuiltinImage } = await import('@/lib/vision');
   const c = canvasOf(width, height);
   context(c).putImageData(new ImageData(renderBuiltinImage(id, width, height), width, height), 0, 0);
