@@ -74,7 +74,9 @@ try {
       ...(state ?? { errors: [{ workload: '*', message: 'no result' }] }),
     });
     for (const r of state?.results ?? [])
-      process.stdout.write(`  ${r.label.padEnd(60)} ${r.value.toFixed(2).padStart(10)} ${r.unit}\n`);
+      process.stdout.write(
+        `  ${r.label.padEnd(60)} ${(r.value ?? NaN).toFixed(2).padStart(10)} ${r.unit}${r.note ? `  (${r.note})` : ''}\n`,
+      );
     for (const e of state?.errors ?? []) process.stdout.write(`  ! ${e.workload}: ${e.message}\n`);
     await page.close();
   }
@@ -97,7 +99,7 @@ for (const run of runs) {
 }
 process.stdout.write('\nSummary (lower ms is better; speed-up vs cpu in this run):\n');
 for (const [id, row] of Object.entries(table)) {
-  const cells = backends.map((b) => `${b}=${row[b] === undefined ? '—' : row[b].toFixed(1)}`).join('  ');
+  const cells = backends.map((b) => `${b}=${Number.isFinite(row[b]) ? row[b].toFixed(1) : '—'}`).join('  ');
   process.stdout.write(`  ${id.padEnd(28)} ${cells} ${row.unit}\n`);
 }
 const outDir = join(ROOT, 'bench', 'results');

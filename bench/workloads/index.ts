@@ -1,8 +1,17 @@
 // The benchmark registry: every workload the /bench/ page runs. Studios add theirs here.
 import { coreWorkload } from './core';
+import { digitsWorkload } from './digits';
 import { dreamWorkload } from './dream';
+import { imageWorkload } from './image';
+import { soundWorkload } from './sound';
 import type { Workload } from './types';
 
-export const WORKLOADS: readonly Workload[] = [coreWorkload, dreamWorkload];
+export const WORKLOADS: readonly Workload[] = [
+  coreWorkload,
+  digitsWorkload,
+  dreamWorkload,
+  imageWorkload,
+  soundWorkload,
+];
 
 export type { BenchContext, BenchMeasurement, Workload } from './types';

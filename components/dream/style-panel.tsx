@@ -159,7 +159,7 @@ export function StylePanel({
     <div className="grid gap-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
       <div className="space-y-4">
         <ImageSource
-          title={t('style.content')}
+          title={t('dream.style.content')}
           value={content}
           onChange={pickContent}
           builtins={['landscape']}
@@ -167,7 +167,7 @@ export function StylePanel({
           testId="style-content"
         />
         <ImageSource
-          title={t('style.style')}
+          title={t('dream.style.style')}
           value={style}
           onChange={setStyle}
           builtins={['swirls', 'mosaic', 'waves']}
@@ -180,8 +180,8 @@ export function StylePanel({
         >
           <legend className="px-1 font-semibold">{t('dream.tab.style')}</legend>
           <Slider
-            label={t('style.styleWeight')}
-            hint={t('style.styleWeight.hint')}
+            label={t('dream.style.styleWeight')}
+            hint={t('dream.style.styleWeight.hint')}
             value={settings.styleWeight}
             min={0.1}
             max={1000}
@@ -189,8 +189,8 @@ export function StylePanel({
             onChange={(v) => set('styleWeight', v)}
           />
           <Slider
-            label={t('style.contentWeight')}
-            hint={t('style.contentWeight.hint')}
+            label={t('dream.style.contentWeight')}
+            hint={t('dream.style.contentWeight.hint')}
             value={settings.contentWeight}
             min={0}
             max={10}
@@ -198,16 +198,16 @@ export function StylePanel({
             onChange={(v) => set('contentWeight', Number(v.toFixed(1)))}
           />
           <Slider
-            label={t('style.tvWeight')}
-            hint={t('style.tvWeight.hint')}
+            label={t('dream.style.tvWeight')}
+            hint={t('dream.style.tvWeight.hint')}
             value={settings.tvWeight}
             min={0}
             max={100}
             onChange={(v) => set('tvWeight', v)}
           />
           <Slider
-            label={t('style.iterations')}
-            hint={t('style.iterations.hint')}
+            label={t('dream.style.iterations')}
+            hint={t('dream.style.iterations.hint')}
             value={settings.iterations}
             min={1}
             max={300}
@@ -221,7 +221,7 @@ export function StylePanel({
               data-testid="style-keep-colours"
               onChange={(e) => set('keepColours', e.target.checked)}
             />
-            <span>{t('style.keepColours')}</span>
+            <span>{t('dream.style.keepColours')}</span>
           </label>
           <SizeSelect
             value={settings.size}
@@ -238,12 +238,12 @@ export function StylePanel({
           label={t('dream.canvas')}
           testId="style-canvas"
           progress={running && iteration ? iteration.i / iteration.n : null}
-          progressLabel={t('style.progress')}
-          progressDetail={iteration ? t('style.progress.detail', iteration) : undefined}
+          progressLabel={t('dream.style.progress')}
+          progressDetail={iteration ? t('dream.style.progress.detail', iteration) : undefined}
         >
           {last && (
             <p className="text-sm text-slate-700" data-testid="style-loss">
-              {t('style.loss', {
+              {t('dream.style.loss', {
                 total: last.total.toPrecision(3),
                 content: last.content.toPrecision(3),
                 style: last.style.toPrecision(3),
@@ -262,7 +262,7 @@ export function StylePanel({
                 disabled={!backbone || !content || !style}
                 data-testid="style-start"
               >
-                {t('style.start')}
+                {t('dream.style.start')}
               </Button>
             )}
             <Button
@@ -277,14 +277,18 @@ export function StylePanel({
         </ResultView>
         {losses.length > 0 && (
           <LineChart
-            title={t('style.lossChart')}
-            xLabel={t('style.iterations')}
+            title={t('dream.style.lossChart')}
+            xLabel={t('dream.style.iterations')}
             emptyText=""
             series={[
-              { label: t('style.series.style'), values: losses.map((l) => l.style), color: '#db2777' },
-              { label: t('style.series.content'), values: losses.map((l) => l.content), color: '#4f46e5' },
+              { label: t('dream.style.series.style'), values: losses.map((l) => l.style), color: '#db2777' },
               {
-                label: t('style.series.tv'),
+                label: t('dream.style.series.content'),
+                values: losses.map((l) => l.content),
+                color: '#4f46e5',
+              },
+              {
+                label: t('dream.style.series.tv'),
                 values: losses.map((l) => l.tv),
                 color: '#059669',
                 dashed: true,
@@ -292,12 +296,12 @@ export function StylePanel({
             ]}
           />
         )}
-        <p className="text-sm text-slate-600">{t('style.explain')}</p>
+        <p className="text-sm text-slate-600">{t('dream.style.explain')}</p>
         {!backbone && backend !== 'wasm' && <Alert kind="info">{t('dream.loadingModel')}</Alert>}
         {scaledNote && <Alert kind="info">{scaledNote}</Alert>}
         <OutcomeAlert
           outcome={outcome}
-          doneKey="style.done"
+          doneKey="dream.style.done"
           onRetry={(s) => {
             set('size', s);
             void run(s);

@@ -20,7 +20,10 @@ export interface WebcamProps {
 }
 
 /** A live camera preview with a camera chooser. Stops every track when unmounted or switched. */
-export const Webcam = forwardRef<WebcamHandle, WebcamProps>(function Webcam({ mirror, text, onStatus, className = '' }, ref) {
+export const Webcam = forwardRef<WebcamHandle, WebcamProps>(function Webcam(
+  { mirror, text, onStatus, className = '' },
+  ref,
+) {
   const video = useRef<HTMLVideoElement>(null);
   const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
   const [deviceId, setDeviceId] = useState<string>('');
@@ -49,7 +52,9 @@ export const Webcam = forwardRef<WebcamHandle, WebcamProps>(function Webcam({ mi
       }
       try {
         const stream = await navigator.mediaDevices.getUserMedia({
-          video: id ? { deviceId: { exact: id } } : { width: { ideal: 640 }, height: { ideal: 480 }, facingMode: 'user' },
+          video: id
+            ? { deviceId: { exact: id } }
+            : { width: { ideal: 640 }, height: { ideal: 480 }, facingMode: 'user' },
           audio: false,
         });
         if (signal.cancelled) {
@@ -104,7 +109,10 @@ export const Webcam = forwardRef<WebcamHandle, WebcamProps>(function Webcam({ mi
           style={mirror ? { transform: 'scaleX(-1)' } : undefined}
         />
         {(starting || error) && (
-          <div className="absolute inset-0 flex items-center justify-center p-4 text-center text-sm text-white" role={error ? 'alert' : 'status'}>
+          <div
+            className="absolute inset-0 flex items-center justify-center p-4 text-center text-sm text-white"
+            role={error ? 'alert' : 'status'}
+          >
             {error ?? text.starting}
           </div>
         )}
@@ -112,7 +120,11 @@ export const Webcam = forwardRef<WebcamHandle, WebcamProps>(function Webcam({ mi
       {devices.length > 0 && (
         <label className="flex items-center gap-2 text-sm">
           <span>{text.choose}</span>
-          <select className="rounded-lg border border-slate-300 px-2 py-1" value={deviceId} onChange={(e) => setDeviceId(e.target.value)}>
+          <select
+            className="rounded-lg border border-slate-300 px-2 py-1"
+            value={deviceId}
+            onChange={(e) => setDeviceId(e.target.value)}
+          >
             {devices.map((d, i) => (
               <option key={d.deviceId || i} value={d.deviceId}>
                 {d.label || `Camera ${i + 1}`}

@@ -3,6 +3,8 @@ import * as tf from '@tensorflow/tfjs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 import { InputError } from '../errors';
+// Registers the library's custom layers (SeededDropout) so imported models load.
+import '../models/seeded-dropout';
 import { METADATA_JSON, MODEL_JSON, WEIGHTS_BIN } from './constants';
 import { joinWeightData } from './model-store';
 import type { ImportedModel, ModelMetadata, NamedBytes } from './types';

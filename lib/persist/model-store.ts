@@ -2,6 +2,8 @@
 import * as tf from '@tensorflow/tfjs';
 
 import { ModelLoadError } from '../errors';
+// Registers the library's custom layers (SeededDropout) so saved models load again.
+import '../models/seeded-dropout';
 import { STORE_MODELS } from './constants';
 import { openStudioDb } from './db';
 import type { ModelMetadata, StoredModel } from './types';

@@ -1,4 +1,4 @@
-// Public entry of lib/vision: deep dream, style transfer, procedural images and image utilities.
+// Public entry of lib/vision: digit preprocessing, deep dream, style transfer, procedural images and image utilities.
 export * from './constants';
 export { loadVisionBackbone, type VisionBackbone } from './backbone';
 export {
@@ -37,3 +37,9 @@ export {
 export { BUILTIN_IMAGES, renderBuiltinImage, type BuiltinImage, type BuiltinImageId } from './procedural';
 export { seededRandom } from './rng';
 export type * from './types';
+export {
+  DEFAULT_DIGIT_PREPROCESS_CONFIG,
+  preprocessDigit,
+  resolveDigitPreprocessConfig,
+} from './digit-preprocess';
+export type { DigitImageInput, DigitPreprocessConfig } from './digit-preprocess';

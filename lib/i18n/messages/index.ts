@@ -1,8 +1,11 @@
 // All message namespaces. A studio adds its own file here and one line below.
 import { common } from './common';
+import { digits } from './digits';
 import { dream } from './dream';
+import { image } from './image';
+import { sound } from './sound';
 
-const BUNDLES = [common, dream] as const;
+const BUNDLES = [common, digits, dream, image, sound] as const;
 
 type KeysOf<B> = B extends { en: Record<infer K, string> } ? K : never;
 /** Every message key of the app. */
