@@ -1,17 +1,12 @@
 // The benchmark registry: every workload the /bench/ page runs. Studios add theirs here.
 import { coreWorkload } from './core';
 import { digitsWorkload } from './digits';
+import { dreamWorkload } from './dream';
 import { imageWorkload } from './image';
 import { poseWorkload } from './pose';
 import { soundWorkload } from './sound';
 import type { Workload } from './types';
 
-export const WORKLOADS: readonly Workload[] = [
-  coreWorkload,
-  digitsWorkload,
-  imageWorkload,
-  poseWorkload,
-  soundWorkload,
-];
+export const WORKLOADS: readonly Workload[] = [coreWorkload, digitsWorkload, dreamWorkload, imageWorkload, poseWorkload, soundWorkload];
 
 export type { BenchContext, BenchMeasurement, Workload } from './types';

@@ -52,7 +52,7 @@ export const STUDIOS: readonly StudioInfo[] = [
     title: 'studio.dream.title',
     desc: 'studio.dream.desc',
     tint: 'from-pink-400 to-rose-600',
-    ready: false,
+    ready: true,
   },
   {
     id: 'music',

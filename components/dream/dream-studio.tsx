@@ -1,0 +1,75 @@
+'use client';
+// The Dream & style studio: two tabs (deep dream, style transfer) sharing one loaded picture network.
+import { useState } from 'react';
+
+import { useT } from '@/components/i18n/i18n-provider';
+import { useBackend } from '@/components/tf/backend-provider';
+import { Alert, Button } from '@/components/ui';
+
+import { DreamPanel } from './dream-panel';
+import { StylePanel } from './style-panel';
+import { useVisionBackbone } from './use-vision-backbone';
+
+type Tab = 'dream' | 'style';
+
+/** The studio's client root. */
+export function DreamStudio() {
+  const t = useT();
+  const { name, setPreference } = useBackend();
+  // The WebAssembly backend has no convolution gradient kernels (Conv2DBackpropFilter), which both
+  // deep dream and style transfer need; offer the engines that have them instead of failing mid-run.
+  const supported = name !== 'wasm';
+  const { backbone, error } = useVisionBackbone();
+  const [tab, setTab] = useState<Tab>('dream');
+  const tabs: Tab[] = ['dream', 'style'];
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <h1 className="text-2xl font-bold">{t('dream.title')}</h1>
+        <p className="max-w-3xl text-slate-700">{t('dream.intro')}</p>
+      </header>
+      {error && <Alert kind="error">{t('dream.modelError', { message: error })}</Alert>}
+      {!supported && (
+        <Alert kind="warning">
+          <p>{t('dream.wasm')}</p>
+          <div className="mt-2 flex flex-wrap gap-2">
+            <Button size="sm" onClick={() => void setPreference('webgl')} data-testid="dream-use-webgl">
+              {t('dream.wasm.webgl')}
+            </Button>
+            <Button size="sm" variant="secondary" onClick={() => void setPreference('cpu')}>
+              {t('dream.wasm.cpu')}
+            </Button>
+          </div>
+        </Alert>
+      )}
+      <div role="tablist" aria-label={t('dream.title')} className="flex gap-2 border-b border-slate-200">
+        {tabs.map((id) => (
+          <button
+            key={id}
+            role="tab"
+            type="button"
+            id={`dream-tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`dream-panel-${id}`}
+            data-testid={`dream-tab-${id}`}
+            onClick={() => setTab(id)}
+            className={`-mb-px rounded-t-xl border px-4 py-2 font-medium focus-visible:outline-3 focus-visible:outline-indigo-500 ${
+              tab === id
+                ? 'border-slate-200 border-b-white bg-white text-indigo-700'
+                : 'border-transparent text-slate-600 hover:text-slate-900'
+            }`}
+          >
+            {t(id === 'dream' ? 'dream.tab.dream' : 'dream.tab.style')}
+          </button>
+        ))}
+      </div>
+      {/* Both panels stay mounted so switching tabs keeps pictures and results. */}
+      <div role="tabpanel" id="dream-panel-dream" aria-labelledby="dream-tab-dream" hidden={tab !== 'dream'}>
+        <DreamPanel backbone={supported ? backbone : null} backend={name} />
+      </div>
+      <div role="tabpanel" id="dream-panel-style" aria-labelledby="dream-tab-style" hidden={tab !== 'style'}>
+        <StylePanel backbone={supported ? backbone : null} backend={name} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,313 @@
+'use client';
+// Style transfer panel: a photo, a painting, and an optimisation that repaints the photo in the painting's style.
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+import { useT } from '@/components/i18n/i18n-provider';
+import { downloadFile } from '@/components/media/download';
+import { Alert, Button, LineChart, Slider } from '@/components/ui';
+import { DEFAULT_STYLE_CONFIG, OUTPUT_SIZES, type StyleLossParts, type VisionBackbone } from '@/lib/vision';
+
+import {
+  canvasRgba,
+  canvasToPng,
+  copyCanvas,
+  drawTensor,
+  resizeCanvas,
+  type PickedImage,
+} from './canvas-utils';
+import { OutcomeAlert, SizeSelect, type Outcome } from './dream-panel';
+import { ImageSource } from './image-source';
+import { ResultView } from './result-view';
+import { usePersistedState } from './use-persisted';
+
+interface StyleSettings {
+  contentWeight: number;
+  styleWeight: number;
+  tvWeight: number;
+  iterations: number;
+  keepColours: boolean;
+  size: number;
+}
+
+/** Props: the loaded backbone (null while loading) and the running backend's name. */
+export function StylePanel({
+  backbone,
+  backend,
+}: {
+  backbone: VisionBackbone | null;
+  backend: string | null;
+}) {
+  const t = useT();
+  const gpu = backend === 'webgl' || backend === 'webgpu';
+  const [settings, setSettings, restored] = usePersistedState<StyleSettings>('dream.style.settings', {
+    contentWeight: DEFAULT_STYLE_CONFIG.contentWeight,
+    styleWeight: DEFAULT_STYLE_CONFIG.styleWeight,
+    tvWeight: DEFAULT_STYLE_CONFIG.tvWeight,
+    iterations: DEFAULT_STYLE_CONFIG.iterations,
+    keepColours: false,
+    size: 256,
+  });
+  const [content, setContent] = useState<PickedImage | null>(null);
+  const [style, setStyle] = useState<PickedImage | null>(null);
+  const [running, setRunning] = useState(false);
+  const [hasResult, setHasResult] = useState(false);
+  const [iteration, setIteration] = useState<{ i: number; n: number } | null>(null);
+  const [losses, setLosses] = useState<StyleLossParts[]>([]);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [scaledNote, setScaledNote] = useState<string | null>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const abort = useRef<AbortController | null>(null);
+  const set = <K extends keyof StyleSettings>(k: K, v: StyleSettings[K]) =>
+    setSettings({ ...settings, [k]: v });
+
+  useEffect(() => () => abort.current?.abort(), []);
+
+  const pickContent = (img: PickedImage) => {
+    setContent(img);
+    setHasResult(false);
+    setOutcome(null);
+    if (canvas.current) copyCanvas(canvas.current, img.canvas);
+  };
+
+  const run = useCallback(
+    async (size: number) => {
+      if (!backbone || !canvas.current || !content || !style) return;
+      const [vision, tf] = await Promise.all([import('@/lib/vision'), import('@tensorflow/tfjs')]);
+      const fitted = vision.fitSize(content.canvas.width, content.canvas.height, size);
+      setScaledNote(
+        fitted.scaled && !content.builtin
+          ? t('dream.source.scaled', {
+              w: content.canvas.width,
+              h: content.canvas.height,
+              ow: fitted.width,
+              oh: fitted.height,
+            })
+          : null,
+      );
+      const work = resizeCanvas(content.canvas, fitted.width, fitted.height);
+      // The style picture is brought near the output size here; the library matches it exactly.
+      const styleFit = vision.fitSize(
+        style.canvas.width,
+        style.canvas.height,
+        Math.max(fitted.width, fitted.height),
+      );
+      const styleWork = resizeCanvas(style.canvas, styleFit.width, styleFit.height);
+      const target = canvas.current;
+      copyCanvas(target, work);
+      const ctrl = new AbortController();
+      abort.current = ctrl;
+      setRunning(true);
+      setOutcome(null);
+      setLosses([]);
+      setIteration({ i: 0, n: settings.iterations });
+      const started = performance.now();
+      const contentT = vision.rgbaToTensor(canvasRgba(work), work.width, work.height);
+      const styleT = vision.rgbaToTensor(canvasRgba(styleWork), styleWork.width, styleWork.height);
+      try {
+        const result = await vision.styleTransfer(
+          backbone,
+          contentT,
+          styleT,
+          {
+            contentWeight: settings.contentWeight,
+            styleWeight: settings.styleWeight,
+            tvWeight: settings.tvWeight,
+            iterations: settings.iterations,
+            keepColours: settings.keepColours,
+          },
+          {
+            signal: ctrl.signal,
+            onIteration: async (p) => {
+              setIteration({ i: p.iteration, n: p.iterations });
+              setLosses((l) => [...l, p.loss]);
+              await drawTensor(target, p.image);
+              await tf.nextFrame();
+            },
+          },
+        );
+        await drawTensor(target, result.image);
+        result.image.dispose();
+        const seconds = (performance.now() - started) / 1000;
+        setHasResult(true);
+        setOutcome({
+          kind: result.cancelled ? 'cancelled' : 'done',
+          seconds,
+          msPerStep: result.iterationsDone ? (seconds * 1000) / result.iterationsDone : 0,
+        });
+      } catch (e) {
+        if (vision.isOutOfMemoryError(e)) {
+          const smaller = [...OUTPUT_SIZES].reverse().find((s) => s < Math.max(fitted.width, fitted.height));
+          setOutcome({ kind: 'oom', smaller, size: Math.max(fitted.width, fitted.height) });
+        } else setOutcome({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+      } finally {
+        contentT.dispose();
+        styleT.dispose();
+        setRunning(false);
+        abort.current = null;
+      }
+    },
+    [backbone, content, style, settings, t],
+  );
+
+  const download = async () => {
+    if (!canvas.current) return;
+    downloadFile(await canvasToPng(canvas.current), `style-${content?.name ?? 'picture'}.png`, 'image/png');
+  };
+
+  const last = losses[losses.length - 1];
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
+      <div className="space-y-4">
+        <ImageSource
+          title={t('dream.style.content')}
+          value={content}
+          onChange={pickContent}
+          builtins={['landscape']}
+          disabled={running}
+          testId="style-content"
+        />
+        <ImageSource
+          title={t('dream.style.style')}
+          value={style}
+          onChange={setStyle}
+          builtins={['swirls', 'mosaic', 'waves']}
+          disabled={running}
+          testId="style-style"
+        />
+        <fieldset
+          className="space-y-4 rounded-2xl border border-slate-200 bg-white p-4"
+          disabled={running || !restored}
+        >
+          <legend className="px-1 font-semibold">{t('dream.tab.style')}</legend>
+          <Slider
+            label={t('dream.style.styleWeight')}
+            hint={t('dream.style.styleWeight.hint')}
+            value={settings.styleWeight}
+            min={0.1}
+            max={1000}
+            log
+            onChange={(v) => set('styleWeight', v)}
+          />
+          <Slider
+            label={t('dream.style.contentWeight')}
+            hint={t('dream.style.contentWeight.hint')}
+            value={settings.contentWeight}
+            min={0}
+            max={10}
+            step={0.1}
+            onChange={(v) => set('contentWeight', Number(v.toFixed(1)))}
+          />
+          <Slider
+            label={t('dream.style.tvWeight')}
+            hint={t('dream.style.tvWeight.hint')}
+            value={settings.tvWeight}
+            min={0}
+            max={100}
+            onChange={(v) => set('tvWeight', v)}
+          />
+          <Slider
+            label={t('dream.style.iterations')}
+            hint={t('dream.style.iterations.hint')}
+            value={settings.iterations}
+            min={1}
+            max={300}
+            onChange={(v) => set('iterations', v)}
+          />
+          <label className="flex items-start gap-2 text-sm">
+            <input
+              type="checkbox"
+              className="mt-1 h-4 w-4 accent-indigo-600"
+              checked={settings.keepColours}
+              data-testid="style-keep-colours"
+              onChange={(e) => set('keepColours', e.target.checked)}
+            />
+            <span>{t('dream.style.keepColours')}</span>
+          </label>
+          <SizeSelect
+            value={settings.size}
+            onChange={(v) => set('size', v)}
+            gpu={gpu}
+            backend={backend}
+            testId="style-size"
+          />
+        </fieldset>
+      </div>
+      <div className="space-y-3 self-start lg:sticky lg:top-4">
+        <ResultView
+          ref={canvas}
+          label={t('dream.canvas')}
+          testId="style-canvas"
+          progress={running && iteration ? iteration.i / iteration.n : null}
+          progressLabel={t('dream.style.progress')}
+          progressDetail={iteration ? t('dream.style.progress.detail', iteration) : undefined}
+        >
+          {last && (
+            <p className="text-sm text-slate-700" data-testid="style-loss">
+              {t('dream.style.loss', {
+                total: last.total.toPrecision(3),
+                content: last.content.toPrecision(3),
+                style: last.style.toPrecision(3),
+                tv: last.tv.toPrecision(3),
+              })}
+            </p>
+          )}
+          <div className="flex flex-wrap gap-2">
+            {running ? (
+              <Button variant="danger" onClick={() => abort.current?.abort()} data-testid="style-cancel">
+                {t('dream.cancel')}
+              </Button>
+            ) : (
+              <Button
+                onClick={() => void run(settings.size)}
+                disabled={!backbone || !content || !style}
+                data-testid="style-start"
+              >
+                {t('dream.style.start')}
+              </Button>
+            )}
+            <Button
+              variant="secondary"
+              onClick={() => void download()}
+              disabled={running || !hasResult}
+              data-testid="style-download"
+            >
+              {t('dream.download')}
+            </Button>
+          </div>
+        </ResultView>
+        {losses.length > 0 && (
+          <LineChart
+            title={t('dream.style.lossChart')}
+            xLabel={t('dream.style.iterations')}
+            emptyText=""
+            series={[
+              { label: t('dream.style.series.style'), values: losses.map((l) => l.style), color: '#db2777' },
+              {
+                label: t('dream.style.series.content'),
+                values: losses.map((l) => l.content),
+                color: '#4f46e5',
+              },
+              {
+                label: t('dream.style.series.tv'),
+                values: losses.map((l) => l.tv),
+                color: '#059669',
+                dashed: true,
+              },
+            ]}
+          />
+        )}
+        <p className="text-sm text-slate-600">{t('dream.style.explain')}</p>
+        {!backbone && backend !== 'wasm' && <Alert kind="info">{t('dream.loadingModel')}</Alert>}
+        {scaledNote && <Alert kind="info">{scaledNote}</Alert>}
+        <OutcomeAlert
+          outcome={outcome}
+          doneKey="dream.style.done"
+          onRetry={(s) => {
+            set('size', s);
+            void run(s);
+          }}
+        />
+      </div>
+    </div>
+  );
+}
