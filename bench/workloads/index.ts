@@ -7,6 +7,13 @@ import { poseWorkload } from './pose';
 import { soundWorkload } from './sound';
 import type { Workload } from './types';
 
-export const WORKLOADS: readonly Workload[] = [coreWorkload, digitsWorkload, dreamWorkload, imageWorkload, poseWorkload, soundWorkload];
+export const WORKLOADS: readonly Workload[] = [
+  coreWorkload,
+  digitsWorkload,
+  dreamWorkload,
+  imageWorkload,
+  poseWorkload,
+  soundWorkload,
+];
 
 export type { BenchContext, BenchMeasurement, Workload } from './types';
