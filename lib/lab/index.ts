@@ -1,0 +1,14 @@
+// Public entry of lib/lab: Playground datasets, features, output heads, URL state and the network.
+export { generatePoints, splitPoints, makeDataset } from './datasets';
+export { featureValue, featurize, resolveFeatures, gridPoints } from './features';
+export { csvToDataset, guessProblem, type CsvColumnChoice, type CsvDataset } from './csv-dataset';
+export { allowedHeads, defaultHead, matchHead, headSpec, encodeTargets } from './heads';
+export { encodeState, decodeState } from './url-state';
+export {
+  PlaygroundNetwork,
+  createPlaygroundNetwork,
+  type PlaygroundLosses,
+  type PlaygroundSnapshot,
+} from './playground';
+export * from './constants';
+export type * from './types';
