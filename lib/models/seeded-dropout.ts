@@ -1,0 +1,57 @@
+// A dropout layer whose masks are reproducible yet different on every training step.
+import * as tf from '@tensorflow/tfjs';
+
+/** Settings of a SeededDropout layer. */
+export interface SeededDropoutArgs {
+  /** Fraction of inputs zeroed during training, in [0, 1). */
+  rate: number;
+  /** Base seed; unset means random masks. */
+  seed?: number;
+  name?: string;
+  /** Input shape, when this is the first layer of a model. */
+  inputShape?: number[];
+}
+
+/**
+ * Dropout that is active only while training. tfjs's own Dropout with a `seed` draws the
+ * *same* mask on every call (it re-seeds each time), which would freeze one sub-network;
+ * without a seed it uses Math.random and cannot be reproduced. This layer adds a call
+ * counter to the seed so masks differ per step but replay identically for the same seed.
+ */
+export class SeededDropout extends tf.layers.Layer {
+  /** Name used when the model is saved and loaded. */
+  static className = 'SeededDropout';
+  readonly rate: number;
+  readonly seed?: number;
+  private calls = 0;
+
+  constructor(args: SeededDropoutArgs) {
+    super({ name: args.name, inputShape: args.inputShape });
+    this.rate = args.rate;
+    this.seed = args.seed;
+    this.supportsMasking = true;
+  }
+
+  override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>): tf.Tensor {
+    return tf.tidy(() => {
+      const x = Array.isArray(inputs) ? inputs[0] : inputs;
+      if (kwargs.training !== true || this.rate <= 0) return x.clone();
+      const seed = this.seed === undefined ? undefined : this.seed + this.calls++;
+      return tf.dropout(x, this.rate, undefined, seed);
+    });
+  }
+
+  override getConfig(): tf.serialization.ConfigDict {
+    return { ...super.getConfig(), rate: this.rate, seed: this.seed ?? null };
+  }
+
+  static fromConfig<T extends tf.serialization.Serializable>(
+    cls: tf.serialization.SerializableConstructor<T>,
+    config: tf.serialization.ConfigDict,
+  ): T {
+    const { rate, seed, name } = config as { rate: number; seed: number | null; name?: string };
+    return new cls({ rate, seed: seed ?? undefined, name });
+  }
+}
+
+tf.serialization.registerClass(SeededDropout);
