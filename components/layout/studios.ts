@@ -20,5 +20,5 @@ export const STUDIOS: readonly StudioInfo[] = [
   { id: 'digits', href: '/digits/', title: 'studio.digits.title', desc: 'studio.digits.desc', tint: 'from-fuchsia-400 to-purple-600', ready: false },
   { id: 'dream', href: '/dream/', title: 'studio.dream.title', desc: 'studio.dream.desc', tint: 'from-pink-400 to-rose-600', ready: false },
   { id: 'music', href: '/music/', title: 'studio.music.title', desc: 'studio.music.desc', tint: 'from-lime-400 to-green-600', ready: false },
-  { id: 'lab', href: '/lab/', title: 'studio.lab.title', desc: 'studio.lab.desc', tint: 'from-slate-400 to-slate-700', ready: false },
+  { id: 'lab', href: '/lab/', title: 'studio.lab.title', desc: 'studio.lab.desc', tint: 'from-slate-400 to-slate-700', ready: true },
 ];

@@ -277,7 +277,7 @@ export class PlaygroundNetwork {
     tf.dispose([this.trainX, this.trainY, this.testX, this.testY]);
     this.gridCache?.x.dispose();
     this.gridCache = null;
-    this.model.optimizer?.dispose();
+    // compileModel hands the optimizer to the model, so this frees its state too.
     this.model.dispose();
   }
 }

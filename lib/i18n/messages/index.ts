@@ -1,7 +1,8 @@
 // All message namespaces. A studio adds its own file here and one line below.
 import { common } from './common';
+import { lab } from './lab';
 
-const BUNDLES = [common] as const;
+const BUNDLES = [common, lab] as const;
 
 type KeysOf<B> = B extends { en: Record<infer K, string> } ? K : never;
 /** Every message key of the app. */

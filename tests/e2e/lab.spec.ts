@@ -1,0 +1,91 @@
+// Neural network lab: the Playground trains in a real browser, draws its boundary, keeps its state in
+// the URL, hides what a teacher asks, and takes a user's CSV (bad files get a clear message).
+import path from 'node:path';
+
+import { expect, test, waitForBackend } from './fixtures';
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'lab');
+
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('cais.locale', 'en'));
+});
+
+async function lossOf(page: import('@playwright/test').Page, id: 'train-loss' | 'test-loss'): Promise<number> {
+  return Number(await page.getByTestId(id).textContent());
+}
+
+async function boundaryPixels(page: import('@playwright/test').Page): Promise<string> {
+  return page.getByTestId('boundary-canvas').evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+}
+
+test('Playground: change controls, play, the loss falls, the boundary changes, the URL follows', async ({ page }) => {
+  // The CPU backend: measured faster than SwiftShader WebGL for these tiny networks.
+  await page.goto('/lab/?backend=cpu&data=xor');
+  await waitForBackend(page);
+  await expect(page.getByTestId('test-loss')).not.toHaveText('–');
+  await expect(page.getByTestId('dataset-xor')).toHaveAttribute('aria-pressed', 'true');
+
+  // Change controls the way a learner would: another activation, one more hidden layer, one more input.
+  await page.getByTestId('activation').selectOption('relu');
+  await page.getByTestId('add-layer').click();
+  await page.getByTestId('feature-x1x2').check();
+  await expect(page).toHaveURL(/act=relu/);
+  await expect(page).toHaveURL(/layers=4%2C4%2C4/);
+  await expect(page).toHaveURL(/features=x1%2Cx2%2Cx1x2/);
+  await expect(page.getByTestId('epoch')).toHaveText('0');
+  const startLoss = await lossOf(page, 'test-loss');
+  const startPicture = await boundaryPixels(page);
+
+  await page.getByTestId('play').click();
+  await expect.poll(async () => Number(await page.getByTestId('epoch').textContent()), { timeout: 90_000 }).toBeGreaterThanOrEqual(40);
+  await page.getByTestId('play').click();
+  const endLoss = await lossOf(page, 'test-loss');
+  expect(endLoss).toBeLessThan(startLoss / 2);
+  expect(endLoss).toBeLessThan(0.2);
+  expect(await boundaryPixels(page)).not.toEqual(startPicture);
+
+  // One step advances exactly one epoch.
+  const before = Number(await page.getByTestId('epoch').textContent());
+  await page.getByTestId('step').click();
+  await expect(page.getByTestId('epoch')).toHaveText(String(before + 1));
+
+  // The state survives a reload because it lives in the URL.
+  await page.reload();
+  await waitForBackend(page);
+  await expect(page.getByTestId('activation')).toHaveValue('relu');
+  await expect(page.getByTestId('feature-x1x2')).toBeChecked();
+});
+
+test('Playground: a teacher hides controls through the URL', async ({ page }) => {
+  await page.goto('/lab/?backend=cpu&data=spiral&hide=dataset,features,optimizer');
+  await waitForBackend(page);
+  await expect(page.getByTestId('play')).toBeEnabled();
+  await expect(page.getByTestId('dataset-circle')).toHaveCount(0);
+  await expect(page.getByTestId('feature-x1')).toHaveCount(0);
+  await expect(page.getByTestId('optimizer')).toHaveCount(0);
+  await expect(page.getByTestId('activation')).toBeVisible();
+  // Unticking in the teacher panel brings a control back and updates the shareable link.
+  await page.getByText('For teachers: hide controls and share').click();
+  await page.getByTestId('hide-optimizer').uncheck();
+  await expect(page.getByTestId('optimizer')).toBeVisible();
+  await expect(page).toHaveURL(/hide=dataset%2Cfeatures(&|$)/);
+});
+
+test('Playground: load a CSV (3 penguin species), train on it; a broken file gets a clear message', async ({ page }) => {
+  await page.goto('/lab/?backend=cpu');
+  await waitForBackend(page);
+  await page.getByTestId('csv-input').setInputFiles(path.join(FIXTURES, 'not-a-csv.csv'));
+  await expect(page.getByTestId('csv-error')).toContainText('does not look like a CSV');
+
+  await page.getByTestId('csv-input').setInputFiles(path.join(FIXTURES, 'penguins.csv'));
+  await expect(page.getByTestId('csv-panel')).toContainText('penguins.csv: 344 rows');
+  await expect(page.getByTestId('csv-panel')).toContainText('rows with empty cells were skipped');
+  // Three species: the output switches to softmax + cross-entropy by itself.
+  await expect(page.getByTestId('output-head')).toHaveValue('softmax-ce');
+  await expect(page.getByTestId('test-loss')).not.toHaveText('–');
+  const startLoss = await lossOf(page, 'test-loss');
+  await page.getByTestId('play').click();
+  await expect.poll(async () => Number(await page.getByTestId('epoch').textContent()), { timeout: 60_000 }).toBeGreaterThanOrEqual(15);
+  await page.getByTestId('play').click();
+  expect(await lossOf(page, 'test-loss')).toBeLessThan(startLoss * 0.7);
+});
