@@ -40,7 +40,12 @@ export function pointColor(p: Point2D, problem: ProblemKind): RGB {
 }
 
 /** Paints a size×size map of values in [-1, 1] into a canvas (1 pixel per cell; CSS scales it). */
-export function paintMap(canvas: HTMLCanvasElement, size: number, values: Float32Array, toColor: (v: number, i: number) => RGB): void {
+export function paintMap(
+  canvas: HTMLCanvasElement,
+  size: number,
+  values: Float32Array,
+  toColor: (v: number, i: number) => RGB,
+): void {
   if (canvas.width !== size) canvas.width = size;
   if (canvas.height !== size) canvas.height = size;
   const ctx = canvas.getContext('2d');
@@ -57,12 +62,21 @@ export function paintMap(canvas: HTMLCanvasElement, size: number, values: Float3
 }
 
 /** Colour for the output map: class-1 probability (binary), winning class faded by confidence, or value. */
-export function outputColorFn(snap: PlaygroundSnapshot, problem: ProblemKind, numClasses: number): (v: number, i: number) => RGB {
+export function outputColorFn(
+  snap: PlaygroundSnapshot,
+  problem: ProblemKind,
+  numClasses: number,
+): (v: number, i: number) => RGB {
   if (problem === 'regression') return (v) => divergingColor(v);
   if (snap.confidence) {
     const conf = snap.confidence;
     // Fade towards grey where the network is unsure (confidence near 1 / numClasses).
-    return (v, i) => mix(MID, CLASS_COLORS[v % CLASS_COLORS.length], Math.max(0, (conf[i] - 1 / numClasses) / (1 - 1 / numClasses)) * 0.85);
+    return (v, i) =>
+      mix(
+        MID,
+        CLASS_COLORS[v % CLASS_COLORS.length],
+        Math.max(0, (conf[i] - 1 / numClasses) / (1 - 1 / numClasses)) * 0.85,
+      );
   }
   return (v) => divergingColor((2 * v - 1) * 0.85);
 }

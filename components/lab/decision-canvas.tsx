@@ -23,7 +23,12 @@ export function DecisionCanvas({ snapshot, dataset, showTest, px, label }: Decis
 
   useEffect(() => {
     if (!snapshot || !heat.current) return;
-    paintMap(heat.current, snapshot.size, snapshot.output, outputColorFn(snapshot, dataset.problem, dataset.numClasses));
+    paintMap(
+      heat.current,
+      snapshot.size,
+      snapshot.output,
+      outputColorFn(snapshot, dataset.problem, dataset.numClasses),
+    );
   }, [snapshot, dataset]);
 
   useEffect(() => {
@@ -53,7 +58,10 @@ export function DecisionCanvas({ snapshot, dataset, showTest, px, label }: Decis
   }, [dataset, showTest, px]);
 
   return (
-    <div className="relative shrink-0 overflow-hidden rounded-lg border border-slate-300" style={{ width: px, height: px }}>
+    <div
+      className="relative shrink-0 overflow-hidden rounded-lg border border-slate-300"
+      style={{ width: px, height: px }}
+    >
       <canvas
         ref={heat}
         role="img"

@@ -5,9 +5,10 @@ import { useEffect, useState } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
 
 import { Playground } from './playground';
+import { SequenceLab } from './sequence-lab';
 
-type Tab = 'playground';
-const TABS: readonly Tab[] = ['playground'];
+type Tab = 'playground' | 'sequence';
+const TABS: readonly Tab[] = ['playground', 'sequence'];
 
 /** The lab's tabs and the open section. The tab is kept in the URL (`tab=`) so links open it. */
 export default function LabStudio() {
@@ -40,7 +41,10 @@ export default function LabStudio() {
           </button>
         ))}
       </div>
-      <div role="tabpanel">{tab === 'playground' && <Playground />}</div>
+      <div role="tabpanel">
+        {tab === 'playground' && <Playground />}
+        {tab === 'sequence' && <SequenceLab />}
+      </div>
     </div>
   );
 }

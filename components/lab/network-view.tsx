@@ -4,7 +4,13 @@
 import { useEffect, useRef } from 'react';
 
 import { useT } from '@/components/i18n/i18n-provider';
-import { FEATURE_LABELS, MAX_HIDDEN_LAYERS, MAX_NEURONS, type FeatureName, type PlaygroundSnapshot } from '@/lib/lab';
+import {
+  FEATURE_LABELS,
+  MAX_HIDDEN_LAYERS,
+  MAX_NEURONS,
+  type FeatureName,
+  type PlaygroundSnapshot,
+} from '@/lib/lab';
 
 import { css, divergingColor, paintMap } from './colors';
 
@@ -44,7 +50,14 @@ export interface NetworkViewProps {
 }
 
 /** Inputs, hidden layers and outputs as columns, with weighted links between them. */
-export function NetworkView({ features, hidden, outputs, snapshot, editable, onHiddenChange }: NetworkViewProps) {
+export function NetworkView({
+  features,
+  hidden,
+  outputs,
+  snapshot,
+  editable,
+  onHiddenChange,
+}: NetworkViewProps) {
   const t = useT();
   const columns = [features.length, ...hidden, outputs];
   const height = TOP + Math.max(...columns) * (NODE + GAP);
@@ -148,7 +161,9 @@ export function NetworkView({ features, hidden, outputs, snapshot, editable, onH
                         <MiniMap
                           size={snapshot?.size ?? 2}
                           values={isInput ? snapshot?.inputs[j] : snapshot?.neurons[c - 1]?.[j]}
-                          label={isInput ? FEATURE_LABELS[features[j]] : t('lab.pg.neuron', { layer: c, n: j + 1 })}
+                          label={
+                            isInput ? FEATURE_LABELS[features[j]] : t('lab.pg.neuron', { layer: c, n: j + 1 })
+                          }
                         />
                         {isInput && (
                           <span className="absolute top-1/2 right-full mr-1 -translate-y-1/2 text-xs whitespace-nowrap text-slate-700">

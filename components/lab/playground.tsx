@@ -81,7 +81,12 @@ export function Playground() {
   const [state, setState] = useState<PlaygroundState>(DEFAULT_PLAYGROUND_STATE);
   const [ignored, setIgnored] = useState<string[]>([]);
   const [loaded, setLoaded] = useState(false);
-  const [csv, setCsv] = useState<{ name: string; text: string; parsed: ParsedCsv; choice: CsvColumnChoice } | null>(null);
+  const [csv, setCsv] = useState<{
+    name: string;
+    text: string;
+    parsed: ParsedCsv;
+    choice: CsvColumnChoice;
+  } | null>(null);
   const [csvError, setCsvError] = useState<string | null>(null);
   const [playing, setPlaying] = useState(false);
   const [epoch, setEpoch] = useState(0);
@@ -126,9 +131,17 @@ export function Playground() {
 
   const dataResult = useMemo((): { dataset: LabDataset | null; error: string | null } => {
     try {
-      if (csv) return { dataset: csvToDataset(csv.parsed, csv.choice, { trainRatio: state.trainRatio, seed: state.seed }), error: null };
+      if (csv)
+        return {
+          dataset: csvToDataset(csv.parsed, csv.choice, { trainRatio: state.trainRatio, seed: state.seed }),
+          error: null,
+        };
       return {
-        dataset: makeDataset(state.dataset, { noise: state.noise, trainRatio: state.trainRatio, seed: state.seed }),
+        dataset: makeDataset(state.dataset, {
+          noise: state.noise,
+          trainRatio: state.trainRatio,
+          seed: state.seed,
+        }),
         error: null,
       };
     } catch (e) {
@@ -290,7 +303,11 @@ export function Playground() {
 
   const hidden = (c: HideableControl) => state.hide.includes(c);
   const toggleHide = (c: HideableControl) =>
-    update({ hide: hidden(c) ? state.hide.filter((h) => h !== c) : HIDEABLE_CONTROLS.filter((h) => h === c || state.hide.includes(h)) });
+    update({
+      hide: hidden(c)
+        ? state.hide.filter((h) => h !== c)
+        : HIDEABLE_CONTROLS.filter((h) => h === c || state.hide.includes(h)),
+    });
   const outputs = dataset ? headSpec(head, problem, numClasses).units : 1;
   const fmtLoss = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(3));
   const lastTrain = history.train[history.train.length - 1];
@@ -298,7 +315,9 @@ export function Playground() {
 
   return (
     <div className="space-y-4" data-testid="playground">
-      {ignored.length > 0 && <Alert kind="warning">{t('lab.pg.ignored', { fields: ignored.join(', ') })}</Alert>}
+      {ignored.length > 0 && (
+        <Alert kind="warning">{t('lab.pg.ignored', { fields: ignored.join(', ') })}</Alert>
+      )}
       {error && (
         <Alert kind="error" onDismiss={() => setError(null)} dismissLabel={t('lab.close')}>
           {error}
@@ -308,7 +327,12 @@ export function Playground() {
 
       {/* Transport: play / pause / step / reset and the counters. */}
       <div className="flex flex-wrap items-center gap-3 rounded-xl border border-slate-200 bg-white p-3">
-        <Button onClick={() => setPlaying((p) => !p)} disabled={!ready || !dataset} data-testid="play" aria-pressed={playing}>
+        <Button
+          onClick={() => setPlaying((p) => !p)}
+          disabled={!ready || !dataset}
+          data-testid="play"
+          aria-pressed={playing}
+        >
           {playing ? t('lab.pg.pause') : t('lab.pg.play')}
         </Button>
         <Button variant="secondary" onClick={step} disabled={!ready || playing} data-testid="step">
@@ -319,29 +343,46 @@ export function Playground() {
         </Button>
         <div className="flex flex-wrap gap-4 text-sm">
           <span>
-            {t('lab.pg.epoch')}: <strong data-testid="epoch" className="font-mono tabular-nums">{epoch}</strong>
+            {t('lab.pg.epoch')}:{' '}
+            <strong data-testid="epoch" className="font-mono tabular-nums">
+              {epoch}
+            </strong>
           </span>
           <span>
-            {t('lab.pg.trainLoss')}: <strong data-testid="train-loss" className="font-mono tabular-nums">{fmtLoss(lastTrain)}</strong>
+            {t('lab.pg.trainLoss')}:{' '}
+            <strong data-testid="train-loss" className="font-mono tabular-nums">
+              {fmtLoss(lastTrain)}
+            </strong>
           </span>
           <span>
-            {t('lab.pg.testLoss')}: <strong data-testid="test-loss" className="font-mono tabular-nums">{fmtLoss(lastTest)}</strong>
+            {t('lab.pg.testLoss')}:{' '}
+            <strong data-testid="test-loss" className="font-mono tabular-nums">
+              {fmtLoss(lastTest)}
+            </strong>
           </span>
           {acc.test !== undefined && (
             <span>
-              {t('lab.pg.testAcc')}: <strong className="font-mono tabular-nums">{(acc.test * 100).toFixed(0)}%</strong>
+              {t('lab.pg.testAcc')}:{' '}
+              <strong className="font-mono tabular-nums">{(acc.test * 100).toFixed(0)}%</strong>
             </span>
           )}
           {fps !== null && playing && (
-            <span className="text-slate-500">{t('lab.pg.speed', { fps: fps.toFixed(0), backend: backendName ?? '' })}</span>
+            <span className="text-slate-500">
+              {t('lab.pg.speed', { fps: fps.toFixed(0), backend: backendName ?? '' })}
+            </span>
           )}
         </div>
       </div>
 
       <div className="grid gap-4 lg:grid-cols-[16rem_1fr_20rem]">
         {/* Data column */}
-        <section className="space-y-3 rounded-xl border border-slate-200 bg-white p-3" aria-labelledby="pg-data">
-          <h2 id="pg-data" className="font-semibold">{t('lab.pg.data')}</h2>
+        <section
+          className="space-y-3 rounded-xl border border-slate-200 bg-white p-3"
+          aria-labelledby="pg-data"
+        >
+          <h2 id="pg-data" className="font-semibold">
+            {t('lab.pg.data')}
+          </h2>
           {!hidden('dataset') && (
             <fieldset>
               <legend className="text-sm font-medium">{t('lab.pg.dataset')}</legend>
@@ -357,12 +398,16 @@ export function Playground() {
                       update({ dataset: d });
                     }}
                     className={`rounded-lg border px-2 py-1 text-left text-xs ${
-                      !csv && state.dataset === d ? 'border-indigo-600 bg-indigo-50 font-semibold' : 'border-slate-300 hover:bg-slate-50'
+                      !csv && state.dataset === d
+                        ? 'border-indigo-600 bg-indigo-50 font-semibold'
+                        : 'border-slate-300 hover:bg-slate-50'
                     }`}
                   >
                     {t(`lab.data.${d}`)}
                     <span className="block text-[10px] text-slate-500">
-                      {DATASETS[d].problem === 'regression' ? t('lab.pg.regression') : t('lab.pg.classes', { n: DATASETS[d].numClasses })}
+                      {DATASETS[d].problem === 'regression'
+                        ? t('lab.pg.regression')
+                        : t('lab.pg.classes', { n: DATASETS[d].numClasses })}
                     </span>
                   </button>
                 ))}
@@ -371,7 +416,14 @@ export function Playground() {
           )}
           {!hidden('csv') && (
             <div className="space-y-2">
-              <FileDrop accept=".csv,text/csv,text/plain" multiple={false} label={t('lab.csv.drop')} hint={t('lab.csv.hint')} onFiles={onCsvFiles} inputTestId="csv-input" />
+              <FileDrop
+                accept=".csv,text/csv,text/plain"
+                multiple={false}
+                label={t('lab.csv.drop')}
+                hint={t('lab.csv.hint')}
+                onFiles={onCsvFiles}
+                inputTestId="csv-input"
+              />
               {csvError && (
                 <Alert kind="error" onDismiss={() => setCsvError(null)} dismissLabel={t('lab.close')}>
                   <span data-testid="csv-error">{csvError}</span>
@@ -379,10 +431,21 @@ export function Playground() {
               )}
               {csv && (
                 <div className="space-y-2 rounded-lg bg-slate-50 p-2" data-testid="csv-panel">
-                  <p className="text-xs">{t('lab.csv.loaded', { name: csv.name, rows: csv.parsed.rows.length })}</p>
+                  <p className="text-xs">
+                    {t('lab.csv.loaded', { name: csv.name, rows: csv.parsed.rows.length })}
+                  </p>
                   {(['x1', 'x2'] as const).map((role) => (
-                    <Field key={role} id={`csv-${role}`} label={role === 'x1' ? t('lab.csv.x1') : t('lab.csv.x2')}>
-                      <select id={`csv-${role}`} className={selectClass} value={csv.choice[role]} onChange={(e) => setCsvChoice({ [role]: e.target.value })}>
+                    <Field
+                      key={role}
+                      id={`csv-${role}`}
+                      label={role === 'x1' ? t('lab.csv.x1') : t('lab.csv.x2')}
+                    >
+                      <select
+                        id={`csv-${role}`}
+                        className={selectClass}
+                        value={csv.choice[role]}
+                        onChange={(e) => setCsvChoice({ [role]: e.target.value })}
+                      >
                         {csv.parsed.numericColumns.map((c) => (
                           <option key={c}>{c}</option>
                         ))}
@@ -390,7 +453,12 @@ export function Playground() {
                     </Field>
                   ))}
                   <Field id="csv-label" label={t('lab.csv.label')}>
-                    <select id="csv-label" className={selectClass} value={csv.choice.label} onChange={(e) => setCsvChoice({ label: e.target.value })}>
+                    <select
+                      id="csv-label"
+                      className={selectClass}
+                      value={csv.choice.label}
+                      onChange={(e) => setCsvChoice({ label: e.target.value })}
+                    >
                       {csv.parsed.columns.map((c) => (
                         <option key={c}>{c}</option>
                       ))}
@@ -401,7 +469,9 @@ export function Playground() {
                       id="csv-problem"
                       className={selectClass}
                       value={csv.choice.problem ?? 'auto'}
-                      onChange={(e) => setCsvChoice({ problem: e.target.value as CsvColumnChoice['problem'] })}
+                      onChange={(e) =>
+                        setCsvChoice({ problem: e.target.value as CsvColumnChoice['problem'] })
+                      }
                     >
                       <option value="auto">{t('lab.csv.auto')}</option>
                       <option value="classification">{t('lab.pg.classification')}</option>
@@ -409,7 +479,9 @@ export function Playground() {
                     </select>
                   </Field>
                   {dataset && 'dropped' in dataset && (dataset as { dropped: number }).dropped > 0 && (
-                    <p className="text-xs text-amber-800">{t('lab.csv.dropped', { n: (dataset as { dropped: number }).dropped })}</p>
+                    <p className="text-xs text-amber-800">
+                      {t('lab.csv.dropped', { n: (dataset as { dropped: number }).dropped })}
+                    </p>
                   )}
                   <Button size="sm" variant="secondary" onClick={() => setCsv(null)}>
                     {t('lab.csv.clear')}
@@ -419,7 +491,15 @@ export function Playground() {
             </div>
           )}
           {!hidden('noise') && !csv && (
-            <Slider label={t('lab.pg.noise')} value={state.noise} min={0} max={0.5} step={0.05} onChange={(noise) => update({ noise })} format={(v) => `${Math.round(v * 100)}%`} />
+            <Slider
+              label={t('lab.pg.noise')}
+              value={state.noise}
+              min={0}
+              max={0.5}
+              step={0.05}
+              onChange={(noise) => update({ noise })}
+              format={(v) => `${Math.round(v * 100)}%`}
+            />
           )}
           {!hidden('ratio') && (
             <Slider
@@ -435,16 +515,28 @@ export function Playground() {
           )}
           {!hidden('batch') && (
             <Field id="pg-batch" label={t('lab.pg.batch')}>
-              <select id="pg-batch" className={selectClass} value={state.batchSize} onChange={(e) => update({ batchSize: Number(e.target.value) })}>
-                {[...new Set([...BATCH_SIZES, state.batchSize])].sort((a, b) => a - b).map((b) => (
-                  <option key={b} value={b}>
-                    {b}
-                  </option>
-                ))}
+              <select
+                id="pg-batch"
+                className={selectClass}
+                value={state.batchSize}
+                onChange={(e) => update({ batchSize: Number(e.target.value) })}
+              >
+                {[...new Set([...BATCH_SIZES, state.batchSize])]
+                  .sort((a, b) => a - b)
+                  .map((b) => (
+                    <option key={b} value={b}>
+                      {b}
+                    </option>
+                  ))}
               </select>
             </Field>
           )}
-          <Button variant="secondary" size="sm" onClick={() => update({ seed: state.seed + 1 })} data-testid="regenerate">
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={() => update({ seed: state.seed + 1 })}
+            data-testid="regenerate"
+          >
             {t('lab.pg.regenerate')}
           </Button>
           {!hidden('features') && (
@@ -461,7 +553,13 @@ export function Playground() {
                         data-testid={`feature-${f}`}
                         // At least one input must stay on: a network with no inputs has nothing to learn from.
                         disabled={on && state.features.length === 1}
-                        onChange={() => update({ features: on ? state.features.filter((x) => x !== f) : FEATURE_NAMES.filter((x) => x === f || state.features.includes(x)) })}
+                        onChange={() =>
+                          update({
+                            features: on
+                              ? state.features.filter((x) => x !== f)
+                              : FEATURE_NAMES.filter((x) => x === f || state.features.includes(x)),
+                          })
+                        }
                       />
                       {FEATURE_LABELS[f]}
                     </label>
@@ -473,12 +571,23 @@ export function Playground() {
         </section>
 
         {/* Network column */}
-        <section className="min-w-0 space-y-3 rounded-xl border border-slate-200 bg-white p-3" aria-labelledby="pg-net">
-          <h2 id="pg-net" className="font-semibold">{t('lab.pg.network')}</h2>
+        <section
+          className="min-w-0 space-y-3 rounded-xl border border-slate-200 bg-white p-3"
+          aria-labelledby="pg-net"
+        >
+          <h2 id="pg-net" className="font-semibold">
+            {t('lab.pg.network')}
+          </h2>
           <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
             {!hidden('activation') && (
               <Field id="pg-act" label={t('lab.pg.activation')}>
-                <select id="pg-act" data-testid="activation" className={selectClass} value={state.activation} onChange={(e) => update({ activation: e.target.value as PlaygroundState['activation'] })}>
+                <select
+                  id="pg-act"
+                  data-testid="activation"
+                  className={selectClass}
+                  value={state.activation}
+                  onChange={(e) => update({ activation: e.target.value as PlaygroundState['activation'] })}
+                >
                   {PLAYGROUND_ACTIVATIONS.map((a) => (
                     <option key={a} value={a}>
                       {t(`lab.act.${a}`)}
@@ -489,7 +598,13 @@ export function Playground() {
             )}
             {!hidden('output') && (
               <Field id="pg-out" label={t('lab.pg.outputLoss')}>
-                <select id="pg-out" data-testid="output-head" className={selectClass} value={head} onChange={(e) => update({ output: e.target.value as PlaygroundState['output'] })}>
+                <select
+                  id="pg-out"
+                  data-testid="output-head"
+                  className={selectClass}
+                  value={head}
+                  onChange={(e) => update({ output: e.target.value as PlaygroundState['output'] })}
+                >
                   {OUTPUT_HEADS.filter((h) => allowedHeads(problem, numClasses).includes(h)).map((h) => (
                     <option key={h} value={h}>
                       {t(`lab.head.${h}`)}
@@ -500,7 +615,13 @@ export function Playground() {
             )}
             {!hidden('optimizer') && (
               <Field id="pg-opt" label={t('lab.pg.optimizer')}>
-                <select id="pg-opt" data-testid="optimizer" className={selectClass} value={state.optimizer} onChange={(e) => update({ optimizer: e.target.value as OptimizerName })}>
+                <select
+                  id="pg-opt"
+                  data-testid="optimizer"
+                  className={selectClass}
+                  value={state.optimizer}
+                  onChange={(e) => update({ optimizer: e.target.value as OptimizerName })}
+                >
                   {OPTIMIZER_NAMES.map((o) => (
                     <option key={o} value={o}>
                       {t(`lab.opt.${o}`)}
@@ -511,19 +632,34 @@ export function Playground() {
             )}
             {!hidden('learningRate') && (
               <Field id="pg-lr" label={t('lab.pg.learningRate')}>
-                <select id="pg-lr" data-testid="learning-rate" className={selectClass} value={state.learningRate} onChange={(e) => update({ learningRate: Number(e.target.value) })}>
-                  {[...new Set([...LEARNING_RATES, state.learningRate])].sort((a, b) => a - b).map((r) => (
-                    <option key={r} value={r}>
-                      {r}
-                    </option>
-                  ))}
+                <select
+                  id="pg-lr"
+                  data-testid="learning-rate"
+                  className={selectClass}
+                  value={state.learningRate}
+                  onChange={(e) => update({ learningRate: Number(e.target.value) })}
+                >
+                  {[...new Set([...LEARNING_RATES, state.learningRate])]
+                    .sort((a, b) => a - b)
+                    .map((r) => (
+                      <option key={r} value={r}>
+                        {r}
+                      </option>
+                    ))}
                 </select>
               </Field>
             )}
             {!hidden('regularization') && (
               <>
                 <Field id="pg-reg" label={t('lab.pg.regularization')}>
-                  <select id="pg-reg" className={selectClass} value={state.regularization} onChange={(e) => update({ regularization: e.target.value as PlaygroundState['regularization'] })}>
+                  <select
+                    id="pg-reg"
+                    className={selectClass}
+                    value={state.regularization}
+                    onChange={(e) =>
+                      update({ regularization: e.target.value as PlaygroundState['regularization'] })
+                    }
+                  >
                     {(['none', 'l1', 'l2'] as const).map((r) => (
                       <option key={r} value={r}>
                         {t(`lab.reg.${r}`)}
@@ -539,17 +675,28 @@ export function Playground() {
                     disabled={state.regularization === 'none'}
                     onChange={(e) => update({ regularizationRate: Number(e.target.value) })}
                   >
-                    {[...new Set([...REG_RATES, state.regularizationRate])].sort((a, b) => a - b).map((r) => (
-                      <option key={r} value={r}>
-                        {r}
-                      </option>
-                    ))}
+                    {[...new Set([...REG_RATES, state.regularizationRate])]
+                      .sort((a, b) => a - b)
+                      .map((r) => (
+                        <option key={r} value={r}>
+                          {r}
+                        </option>
+                      ))}
                   </select>
                 </Field>
               </>
             )}
             {!hidden('dropout') && (
-              <Slider label={t('lab.pg.dropout')} value={state.dropout} min={0} max={0.5} step={0.05} onChange={(dropout) => update({ dropout })} format={(v) => `${Math.round(v * 100)}%`} hint={t('lab.pg.dropoutHint')} />
+              <Slider
+                label={t('lab.pg.dropout')}
+                value={state.dropout}
+                min={0}
+                max={0.5}
+                step={0.05}
+                onChange={(dropout) => update({ dropout })}
+                format={(v) => `${Math.round(v * 100)}%`}
+                hint={t('lab.pg.dropoutHint')}
+              />
             )}
           </div>
           <p className="text-xs text-slate-600">{t(`lab.headHint.${head}`)}</p>
@@ -565,23 +712,53 @@ export function Playground() {
         </section>
 
         {/* Output column */}
-        <section className="space-y-3 rounded-xl border border-slate-200 bg-white p-3" aria-labelledby="pg-out-h">
-          <h2 id="pg-out-h" className="font-semibold">{t('lab.pg.outputTitle')}</h2>
+        <section
+          className="space-y-3 rounded-xl border border-slate-200 bg-white p-3"
+          aria-labelledby="pg-out-h"
+        >
+          <h2 id="pg-out-h" className="font-semibold">
+            {t('lab.pg.outputTitle')}
+          </h2>
           {dataset && (
-            <DecisionCanvas snapshot={snapshot} dataset={dataset} showTest={showTest} px={288} label={t('lab.pg.boundaryLabel', { epoch })} />
+            <DecisionCanvas
+              snapshot={snapshot}
+              dataset={dataset}
+              showTest={showTest}
+              px={288}
+              label={t('lab.pg.boundaryLabel', { epoch })}
+            />
           )}
           {dataset && problem === 'classification' && (
             <ul className="flex flex-wrap gap-2 text-xs" aria-label={t('lab.pg.legend')}>
               {(dataset.classNames.length ? dataset.classNames : ['0', '1']).map((c, i) => (
                 <li key={c} className="inline-flex items-center gap-1">
-                  <span className="inline-block h-3 w-3 rounded-full" style={{ background: ['#f59322', '#0877bd', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#17becf'][i % 8] }} />
+                  <span
+                    className="inline-block h-3 w-3 rounded-full"
+                    style={{
+                      background: [
+                        '#f59322',
+                        '#0877bd',
+                        '#2ca02c',
+                        '#d62728',
+                        '#9467bd',
+                        '#8c564b',
+                        '#e377c2',
+                        '#17becf',
+                      ][i % 8],
+                    }}
+                  />
                   {c}
                 </li>
               ))}
             </ul>
           )}
           <label className="inline-flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={showTest} onChange={(e) => setShowTest(e.target.checked)} data-testid="show-test" />
+            <input
+              type="checkbox"
+              checked={showTest}
+              onChange={(e) => setShowTest(e.target.checked)}
+              data-testid="show-test"
+            />
             {t('lab.pg.showTest')}
           </label>
           <LineChart
@@ -603,7 +780,12 @@ export function Playground() {
           <legend className="sr-only">{t('lab.teacher.hide')}</legend>
           {HIDEABLE_CONTROLS.map((c) => (
             <label key={c} className="inline-flex items-center gap-1">
-              <input type="checkbox" checked={hidden(c)} onChange={() => toggleHide(c)} data-testid={`hide-${c}`} />
+              <input
+                type="checkbox"
+                checked={hidden(c)}
+                onChange={() => toggleHide(c)}
+                data-testid={`hide-${c}`}
+              />
               {t(`lab.ctl.${c}`)}
             </label>
           ))}
@@ -625,4 +807,3 @@ export function Playground() {
     </div>
   );
 }
-

@@ -1,26 +1,42 @@
 // Defaults and tables for the Neural network lab.
-import type { DatasetName, FeatureName, HideableControl, OutputHead, PlaygroundState, ProblemKind } from './types';
+import type {
+  DatasetName,
+  FeatureName,
+  HideableControl,
+  OutputHead,
+  PlaygroundState,
+  ProblemKind,
+} from './types';
 
 /** Half-width of the square the datasets live in: inputs are in [-DOMAIN, DOMAIN]. */
 export const DOMAIN = 6;
 
 /** Per built-in dataset: the problem kind and number of classes. */
-export const DATASETS: Readonly<Record<DatasetName, { problem: ProblemKind; numClasses: number }>> = Object.freeze({
-  circle: { problem: 'classification', numClasses: 2 },
-  xor: { problem: 'classification', numClasses: 2 },
-  gauss: { problem: 'classification', numClasses: 2 },
-  spiral: { problem: 'classification', numClasses: 2 },
-  blobs3: { problem: 'classification', numClasses: 3 },
-  spiral3: { problem: 'classification', numClasses: 3 },
-  plane: { problem: 'regression', numClasses: 1 },
-  multiGauss: { problem: 'regression', numClasses: 1 },
-});
+export const DATASETS: Readonly<Record<DatasetName, { problem: ProblemKind; numClasses: number }>> =
+  Object.freeze({
+    circle: { problem: 'classification', numClasses: 2 },
+    xor: { problem: 'classification', numClasses: 2 },
+    gauss: { problem: 'classification', numClasses: 2 },
+    spiral: { problem: 'classification', numClasses: 2 },
+    blobs3: { problem: 'classification', numClasses: 3 },
+    spiral3: { problem: 'classification', numClasses: 3 },
+    plane: { problem: 'regression', numClasses: 1 },
+    multiGauss: { problem: 'regression', numClasses: 1 },
+  });
 
 /** All dataset names in display order. */
 export const DATASET_NAMES = Object.freeze(Object.keys(DATASETS) as DatasetName[]);
 
 /** Feature names in display order. */
-export const FEATURE_NAMES: readonly FeatureName[] = Object.freeze(['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2']);
+export const FEATURE_NAMES: readonly FeatureName[] = Object.freeze([
+  'x1',
+  'x2',
+  'x1sq',
+  'x2sq',
+  'x1x2',
+  'sinx1',
+  'sinx2',
+]);
 
 /** Math labels for the features (not translated: they are formulas). */
 export const FEATURE_LABELS: Readonly<Record<FeatureName, string>> = Object.freeze({

@@ -67,18 +67,29 @@ export function csvToDataset(
   options: { trainRatio?: number; seed?: number } = {},
 ): CsvDataset {
   const { x1, x2, label } = choice;
-  for (const [role, col] of [['x₁', x1], ['x₂', x2], ['label', label]] as const) {
-    if (!csv.columns.includes(col)) throw new InputError(`There is no column "${col}" for ${role}. Columns: ${csv.columns.join(', ')}.`);
+  for (const [role, col] of [
+    ['x₁', x1],
+    ['x₂', x2],
+    ['label', label],
+  ] as const) {
+    if (!csv.columns.includes(col))
+      throw new InputError(`There is no column "${col}" for ${role}. Columns: ${csv.columns.join(', ')}.`);
   }
-  for (const [role, col] of [['x₁', x1], ['x₂', x2]] as const) {
-    if (!csv.numericColumns.includes(col)) throw new InputError(`Column "${col}" (${role}) must hold only numbers.`);
+  for (const [role, col] of [
+    ['x₁', x1],
+    ['x₂', x2],
+  ] as const) {
+    if (!csv.numericColumns.includes(col))
+      throw new InputError(`Column "${col}" (${role}) must hold only numbers.`);
   }
   if (new Set([x1, x2, label]).size < 3) {
     throw new InputError('Choose three different columns: two inputs (x₁, x₂) and one label or target.');
   }
   const problem = !choice.problem || choice.problem === 'auto' ? guessProblem(csv, label) : choice.problem;
   if (problem === 'regression' && !csv.numericColumns.includes(label)) {
-    throw new InputError(`Column "${label}" holds text, so it can only be a class label, not a number to predict.`);
+    throw new InputError(
+      `Column "${label}" holds text, so it can only be a class label, not a number to predict.`,
+    );
   }
   const rows = csv.rows.filter((r) => r[x1] !== '' && r[x2] !== '' && (r[label] ?? '') !== '');
   const dropped = csv.rows.length - rows.length;
@@ -97,7 +108,10 @@ export function csvToDataset(
     const names = [...new Set(raw)];
     const numeric = names.every((n) => Number.isFinite(Number(n)));
     names.sort(numeric ? (p, q) => Number(p) - Number(q) : (p, q) => p.localeCompare(q));
-    if (names.length < 2) throw new InputError(`Column "${label}" has only one class ("${names[0]}"): a classifier needs at least two.`);
+    if (names.length < 2)
+      throw new InputError(
+        `Column "${label}" has only one class ("${names[0]}"): a classifier needs at least two.`,
+      );
     if (names.length > MAX_CSV_CLASSES) {
       throw new InputError(
         `Column "${label}" has ${names.length} different values; the Playground can show at most ${MAX_CSV_CLASSES} classes. Pick a column with fewer classes, or treat it as a number to predict.`,
@@ -110,7 +124,11 @@ export function csvToDataset(
     target = t.range;
     labels = rows.map((r) => t.to(Number(r[label])));
   }
-  const points: Point2D[] = rows.map((_, i) => ({ x1: sa.to(a[i]) * INPUT_SPAN, x2: sb.to(b[i]) * INPUT_SPAN, label: labels[i] }));
+  const points: Point2D[] = rows.map((_, i) => ({
+    x1: sa.to(a[i]) * INPUT_SPAN,
+    x2: sb.to(b[i]) * INPUT_SPAN,
+    label: labels[i],
+  }));
   const { train, test } = splitPoints(points, options.trainRatio ?? 0.5, options.seed ?? 1);
   return {
     problem,

@@ -49,7 +49,8 @@ function blobs(n: number, noise: number, rng: Rng, centres: [number, number][]):
   const pts: Point2D[] = [];
   const per = Math.floor(n / centres.length);
   centres.forEach(([cx, cy], label) => {
-    for (let i = 0; i < per; i++) pts.push({ x1: cx + randomNormal(rng) * sd, x2: cy + randomNormal(rng) * sd, label });
+    for (let i = 0; i < per; i++)
+      pts.push({ x1: cx + randomNormal(rng) * sd, x2: cy + randomNormal(rng) * sd, label });
   });
   return pts;
 }
@@ -89,8 +90,12 @@ function plane(n: number, noise: number, rng: Rng): Point2D[] {
 /** Regression: bumps and dips (Gaussians of sign ±1) on a grid; target is the strongest one nearby. */
 function multiGauss(n: number, noise: number, rng: Rng): Point2D[] {
   const bumps: [number, number, number][] = [
-    [-4, 2.5, 1], [0, 2.5, -1], [4, 2.5, 1],
-    [-4, -2.5, -1], [0, -2.5, 1], [4, -2.5, -1],
+    [-4, 2.5, 1],
+    [0, 2.5, -1],
+    [4, 2.5, 1],
+    [-4, -2.5, -1],
+    [0, -2.5, 1],
+    [4, -2.5, -1],
   ];
   const pts: Point2D[] = [];
   for (let i = 0; i < n; i++) {
@@ -113,7 +118,8 @@ export function generatePoints(name: DatasetName, numPoints: number, noise: numb
   if (!Number.isInteger(numPoints) || numPoints < 4 || numPoints > 100_000) {
     throw new ConfigError('numPoints', numPoints, 'an integer from 4 to 100000');
   }
-  if (!Number.isFinite(noise) || noise < 0 || noise > 0.5) throw new ConfigError('noise', noise, 'a number from 0 to 0.5');
+  if (!Number.isFinite(noise) || noise < 0 || noise > 0.5)
+    throw new ConfigError('noise', noise, 'a number from 0 to 0.5');
   const rng = createRng(seed);
   switch (name) {
     case 'circle':
@@ -121,9 +127,16 @@ export function generatePoints(name: DatasetName, numPoints: number, noise: numb
     case 'xor':
       return xor(numPoints, noise, rng);
     case 'gauss':
-      return blobs(numPoints, noise, rng, [[-2, -2], [2, 2]]);
+      return blobs(numPoints, noise, rng, [
+        [-2, -2],
+        [2, 2],
+      ]);
     case 'blobs3':
-      return blobs(numPoints, noise, rng, [[-3, -2], [3, -2], [0, 3]]);
+      return blobs(numPoints, noise, rng, [
+        [-3, -2],
+        [3, -2],
+        [0, 3],
+      ]);
     case 'spiral':
       return spiral(numPoints, noise, rng, 2);
     case 'spiral3':
@@ -139,14 +152,19 @@ export function generatePoints(name: DatasetName, numPoints: number, noise: numb
  * Shuffles points with `seed` and splits them: the first `trainRatio` go to training.
  * Throws ConfigError if the ratio would leave either part empty.
  */
-export function splitPoints(points: Point2D[], trainRatio: number, seed: number): { train: Point2D[]; test: Point2D[] } {
+export function splitPoints(
+  points: Point2D[],
+  trainRatio: number,
+  seed: number,
+): { train: Point2D[]; test: Point2D[] } {
   if (!Number.isFinite(trainRatio) || trainRatio < 0.1 || trainRatio > 0.9) {
     throw new ConfigError('trainRatio', trainRatio, 'a number from 0.1 to 0.9');
   }
   // A different stream from the generator's, so changing the ratio does not change the points.
   const shuffled = shuffleInPlace(points.slice(), createRng(seed + 7919));
   const nTrain = Math.round(shuffled.length * trainRatio);
-  if (nTrain < 1 || nTrain >= shuffled.length) throw new ConfigError('trainRatio', trainRatio, 'a ratio leaving points on both sides');
+  if (nTrain < 1 || nTrain >= shuffled.length)
+    throw new ConfigError('trainRatio', trainRatio, 'a ratio leaving points on both sides');
   return { train: shuffled.slice(0, nTrain), test: shuffled.slice(nTrain) };
 }
 
@@ -162,7 +180,8 @@ export function makeDataset(name: DatasetName, options: Partial<DatasetOptions> 
   return {
     problem: info.problem,
     numClasses: info.numClasses,
-    classNames: info.problem === 'classification' ? Array.from({ length: info.numClasses }, (_, i) => String(i)) : [],
+    classNames:
+      info.problem === 'classification' ? Array.from({ length: info.numClasses }, (_, i) => String(i)) : [],
     train,
     test,
   };

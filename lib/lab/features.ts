@@ -29,7 +29,8 @@ export function resolveFeatures(features: readonly string[]): FeatureName[] {
     throw new ConfigError('features', features, `at least one of ${FEATURE_NAMES.join(', ')}`);
   }
   for (const f of features) {
-    if (!(FEATURE_NAMES as readonly string[]).includes(f)) throw new ConfigError('features', f, FEATURE_NAMES.join(', '));
+    if (!(FEATURE_NAMES as readonly string[]).includes(f))
+      throw new ConfigError('features', f, FEATURE_NAMES.join(', '));
   }
   return FEATURE_NAMES.filter((f) => features.includes(f));
 }
@@ -38,7 +39,10 @@ export function resolveFeatures(features: readonly string[]): FeatureName[] {
  * Turns points into a flat row-major feature matrix [points.length × features.length], ready for
  * `tf.tensor2d(values, [n, features.length])`.
  */
-export function featurize(points: readonly Pick<Point2D, 'x1' | 'x2'>[], features: readonly FeatureName[]): Float32Array {
+export function featurize(
+  points: readonly Pick<Point2D, 'x1' | 'x2'>[],
+  features: readonly FeatureName[],
+): Float32Array {
   const f = resolveFeatures(features);
   const out = new Float32Array(points.length * f.length);
   points.forEach((p, i) => {
@@ -52,11 +56,13 @@ export function featurize(points: readonly Pick<Point2D, 'x1' | 'x2'>[], feature
  * so that row r of the grid is pixel row r of a canvas.
  */
 export function gridPoints(size: number, domain: number): { x1: number; x2: number }[] {
-  if (!Number.isInteger(size) || size < 2 || size > 400) throw new ConfigError('size', size, 'an integer from 2 to 400');
+  if (!Number.isInteger(size) || size < 2 || size > 400)
+    throw new ConfigError('size', size, 'an integer from 2 to 400');
   const pts: { x1: number; x2: number }[] = [];
   const step = (2 * domain) / size;
   for (let r = 0; r < size; r++) {
-    for (let c = 0; c < size; c++) pts.push({ x1: -domain + (c + 0.5) * step, x2: domain - (r + 0.5) * step });
+    for (let c = 0; c < size; c++)
+      pts.push({ x1: -domain + (c + 0.5) * step, x2: domain - (r + 0.5) * step });
   }
   return pts;
 }

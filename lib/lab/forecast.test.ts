@@ -31,7 +31,9 @@ describe('prepareSeries', () => {
   it('rejects bad configs and too-short series', () => {
     expect(() => resolveForecastConfig({ cell: 'transformer' as never })).toThrow(ConfigError);
     expect(() => resolveForecastConfig({ units: [] })).toThrow(/units/);
-    expect(() => resolveForecastConfig({ split: { train: 0.5, validation: 0.1, test: 0.1 } })).toThrow(/split/);
+    expect(() => resolveForecastConfig({ split: { train: 0.5, validation: 0.1, test: 0.1 } })).toThrow(
+      /split/,
+    );
     expect(() => prepareSeries(series.slice(0, 20), { window: 24 })).toThrow(/series/);
     expect(() => prepareSeries([1, 2, NaN, ...series], { window: 5 })).toThrow(/finite/);
   });
@@ -41,7 +43,15 @@ describe('runForecast', () => {
   it('an LSTM beats the naive "repeat the last value" baseline on a noisy sine, without leaking tensors', async () => {
     const series = noisySine(400, { period: 25, noise: 0.1, seed: 3 });
     const before = tf.memory().numTensors;
-    const r = await runForecast(series, { cell: 'lstm', units: [12], window: 20, horizon: 1, epochs: 15, batchSize: 32, learningRate: 0.01 });
+    const r = await runForecast(series, {
+      cell: 'lstm',
+      units: [12],
+      window: 20,
+      horizon: 1,
+      epochs: 15,
+      batchSize: 32,
+      learningRate: 0.01,
+    });
     expect(tf.memory().numTensors).toBe(before);
     expect(r.training.epochsRun).toBe(15);
     expect(r.training.history.valLoss?.length).toBe(15);
@@ -55,14 +65,34 @@ describe('runForecast', () => {
   it('stops when cancelled and still cleans up', async () => {
     const before = tf.memory().numTensors;
     const ac = new AbortController();
-    const r = await runForecast(noisySine(200), { cell: 'gru', units: [4], window: 10, horizon: 2, epochs: 50 }, {
-      signal: ac.signal,
-      onEpochEnd: (epoch) => {
-        if (epoch === 1) ac.abort();
+    const r = await runForecast(
+      noisySine(200),
+      { cell: 'gru', units: [4], window: 10, horizon: 2, epochs: 50 },
+      {
+        signal: ac.signal,
+        onEpochEnd: (epoch) => {
+          if (epoch === 1) ac.abort();
+        },
       },
-    });
+    );
     expect(r.training.cancelled).toBe(true);
     expect(r.training.epochsRun).toBeLessThan(50);
     expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('seriesFromCsv', () => {
+  it('reads a filtered series in file order and rejects short or text columns', async () => {
+    const { parseCsv } = await import('../data');
+    const { seriesFromCsv } = await import('./series');
+    const rows = Array.from({ length: 50 }, (_, i) => `d${i},${i % 2 ? 'A' : 'B'},${i === 7 ? '' : i}`);
+    const csv = parseCsv(['date,sym,v', ...rows].join('\n'));
+    const all = seriesFromCsv(csv, 'date', 'v');
+    expect(all.values.length).toBe(49);
+    expect(all.dropped).toBe(1);
+    expect(all.dates[0]).toBe('d0');
+    expect(() => seriesFromCsv(csv, 'date', 'v', { column: 'sym', equals: 'A' })).toThrow(/at least 40/);
+    expect(() => seriesFromCsv(csv, 'date', 'sym')).toThrow(/text/);
+    expect(() => seriesFromCsv(csv, 'when', 'v')).toThrow(/no column "when"/);
   });
 });

@@ -46,33 +46,55 @@ export const DEFAULT_FORECAST_CONFIG: Readonly<ForecastConfig> = Object.freeze({
 
 /** Checks and completes a forecast config; throws ConfigError naming the field. */
 export function resolveForecastConfig(partial: Partial<ForecastConfig>): ForecastConfig {
-  const c: ForecastConfig = { ...DEFAULT_FORECAST_CONFIG, ...partial, split: { ...(partial.split ?? DEFAULT_FORECAST_CONFIG.split) } };
-  if (!['simpleRnn', 'lstm', 'gru'].includes(c.cell)) throw new ConfigError('cell', c.cell, 'simpleRnn, lstm or gru');
-  if (!Array.isArray(c.units) || c.units.length < 1 || c.units.length > 3 || !c.units.every((u) => Number.isInteger(u) && u >= 1 && u <= 128)) {
+  const c: ForecastConfig = {
+    ...DEFAULT_FORECAST_CONFIG,
+    ...partial,
+    split: { ...(partial.split ?? DEFAULT_FORECAST_CONFIG.split) },
+  };
+  if (!['simpleRnn', 'lstm', 'gru'].includes(c.cell))
+    throw new ConfigError('cell', c.cell, 'simpleRnn, lstm or gru');
+  if (
+    !Array.isArray(c.units) ||
+    c.units.length < 1 ||
+    c.units.length > 3 ||
+    !c.units.every((u) => Number.isInteger(u) && u >= 1 && u <= 128)
+  ) {
     throw new ConfigError('units', c.units, '1–3 layers of 1–128 units');
   }
   const int = (field: keyof ForecastConfig, lo: number, hi: number) => {
     const v = c[field] as number;
-    if (!Number.isInteger(v) || v < lo || v > hi) throw new ConfigError(field, v, `an integer from ${lo} to ${hi}`);
+    if (!Number.isInteger(v) || v < lo || v > hi)
+      throw new ConfigError(field, v, `an integer from ${lo} to ${hi}`);
   };
   int('window', 2, 365);
   int('horizon', 1, 60);
   int('epochs', 1, 500);
   int('batchSize', 1, 1024);
-  if (!(c.learningRate > 0 && c.learningRate <= 1)) throw new ConfigError('learningRate', c.learningRate, 'a number in (0, 1]');
+  if (!(c.learningRate > 0 && c.learningRate <= 1))
+    throw new ConfigError('learningRate', c.learningRate, 'a number in (0, 1]');
   const { train: a, validation: b, test: d } = c.split;
   if (![a, b, d].every((v) => v >= 0 && v < 1) || Math.abs(a + b + d - 1) > 1e-6 || a <= 0 || d <= 0) {
-    throw new ConfigError('split', c.split, 'train, validation and test fractions in [0, 1) that sum to 1, with train and test > 0');
+    throw new ConfigError(
+      'split',
+      c.split,
+      'train, validation and test fractions in [0, 1) that sum to 1, with train and test > 0',
+    );
   }
   return c;
 }
 
 /** A noisy sine wave: `amplitude·sin(2πt/period) + noise·N(0, 1)`. */
-export function noisySine(length: number, options: { period?: number; noise?: number; amplitude?: number; seed?: number } = {}): number[] {
+export function noisySine(
+  length: number,
+  options: { period?: number; noise?: number; amplitude?: number; seed?: number } = {},
+): number[] {
   const { period = 25, noise = 0.1, amplitude = 1, seed = 1 } = options;
   if (!Number.isInteger(length) || length < 2) throw new ConfigError('length', length, 'an integer ≥ 2');
   const rng = createRng(seed);
-  return Array.from({ length }, (_, t) => amplitude * Math.sin((2 * Math.PI * t) / period) + noise * randomNormal(rng));
+  return Array.from(
+    { length },
+    (_, t) => amplitude * Math.sin((2 * Math.PI * t) / period) + noise * randomNormal(rng),
+  );
 }
 
 /** Windows of one part of the series, in real units and model units, with the time index of each first target. */
@@ -106,12 +128,17 @@ export interface PreparedSeries {
  */
 export function prepareSeries(series: number[], config: Partial<ForecastConfig>): PreparedSeries {
   const c = resolveForecastConfig(config);
-  if (!series.every(Number.isFinite)) throw new ConfigError('series', 'a value that is not a finite number', 'finite numbers only');
+  if (!series.every(Number.isFinite))
+    throw new ConfigError('series', 'a value that is not a finite number', 'finite numbers only');
   const n = series.length;
   const valStart = Math.round(n * c.split.train);
   const testStart = Math.round(n * (c.split.train + c.split.validation));
   if (valStart < c.window + c.horizon || n - testStart < c.horizon) {
-    throw new ConfigError('series', `${n} values`, `enough values for window ${c.window} + horizon ${c.horizon} in the training and test parts`);
+    throw new ConfigError(
+      'series',
+      `${n} values`,
+      `enough values for window ${c.window} + horizon ${c.horizon} in the training and test parts`,
+    );
   }
   const normalizer = c.normalise ? fitMinMax(series.slice(0, valStart)) : null;
   const scaled = normalizer ? normalizer.transform(series) : series.slice();
@@ -124,7 +151,14 @@ export function prepareSeries(series: number[], config: Partial<ForecastConfig>)
   w.x.forEach((x, i) => {
     const first = i + c.window;
     const last = first + c.horizon - 1;
-    const part = last < valStart ? 'train' : first >= valStart && last < testStart ? 'validation' : first >= testStart ? 'test' : null;
+    const part =
+      last < valStart
+        ? 'train'
+        : first >= valStart && last < testStart
+          ? 'validation'
+          : first >= testStart
+            ? 'test'
+            : null;
     if (!part) return;
     parts[part].x.push(x);
     parts[part].y.push(w.y[i]);
@@ -133,7 +167,12 @@ export function prepareSeries(series: number[], config: Partial<ForecastConfig>)
   if (parts.train.x.length === 0 || parts.test.x.length === 0) {
     throw new ConfigError('series', `${n} values`, 'a series long enough for training and test windows');
   }
-  return { ...parts, boundaries: { validation: valStart, test: testStart }, normalizer, shape: [parts.train.x.length, c.window, 1] };
+  return {
+    ...parts,
+    boundaries: { validation: valStart, test: testStart },
+    normalizer,
+    shape: [parts.train.x.length, c.window, 1],
+  };
 }
 
 /** Error measures in the series' own units. MAPE is in percent (null when the actual values include 0). */
@@ -178,13 +217,27 @@ export interface RunForecastOptions {
  * Trains a recurrent forecaster on the series and evaluates it on the held-out test range next to the
  * naive baseline (every future step = the last value seen). Everything it creates is disposed.
  */
-export async function runForecast(series: number[], config: Partial<ForecastConfig>, options: RunForecastOptions = {}): Promise<ForecastResult> {
+export async function runForecast(
+  series: number[],
+  config: Partial<ForecastConfig>,
+  options: RunForecastOptions = {},
+): Promise<ForecastResult> {
   const c = resolveForecastConfig(config);
   const data = prepareSeries(series, c);
-  const model = buildRnn({ cell: c.cell, units: c.units, timesteps: c.window, features: 1, outputSize: c.horizon, seed: c.seed });
+  const model = buildRnn({
+    cell: c.cell,
+    units: c.units,
+    timesteps: c.window,
+    features: 1,
+    outputSize: c.horizon,
+    seed: c.seed,
+  });
   const toReal = (v: number[]) => (data.normalizer ? data.normalizer.inverse(v) : v);
   try {
-    compileModel(model, { optimizer: { name: 'adam', learningRate: c.learningRate }, loss: 'meanSquaredError' });
+    compileModel(model, {
+      optimizer: { name: 'adam', learningRate: c.learningRate },
+      loss: 'meanSquaredError',
+    });
     const xs = tf.tensor3d(data.train.x);
     const ys = tf.tensor2d(data.train.y);
     const hasVal = data.validation.x.length > 0;
@@ -195,7 +248,13 @@ export async function runForecast(series: number[], config: Partial<ForecastConf
       training = await train(
         model,
         { x: xs, y: ys, ...(vx && vy ? { validation: { x: vx, y: vy } } : {}) },
-        { epochs: c.epochs, batchSize: c.batchSize, seed: c.seed, signal: options.signal, onEpochEnd: options.onEpochEnd },
+        {
+          epochs: c.epochs,
+          batchSize: c.batchSize,
+          seed: c.seed,
+          signal: options.signal,
+          onEpochEnd: options.onEpochEnd,
+        },
       );
     } finally {
       tf.dispose([xs, ys, ...(vx && vy ? [vx, vy] : [])]);
@@ -207,7 +266,12 @@ export async function runForecast(series: number[], config: Partial<ForecastConf
     const actualAll: number[] = [];
     const modelAll: number[] = [];
     const naiveAll: number[] = [];
-    const plot = { t: [] as number[], actual: [] as number[], predicted: [] as number[], naive: [] as number[] };
+    const plot = {
+      t: [] as number[],
+      actual: [] as number[],
+      predicted: [] as number[],
+      naive: [] as number[],
+    };
     data.test.x.forEach((x, i) => {
       const actual = toReal(data.test.y[i]);
       const predicted = toReal(predRows[i]);
@@ -226,7 +290,9 @@ export async function runForecast(series: number[], config: Partial<ForecastConf
     const context = scaled.slice(-c.window);
     const future: number[] = [];
     while (future.length < futureSteps) {
-      const out = tf.tidy(() => model.predict(tf.tensor3d([context.slice(-c.window).map((v) => [v])])) as tf.Tensor2D);
+      const out = tf.tidy(
+        () => model.predict(tf.tensor3d([context.slice(-c.window).map((v) => [v])])) as tf.Tensor2D,
+      );
       const step = Array.from(await out.data());
       out.dispose();
       // Feed predictions back in: beyond the data the model can only build on its own guesses.

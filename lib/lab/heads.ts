@@ -20,16 +20,26 @@ export function matchHead(wanted: OutputHead, problem: ProblemKind, numClasses: 
 }
 
 /** Output layer size, activation and loss for a head. */
-export function headSpec(head: OutputHead, problem: ProblemKind, numClasses: number): { units: number; activation: ActivationName; loss: LossName } {
+export function headSpec(
+  head: OutputHead,
+  problem: ProblemKind,
+  numClasses: number,
+): { units: number; activation: ActivationName; loss: LossName } {
   if (head === 'sigmoid-bce') return { units: 1, activation: 'sigmoid', loss: 'binaryCrossentropy' };
-  if (head === 'softmax-ce') return { units: numClasses, activation: 'softmax', loss: 'categoricalCrossentropy' };
+  if (head === 'softmax-ce')
+    return { units: numClasses, activation: 'softmax', loss: 'categoricalCrossentropy' };
   // MSE: one output for a number or a two-class 0/1 label; one-hot outputs for three or more classes.
   const units = problem === 'classification' && numClasses > 2 ? numClasses : 1;
   return { units, activation: 'linear', loss: 'meanSquaredError' };
 }
 
 /** Flat row-major targets [points × units] for a head. */
-export function encodeTargets(points: readonly Point2D[], head: OutputHead, problem: ProblemKind, numClasses: number): Float32Array {
+export function encodeTargets(
+  points: readonly Point2D[],
+  head: OutputHead,
+  problem: ProblemKind,
+  numClasses: number,
+): Float32Array {
   const { units } = headSpec(head, problem, numClasses);
   const out = new Float32Array(points.length * units);
   points.forEach((p, i) => {

@@ -12,3 +12,16 @@ export {
 } from './playground';
 export * from './constants';
 export type * from './types';
+export {
+  DEFAULT_FORECAST_CONFIG,
+  noisySine,
+  prepareSeries,
+  resolveForecastConfig,
+  runForecast,
+  type CellName,
+  type ForecastConfig,
+  type ForecastMetrics,
+  type ForecastResult,
+  type PreparedSeries,
+} from './forecast';
+export { BUILTIN_SERIES, MIN_SERIES_LENGTH, seriesFromCsv, type BuiltinSeries } from './series';

@@ -25,26 +25,29 @@ import {
 } from './index';
 
 describe('dataset generators', () => {
-  it.each(DATASET_NAMES)('%s: right count, finite points in the square, valid labels, deterministic', (name) => {
-    const pts = generatePoints(name, 300, 0.1, 5);
-    const info = DATASETS[name];
-    expect(pts.length).toBeGreaterThanOrEqual(297);
-    for (const p of pts) {
-      expect(Number.isFinite(p.x1) && Number.isFinite(p.x2)).toBe(true);
-      expect(Math.abs(p.x1)).toBeLessThan(12);
+  it.each(DATASET_NAMES)(
+    '%s: right count, finite points in the square, valid labels, deterministic',
+    (name) => {
+      const pts = generatePoints(name, 300, 0.1, 5);
+      const info = DATASETS[name];
+      expect(pts.length).toBeGreaterThanOrEqual(297);
+      for (const p of pts) {
+        expect(Number.isFinite(p.x1) && Number.isFinite(p.x2)).toBe(true);
+        expect(Math.abs(p.x1)).toBeLessThan(12);
+        if (info.problem === 'classification') {
+          expect(Number.isInteger(p.label) && p.label >= 0 && p.label < info.numClasses).toBe(true);
+        } else expect(Math.abs(p.label)).toBeLessThanOrEqual(1);
+      }
       if (info.problem === 'classification') {
-        expect(Number.isInteger(p.label) && p.label >= 0 && p.label < info.numClasses).toBe(true);
-      } else expect(Math.abs(p.label)).toBeLessThanOrEqual(1);
-    }
-    if (info.problem === 'classification') {
-      const counts = new Array(info.numClasses).fill(0);
-      pts.forEach((p) => counts[p.label]++);
-      // Balanced classes (within 20%) so accuracy numbers mean what learners think.
-      for (const c of counts) expect(c).toBeGreaterThan((0.8 * pts.length) / info.numClasses);
-    }
-    expect(generatePoints(name, 300, 0.1, 5)).toEqual(pts);
-    expect(generatePoints(name, 300, 0.1, 6)).not.toEqual(pts);
-  });
+        const counts = new Array(info.numClasses).fill(0);
+        pts.forEach((p) => counts[p.label]++);
+        // Balanced classes (within 20%) so accuracy numbers mean what learners think.
+        for (const c of counts) expect(c).toBeGreaterThan((0.8 * pts.length) / info.numClasses);
+      }
+      expect(generatePoints(name, 300, 0.1, 5)).toEqual(pts);
+      expect(generatePoints(name, 300, 0.1, 6)).not.toEqual(pts);
+    },
+  );
 
   it('circle: clean points have class 1 inside radius 2.5 and class 0 outside 3.5', () => {
     for (const p of generatePoints('circle', 400, 0, 1)) {
@@ -62,7 +65,9 @@ describe('dataset generators', () => {
   });
 
   it('noise moves points: a noisy circle has class-1 points beyond radius 2.5', () => {
-    const far = generatePoints('circle', 400, 0.5, 1).filter((p) => p.label === 1 && Math.hypot(p.x1, p.x2) > 2.5);
+    const far = generatePoints('circle', 400, 0.5, 1).filter(
+      (p) => p.label === 1 && Math.hypot(p.x1, p.x2) > 2.5,
+    );
     expect(far.length).toBeGreaterThan(10);
   });
 
@@ -83,7 +88,11 @@ describe('dataset generators', () => {
   });
 
   it('makeDataset reports problem kind and classes', () => {
-    expect(makeDataset('blobs3')).toMatchObject({ problem: 'classification', numClasses: 3, classNames: ['0', '1', '2'] });
+    expect(makeDataset('blobs3')).toMatchObject({
+      problem: 'classification',
+      numClasses: 3,
+      classNames: ['0', '1', '2'],
+    });
     expect(makeDataset('multiGauss')).toMatchObject({ problem: 'regression', numClasses: 1 });
   });
 });
@@ -101,7 +110,13 @@ describe('feature transforms', () => {
   });
 
   it('featurize lays out rows in display order regardless of the order asked', () => {
-    const m = featurize([{ x1: 2, x2: 3 }, { x1: -1, x2: 0 }], ['x1x2', 'x1']);
+    const m = featurize(
+      [
+        { x1: 2, x2: 3 },
+        { x1: -1, x2: 0 },
+      ],
+      ['x1x2', 'x1'],
+    );
     expect(Array.from(m)).toEqual([2, 6, -1, -0]);
     expect(resolveFeatures(['sinx2', 'x2', 'x1'])).toEqual(['x1', 'x2', 'sinx2']);
     expect(() => resolveFeatures([])).toThrow(ConfigError);
@@ -120,7 +135,10 @@ describe('output heads', () => {
   it('offers heads that fit the problem and encodes targets', () => {
     expect(allowedHeads('regression', 1)).toEqual(['linear-mse']);
     expect(allowedHeads('classification', 3)).not.toContain('sigmoid-bce');
-    const pts = [{ x1: 0, x2: 0, label: 2 }, { x1: 0, x2: 0, label: 0 }];
+    const pts = [
+      { x1: 0, x2: 0, label: 2 },
+      { x1: 0, x2: 0, label: 0 },
+    ];
     expect(Array.from(encodeTargets(pts, 'softmax-ce', 'classification', 3))).toEqual([0, 0, 1, 1, 0, 0]);
     expect(Array.from(encodeTargets(pts, 'sigmoid-bce', 'classification', 2))).toEqual([2, 0]);
   });
@@ -215,7 +233,10 @@ describe('URL state', () => {
 describe('Playground network', () => {
   async function trainDefault(dataset: 'xor' | 'circle', epochs: number) {
     const state = { ...DEFAULT_PLAYGROUND_STATE, dataset };
-    const net = createPlaygroundNetwork(state, makeDataset(dataset, { seed: state.seed, trainRatio: state.trainRatio }));
+    const net = createPlaygroundNetwork(
+      state,
+      makeDataset(dataset, { seed: state.seed, trainRatio: state.trainRatio }),
+    );
     const first = net.evaluate();
     let last = first;
     for (let i = 0; i < epochs; i++) last = await net.trainEpoch();
@@ -223,15 +244,23 @@ describe('Playground network', () => {
     return { first, last };
   }
 
-  it.each(['xor', 'circle'] as const)('reaches low test loss on %s with the default settings', async (name) => {
-    const { first, last } = await trainDefault(name, 40);
-    expect(last.testLoss).toBeLessThan(0.1);
-    expect(last.testLoss).toBeLessThan(first.testLoss / 3);
-    expect(last.testAcc).toBeGreaterThan(0.95);
-  });
+  it.each(['xor', 'circle'] as const)(
+    'reaches low test loss on %s with the default settings',
+    async (name) => {
+      const { first, last } = await trainDefault(name, 40);
+      expect(last.testLoss).toBeLessThan(0.1);
+      expect(last.testLoss).toBeLessThan(first.testLoss / 3);
+      expect(last.testAcc).toBeGreaterThan(0.95);
+    },
+  );
 
   it('learns 3 classes with softmax + cross-entropy', async () => {
-    const state: PlaygroundState = { ...DEFAULT_PLAYGROUND_STATE, dataset: 'blobs3', output: 'softmax-ce', hidden: [6] };
+    const state: PlaygroundState = {
+      ...DEFAULT_PLAYGROUND_STATE,
+      dataset: 'blobs3',
+      output: 'softmax-ce',
+      hidden: [6],
+    };
     const net = createPlaygroundNetwork(state, makeDataset('blobs3'));
     for (let i = 0; i < 25; i++) await net.trainEpoch();
     expect(net.evaluate().testAcc).toBeGreaterThan(0.9);
@@ -242,13 +271,24 @@ describe('Playground network', () => {
   });
 
   it('snapshot has one map per input feature and per neuron, and weights of the right shapes', () => {
-    const state: PlaygroundState = { ...DEFAULT_PLAYGROUND_STATE, features: ['x1', 'x2', 'x1sq'], hidden: [5, 3], activation: 'leakyRelu', dropout: 0.2, regularization: 'l1' };
+    const state: PlaygroundState = {
+      ...DEFAULT_PLAYGROUND_STATE,
+      features: ['x1', 'x2', 'x1sq'],
+      hidden: [5, 3],
+      activation: 'leakyRelu',
+      dropout: 0.2,
+      regularization: 'l1',
+    };
     const net = createPlaygroundNetwork(state, makeDataset('circle', { numPoints: 50 }));
     const s = net.snapshot(12);
     expect(s.inputs.length).toBe(3);
     expect(s.neurons.map((l) => l.length)).toEqual([5, 3]);
     expect(s.neurons[0][0].length).toBe(144);
-    expect(s.weights.map((w) => [w.kernel.length, w.kernel[0].length, w.bias.length])).toEqual([[3, 5, 5], [5, 3, 3], [3, 1, 1]]);
+    expect(s.weights.map((w) => [w.kernel.length, w.kernel[0].length, w.bias.length])).toEqual([
+      [3, 5, 5],
+      [5, 3, 3],
+      [3, 1, 1],
+    ]);
     // Leaky ReLU lets small negative values through, so a hidden map must contain some.
     expect(s.neurons[0].some((m) => m.some((v) => v < 0))).toBe(true);
     net.dispose();
@@ -256,7 +296,10 @@ describe('Playground network', () => {
 
   it('does not leak tensors across create, train, snapshot, evaluate and dispose', async () => {
     const before = tf.memory().numTensors;
-    const net = createPlaygroundNetwork({ ...DEFAULT_PLAYGROUND_STATE, optimizer: 'adam' }, makeDataset('xor', { numPoints: 60 }));
+    const net = createPlaygroundNetwork(
+      { ...DEFAULT_PLAYGROUND_STATE, optimizer: 'adam' },
+      makeDataset('xor', { numPoints: 60 }),
+    );
     await net.trainEpoch();
     net.snapshot(8);
     net.snapshot(16);

@@ -66,7 +66,11 @@ export class PlaygroundNetwork {
     this.state = { ...state, features, output };
     this.dataset = dataset;
     if (dataset.train.length === 0 || dataset.test.length === 0) {
-      throw new ConfigError('dataset', `${dataset.train.length} train / ${dataset.test.length} test`, 'points on both sides');
+      throw new ConfigError(
+        'dataset',
+        `${dataset.train.length} train / ${dataset.test.length} test`,
+        'points on both sides',
+      );
     }
     const head = headSpec(output, dataset.problem, dataset.numClasses);
     const rate = state.regularizationRate;
@@ -77,15 +81,26 @@ export class PlaygroundNetwork {
       outputSize: head.units,
       outputActivation: head.activation,
       dropout: state.dropout,
-      regularizer: state.regularization === 'l1' ? { l1: rate } : state.regularization === 'l2' ? { l2: rate } : undefined,
+      regularizer:
+        state.regularization === 'l1'
+          ? { l1: rate }
+          : state.regularization === 'l2'
+            ? { l2: rate }
+            : undefined,
       seed: state.seed,
     });
-    compileModel(this.model, { optimizer: { name: state.optimizer, learningRate: state.learningRate }, loss: head.loss });
+    compileModel(this.model, {
+      optimizer: { name: state.optimizer, learningRate: state.learningRate },
+      loss: head.loss,
+    });
     this.probe = tf.model({ inputs: this.model.inputs, outputs: this.neuronOutputs() });
     const toTensors = (pts: Point2D[]) =>
       [
         tf.tensor2d(featurize(pts, features), [pts.length, features.length]),
-        tf.tensor2d(encodeTargets(pts, output, dataset.problem, dataset.numClasses), [pts.length, head.units]),
+        tf.tensor2d(encodeTargets(pts, output, dataset.problem, dataset.numClasses), [
+          pts.length,
+          head.units,
+        ]),
       ] as const;
     [this.trainX, this.trainY] = toTensors(dataset.train);
     [this.testX, this.testY] = toTensors(dataset.test);
@@ -233,7 +248,9 @@ export class PlaygroundNetwork {
     this.assertAlive();
     const f = this.state.features;
     const out = tf.tidy(() => {
-      const p = this.model.predict(tf.tensor2d(featurize(points, f), [points.length, f.length])) as tf.Tensor2D;
+      const p = this.model.predict(
+        tf.tensor2d(featurize(points, f), [points.length, f.length]),
+      ) as tf.Tensor2D;
       return p.shape[1] === 1 ? p.reshape([-1]) : tf.argMax(p, 1);
     });
     const v = Array.from(out.dataSync());
@@ -249,7 +266,9 @@ export class PlaygroundNetwork {
         const [k, b] = l.getWeights();
         const [rows, cols] = k.shape as [number, number];
         const kv = k.dataSync();
-        const kernel = Array.from({ length: rows }, (_, r) => Array.from(kv.subarray(r * cols, (r + 1) * cols)));
+        const kernel = Array.from({ length: rows }, (_, r) =>
+          Array.from(kv.subarray(r * cols, (r + 1) * cols)),
+        );
         return { kernel, bias: b ? Array.from(b.dataSync()) : new Array(cols).fill(0) };
       });
   }

@@ -2,7 +2,8 @@
 import type { ActivationName, OptimizerName } from '../models';
 
 /** Built-in 2-D datasets. Classification: circle, xor, gauss, spiral (2 classes), blobs3, spiral3 (3 classes). Regression: plane, multiGauss. */
-export type DatasetName = 'circle' | 'xor' | 'gauss' | 'spiral' | 'blobs3' | 'spiral3' | 'plane' | 'multiGauss';
+export type DatasetName =
+  'circle' | 'xor' | 'gauss' | 'spiral' | 'blobs3' | 'spiral3' | 'plane' | 'multiGauss';
 
 /** What a dataset asks the network to do. */
 export type ProblemKind = 'classification' | 'regression';

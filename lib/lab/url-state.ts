@@ -11,7 +11,14 @@ import {
   OUTPUT_HEADS,
   PLAYGROUND_ACTIVATIONS,
 } from './constants';
-import type { DatasetName, FeatureName, HideableControl, OutputHead, PlaygroundState, RegularizationKind } from './types';
+import type {
+  DatasetName,
+  FeatureName,
+  HideableControl,
+  OutputHead,
+  PlaygroundState,
+  RegularizationKind,
+} from './types';
 
 const REGS: readonly RegularizationKind[] = ['none', 'l1', 'l2'];
 
@@ -40,14 +47,28 @@ export function encodeState(state: PlaygroundState): string {
   return p.toString();
 }
 
-function pickEnum<T extends string>(value: string | null, allowed: readonly T[], fallback: T, field: string, warn: string[]): T {
+function pickEnum<T extends string>(
+  value: string | null,
+  allowed: readonly T[],
+  fallback: T,
+  field: string,
+  warn: string[],
+): T {
   if (value === null) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   warn.push(field);
   return fallback;
 }
 
-function pickNumber(value: string | null, lo: number, hi: number, fallback: number, field: string, warn: string[], integer = false): number {
+function pickNumber(
+  value: string | null,
+  lo: number,
+  hi: number,
+  fallback: number,
+  field: string,
+  warn: string[],
+  integer = false,
+): number {
   if (value === null || value === '') return fallback;
   const n = Number(value);
   if (!Number.isFinite(n) || n < lo || n > hi || (integer && !Number.isInteger(n))) {
@@ -80,7 +101,11 @@ export function decodeState(query: string): { state: PlaygroundState; ignored: s
   const rawLayers = p.get('layers');
   if (rawLayers !== null) {
     const list = rawLayers === '' ? [] : rawLayers.split(',').map(Number);
-    if (list.length <= MAX_HIDDEN_LAYERS && list.every((n) => Number.isInteger(n) && n >= 1 && n <= MAX_NEURONS)) hidden = list;
+    if (
+      list.length <= MAX_HIDDEN_LAYERS &&
+      list.every((n) => Number.isInteger(n) && n >= 1 && n <= MAX_NEURONS)
+    )
+      hidden = list;
     else ignored.push('layers');
   }
 
@@ -100,12 +125,24 @@ export function decodeState(query: string): { state: PlaygroundState; ignored: s
     seed: pickNumber(p.get('seed'), 0, 2 ** 31, d.seed, 'seed', ignored, true),
     features,
     hidden,
-    activation: pickEnum(p.get('act'), PLAYGROUND_ACTIVATIONS, d.activation as (typeof PLAYGROUND_ACTIVATIONS)[number], 'act', ignored),
+    activation: pickEnum(
+      p.get('act'),
+      PLAYGROUND_ACTIVATIONS,
+      d.activation as (typeof PLAYGROUND_ACTIVATIONS)[number],
+      'act',
+      ignored,
+    ),
     output: pickEnum<OutputHead>(p.get('out'), OUTPUT_HEADS, d.output, 'out', ignored),
     regularization: pickEnum(p.get('reg'), REGS, d.regularization, 'reg', ignored),
     regularizationRate: pickNumber(p.get('regRate'), 0, 10, d.regularizationRate, 'regRate', ignored),
     dropout: pickNumber(p.get('dropout'), 0, 0.9, d.dropout, 'dropout', ignored),
-    optimizer: pickEnum<OptimizerName>(p.get('opt'), Object.keys(OPTIMIZERS) as OptimizerName[], d.optimizer, 'opt', ignored),
+    optimizer: pickEnum<OptimizerName>(
+      p.get('opt'),
+      Object.keys(OPTIMIZERS) as OptimizerName[],
+      d.optimizer,
+      'opt',
+      ignored,
+    ),
     learningRate: pickNumber(p.get('lr'), 1e-5, 10, d.learningRate, 'lr', ignored),
     hide,
   };

@@ -10,7 +10,10 @@ test.beforeEach(async ({ page }) => {
   await page.addInitScript(() => localStorage.setItem('cais.locale', 'en'));
 });
 
-async function lossOf(page: import('@playwright/test').Page, id: 'train-loss' | 'test-loss'): Promise<number> {
+async function lossOf(
+  page: import('@playwright/test').Page,
+  id: 'train-loss' | 'test-loss',
+): Promise<number> {
   return Number(await page.getByTestId(id).textContent());
 }
 
@@ -18,7 +21,9 @@ async function boundaryPixels(page: import('@playwright/test').Page): Promise<st
   return page.getByTestId('boundary-canvas').evaluate((c) => (c as HTMLCanvasElement).toDataURL());
 }
 
-test('Playground: change controls, play, the loss falls, the boundary changes, the URL follows', async ({ page }) => {
+test('Playground: change controls, play, the loss falls, the boundary changes, the URL follows', async ({
+  page,
+}) => {
   // The CPU backend: measured faster than SwiftShader WebGL for these tiny networks.
   await page.goto('/lab/?backend=cpu&data=xor');
   await waitForBackend(page);
@@ -37,7 +42,9 @@ test('Playground: change controls, play, the loss falls, the boundary changes, t
   const startPicture = await boundaryPixels(page);
 
   await page.getByTestId('play').click();
-  await expect.poll(async () => Number(await page.getByTestId('epoch').textContent()), { timeout: 90_000 }).toBeGreaterThanOrEqual(40);
+  await expect
+    .poll(async () => Number(await page.getByTestId('epoch').textContent()), { timeout: 90_000 })
+    .toBeGreaterThanOrEqual(40);
   await page.getByTestId('play').click();
   const endLoss = await lossOf(page, 'test-loss');
   expect(endLoss).toBeLessThan(startLoss / 2);
@@ -71,7 +78,9 @@ test('Playground: a teacher hides controls through the URL', async ({ page }) =>
   await expect(page).toHaveURL(/hide=dataset%2Cfeatures(&|$)/);
 });
 
-test('Playground: load a CSV (3 penguin species), train on it; a broken file gets a clear message', async ({ page }) => {
+test('Playground: load a CSV (3 penguin species), train on it; a broken file gets a clear message', async ({
+  page,
+}) => {
   await page.goto('/lab/?backend=cpu');
   await waitForBackend(page);
   await page.getByTestId('csv-input').setInputFiles(path.join(FIXTURES, 'not-a-csv.csv'));
@@ -85,7 +94,31 @@ test('Playground: load a CSV (3 penguin species), train on it; a broken file get
   await expect(page.getByTestId('test-loss')).not.toHaveText('–');
   const startLoss = await lossOf(page, 'test-loss');
   await page.getByTestId('play').click();
-  await expect.poll(async () => Number(await page.getByTestId('epoch').textContent()), { timeout: 60_000 }).toBeGreaterThanOrEqual(15);
+  await expect
+    .poll(async () => Number(await page.getByTestId('epoch').textContent()), { timeout: 60_000 })
+    .toBeGreaterThanOrEqual(15);
   await page.getByTestId('play').click();
   expect(await lossOf(page, 'test-loss')).toBeLessThan(startLoss * 0.7);
+});
+
+test('Sequence lab: forecast a noisy sine with a GRU and compare with the naive baseline', async ({ page }) => {
+  await page.goto('/lab/?backend=cpu&tab=sequence');
+  await waitForBackend(page);
+  await page.getByTestId('cell').selectOption('gru');
+  await expect(page.getByTestId('tensor-shape')).toHaveText('[326, 24, 1]');
+  await expect(page.getByTestId('window-picture')).toBeVisible();
+  await page.getByTestId('forecast-train').click();
+  await expect(page.getByTestId('forecast-verdict')).toBeVisible({ timeout: 150_000 });
+  const table = page.getByTestId('forecast-metrics');
+  const rmse = table.locator('tr', { hasText: 'RMSE' }).locator('td');
+  const model = Number(await rmse.nth(0).textContent());
+  const naive = Number(await rmse.nth(1).textContent());
+  expect(Number.isFinite(model) && Number.isFinite(naive)).toBe(true);
+  // On a smooth periodic series a trained GRU should clearly beat "repeat the last value".
+  expect(model).toBeLessThan(naive);
+  await expect(page.getByTestId('forecast-verdict')).toContainText('beat the naive baseline');
+
+  // Real data served from our own origin loads too (the fixture fails on any other origin).
+  await page.getByTestId('series-source').selectOption('co2');
+  await expect(page.getByTestId('tensor-shape')).not.toHaveText('[326, 24, 1]');
 });
