@@ -25,3 +25,15 @@ export {
   type PreparedSeries,
 } from './forecast';
 export { BUILTIN_SERIES, MIN_SERIES_LENGTH, seriesFromCsv, type BuiltinSeries } from './series';
+export {
+  DIGIT_PIXELS,
+  DEFAULT_AUTOENCODER_CONFIG,
+  DigitAutoencoder,
+  anomalyReport,
+  flagAt,
+  projectTo2d,
+  selectDigits,
+  type AnomalyReport,
+  type AutoencoderLabConfig,
+} from './autoencoder';
+export { loadDigits, parseDigits, type DigitsData } from './digits-data';
