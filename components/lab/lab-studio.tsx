@@ -5,10 +5,11 @@ import { useEffect, useState } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
 
 import { Playground } from './playground';
+import { AutoencoderLab } from './autoencoder-lab';
 import { SequenceLab } from './sequence-lab';
 
-type Tab = 'playground' | 'sequence';
-const TABS: readonly Tab[] = ['playground', 'sequence'];
+type Tab = 'playground' | 'sequence' | 'autoencoder';
+const TABS: readonly Tab[] = ['playground', 'sequence', 'autoencoder'];
 
 /** The lab's tabs and the open section. The tab is kept in the URL (`tab=`) so links open it. */
 export default function LabStudio() {
@@ -44,6 +45,7 @@ export default function LabStudio() {
       <div role="tabpanel">
         {tab === 'playground' && <Playground />}
         {tab === 'sequence' && <SequenceLab />}
+        {tab === 'autoencoder' && <AutoencoderLab />}
       </div>
     </div>
   );

@@ -122,3 +122,21 @@ test('Sequence lab: forecast a noisy sine with a GRU and compare with the naive 
   await page.getByTestId('series-source').selectOption('co2');
   await expect(page.getByTestId('tensor-shape')).not.toHaveText('[326, 24, 1]');
 });
+
+test('Autoencoder lab: anomaly detection on digits shows a histogram, ROC/AUC and flagged digits', async ({ page }) => {
+  await page.goto('/lab/?backend=cpu&tab=autoencoder');
+  await waitForBackend(page);
+  await page.getByTestId('ae-mode-anomaly').check();
+  await page.getByLabel('Epochs').fill('3');
+  await page.getByTestId('ae-train').click();
+  await expect(page.getByTestId('anomaly-result')).toBeVisible({ timeout: 150_000 });
+  await expect(page.getByTestId('error-histogram')).toBeVisible();
+  await expect(page.getByTestId('roc-curve')).toBeVisible();
+  // Trained on 1s only, other held-out digits reconstruct badly: the ranking must be far better than chance.
+  expect(Number(await page.getByTestId('auc').textContent())).toBeGreaterThan(0.85);
+  const before = await page.getByTestId('precision-recall').textContent();
+  await page.getByLabel('Threshold: flag when the error is at least').press('End');
+  await expect(page.getByTestId('precision-recall')).not.toHaveText(before ?? '');
+  await expect(page.getByTestId('recon-0')).toBeVisible();
+  await expect(page.getByTestId('walk-image')).toBeVisible();
+});
