@@ -1,4 +1,8 @@
 // Next.js: a static export (out/) that any static host can serve; all computing happens in the browser.
+// The lockfile already pins @next/swc for our platforms; don't let `next build` try to rewrite it.
+process.env.NEXT_IGNORE_INCORRECT_LOCKFILE ??= '1';
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   output: 'export',
@@ -12,7 +16,13 @@ const nextConfig = {
   webpack: (config, { isServer }) => {
     if (!isServer) {
       // Some ML packages mention Node built-ins behind runtime checks; the browser never needs them.
-      config.resolve.fallback = { ...config.resolve.fallback, fs: false, path: false, crypto: false, os: false };
+      config.resolve.fallback = {
+        ...config.resolve.fallback,
+        fs: false,
+        path: false,
+        crypto: false,
+        os: false,
+      };
     }
     return config;
   },

@@ -7,9 +7,15 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 /** Debian's chromium, or CHROMIUM_PATH; `npx playwright install` cannot download here. */
 function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   const found = candidates.find((p): p is string => Boolean(p && existsSync(p)));
-  if (!found) throw new Error('No Chromium found: install Debian\'s "chromium" package or set CHROMIUM_PATH.');
+  if (!found)
+    throw new Error('No Chromium found: install Debian\'s "chromium" package or set CHROMIUM_PATH.');
   return found;
 }
 

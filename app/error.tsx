@@ -2,6 +2,12 @@
 // Error boundary for every route: a friendly message and a retry; saved work is untouched.
 import { ErrorPanel } from '@/components/layout/error-panel';
 
-export default function RouteError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function RouteError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return <ErrorPanel error={error} reset={reset} />;
 }

@@ -12,7 +12,8 @@ import './globals.css';
 
 export const metadata: Metadata = {
   title: { default: 'Creative AI Studio', template: '%s · Creative AI Studio' },
-  description: 'Real machine learning in your browser, offline and private: teach, draw, dream and make music.',
+  description:
+    'Real machine learning in your browser, offline and private: teach, draw, dream and make music.',
 };
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#4f46e5' };

@@ -16,10 +16,7 @@ export class ConfigError extends StudioError {
   readonly field: string;
   readonly value: unknown;
   constructor(field: string, value: unknown, allowed: string) {
-    super(
-      'config',
-      `Invalid value for "${field}": ${formatValue(value)}. Allowed: ${allowed}.`,
-    );
+    super('config', `Invalid value for "${field}": ${formatValue(value)}. Allowed: ${allowed}.`);
     this.field = field;
     this.value = value;
   }

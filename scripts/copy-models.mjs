@@ -4,7 +4,15 @@
 // public/models/manifest.json (name, files, bytes, sha256, source, licence) for every model folder.
 // Runs before `dev` and `build`; it is idempotent and needs no network.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,7 +51,12 @@ const HUMAN_MODELS = [
       return json;
     },
   },
-  { name: 'movenet-lightning', file: 'movenet-lightning', use: 'MoveNet SinglePose Lightning', patch: (j) => j },
+  {
+    name: 'movenet-lightning',
+    file: 'movenet-lightning',
+    use: 'MoveNet SinglePose Lightning',
+    patch: (j) => j,
+  },
   { name: 'movenet-thunder', file: 'movenet-thunder', use: 'MoveNet SinglePose Thunder', patch: (j) => j },
 ];
 

@@ -45,7 +45,8 @@ export function BackendBadge() {
       : status === 'error'
         ? t('backend.failed')
         : t('backend.starting');
-  const dot = status === 'ready' ? 'bg-emerald-500' : status === 'error' ? 'bg-rose-500' : 'animate-pulse bg-amber-400';
+  const dot =
+    status === 'ready' ? 'bg-emerald-500' : status === 'error' ? 'bg-rose-500' : 'animate-pulse bg-amber-400';
 
   return (
     <>

@@ -26,10 +26,16 @@ export function Header() {
         {t('nav.skip')}
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <Link href="/" className="text-lg font-bold text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-600">
+        <Link
+          href="/"
+          className="text-lg font-bold text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-600"
+        >
           {t('app.name')}
         </Link>
-        <nav aria-label={t('nav.studios')} className="order-3 w-full overflow-x-auto md:order-none md:w-auto md:flex-1">
+        <nav
+          aria-label={t('nav.studios')}
+          className="order-3 w-full overflow-x-auto md:order-none md:w-auto md:flex-1"
+        >
           <ul className="flex gap-1 text-sm whitespace-nowrap">
             {links.map((l) => {
               const active = pathname === l.href || pathname === l.href.replace(/\/$/, '');

@@ -8,7 +8,11 @@ export function LanguageSwitch() {
   const { locale, setLocale } = useLocale();
   const t = useT();
   return (
-    <div role="group" aria-label={t('lang.label')} className="flex overflow-hidden rounded-full border border-slate-300 text-sm">
+    <div
+      role="group"
+      aria-label={t('lang.label')}
+      className="flex overflow-hidden rounded-full border border-slate-300 text-sm"
+    >
       {LOCALES.map((l) => (
         <button
           key={l}

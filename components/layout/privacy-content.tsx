@@ -32,7 +32,10 @@ export function PrivacyContent() {
       setMessage({ kind: 'success', text: t('privacy.delete.done', { count }) });
       await refresh();
     } catch (e) {
-      setMessage({ kind: 'error', text: t('privacy.delete.error', { message: e instanceof Error ? e.message : String(e) }) });
+      setMessage({
+        kind: 'error',
+        text: t('privacy.delete.error', { message: e instanceof Error ? e.message : String(e) }),
+      });
     } finally {
       setBusy(false);
     }

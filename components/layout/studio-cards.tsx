@@ -15,7 +15,9 @@ export function StudioCards() {
       {STUDIOS.map((s) => {
         const body = (
           <>
-            <div className={`flex h-32 items-center justify-center rounded-t-2xl bg-gradient-to-br ${s.tint} text-white`}>
+            <div
+              className={`flex h-32 items-center justify-center rounded-t-2xl bg-gradient-to-br ${s.tint} text-white`}
+            >
               <StudioIcon id={s.id} className="h-20 w-20" />
             </div>
             <div className="space-y-2 p-5">
@@ -37,7 +39,9 @@ export function StudioCards() {
                 {body}
               </Link>
             ) : (
-              <div className="h-full rounded-2xl border border-dashed border-slate-300 bg-white/60 opacity-80">{body}</div>
+              <div className="h-full rounded-2xl border border-dashed border-slate-300 bg-white/60 opacity-80">
+                {body}
+              </div>
             )}
           </li>
         );

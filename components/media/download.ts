@@ -1,9 +1,15 @@
 // Saving a file the user asked for: the only way anything leaves the device.
 
 /** Offers bytes or a Blob to the user as a download named `filename`. */
-export function downloadFile(data: Blob | Uint8Array | string, filename: string, type = 'application/octet-stream'): void {
+export function downloadFile(
+  data: Blob | Uint8Array | string,
+  filename: string,
+  type = 'application/octet-stream',
+): void {
   const blob =
-    data instanceof Blob ? data : new Blob([typeof data === 'string' ? data : new Uint8Array(data)], { type });
+    data instanceof Blob
+      ? data
+      : new Blob([typeof data === 'string' ? data : new Uint8Array(data)], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

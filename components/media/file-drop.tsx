@@ -16,7 +16,15 @@ export interface FileDropProps {
 }
 
 /** A drop zone with a button that opens the file picker. */
-export function FileDrop({ accept, multiple = true, label, hint, disabled, onFiles, inputTestId }: FileDropProps) {
+export function FileDrop({
+  accept,
+  multiple = true,
+  label,
+  hint,
+  disabled,
+  onFiles,
+  inputTestId,
+}: FileDropProps) {
   const input = useRef<HTMLInputElement>(null);
   const id = useId();
   const [over, setOver] = useState(false);
@@ -53,7 +61,7 @@ export function FileDrop({ accept, multiple = true, label, hint, disabled, onFil
       />
       <label
         htmlFor={id}
-        className="inline-flex cursor-pointer rounded-xl border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-100 focus-within:outline-3"
+        className="inline-flex cursor-pointer rounded-xl border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 focus-within:outline-3 hover:bg-slate-100"
         tabIndex={0}
         onKeyDown={(e) => {
           if (e.key === 'Enter' || e.key === ' ') {

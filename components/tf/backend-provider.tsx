@@ -26,9 +26,13 @@ const PREFS: readonly BackendPreference[] = ['auto', 'webgpu', 'webgl', 'wasm', 
 
 function readPreference(): { pref: BackendPreference; fromUrl: boolean } {
   const fromUrl = new URLSearchParams(window.location.search).get('backend');
-  if (fromUrl && (PREFS as readonly string[]).includes(fromUrl)) return { pref: fromUrl as BackendPreference, fromUrl: true };
+  if (fromUrl && (PREFS as readonly string[]).includes(fromUrl))
+    return { pref: fromUrl as BackendPreference, fromUrl: true };
   const saved = window.localStorage.getItem(STORAGE_KEY);
-  return { pref: saved && (PREFS as readonly string[]).includes(saved) ? (saved as BackendPreference) : 'auto', fromUrl: false };
+  return {
+    pref: saved && (PREFS as readonly string[]).includes(saved) ? (saved as BackendPreference) : 'auto',
+    fromUrl: false,
+  };
 }
 
 /** Provides the tfjs backend state. tfjs itself is loaded only after the page has mounted. */

@@ -10,7 +10,18 @@ export interface ConfidenceBarsProps {
   colors?: readonly string[];
 }
 
-const PALETTE = ['#6366f1', '#f59e0b', '#10b981', '#ec4899', '#0ea5e9', '#84cc16', '#ef4444', '#8b5cf6', '#14b8a6', '#f97316'];
+const PALETTE = [
+  '#6366f1',
+  '#f59e0b',
+  '#10b981',
+  '#ec4899',
+  '#0ea5e9',
+  '#84cc16',
+  '#ef4444',
+  '#8b5cf6',
+  '#14b8a6',
+  '#f97316',
+];
 
 /** Horizontal bars with percentages; updates smoothly as predictions stream in. */
 export function ConfidenceBars({ labels, values, title, colors }: ConfidenceBarsProps) {
@@ -22,8 +33,16 @@ export function ConfidenceBars({ labels, values, title, colors }: ConfidenceBars
         const pct = Math.round(v * 100);
         const color = colors?.[i] ?? PALETTE[i % PALETTE.length];
         return (
-          <div key={`${label}-${i}`} className="flex items-center gap-3" data-label={label} data-value={v.toFixed(4)}>
-            <span className={`w-28 truncate text-sm ${i === best ? 'font-bold text-slate-900' : 'text-slate-700'}`} title={label}>
+          <div
+            key={`${label}-${i}`}
+            className="flex items-center gap-3"
+            data-label={label}
+            data-value={v.toFixed(4)}
+          >
+            <span
+              className={`w-28 truncate text-sm ${i === best ? 'font-bold text-slate-900' : 'text-slate-700'}`}
+              title={label}
+            >
               {label}
             </span>
             <div
@@ -34,7 +53,10 @@ export function ConfidenceBars({ labels, values, title, colors }: ConfidenceBars
               aria-valuemax={100}
               aria-valuenow={pct}
             >
-              <div className="h-full rounded-lg transition-[width] duration-150" style={{ width: `${pct}%`, background: color }} />
+              <div
+                className="h-full rounded-lg transition-[width] duration-150"
+                style={{ width: `${pct}%`, background: color }}
+              />
             </div>
             <span className="w-12 text-right font-mono text-sm tabular-nums">{pct}%</span>
           </div>

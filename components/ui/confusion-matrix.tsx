@@ -11,7 +11,14 @@ export interface ConfusionMatrixProps {
 }
 
 /** An accessible table; the diagonal (correct answers) is green, mistakes red. */
-export function ConfusionMatrix({ labels, matrix, title, trueLabel, predictedLabel, caption }: ConfusionMatrixProps) {
+export function ConfusionMatrix({
+  labels,
+  matrix,
+  title,
+  trueLabel,
+  predictedLabel,
+  caption,
+}: ConfusionMatrixProps) {
   return (
     <figure className="overflow-x-auto rounded-xl border border-slate-200 bg-white p-3">
       <figcaption className="mb-2 text-sm">
@@ -36,7 +43,11 @@ export function ConfusionMatrix({ labels, matrix, title, trueLabel, predictedLab
             const total = row.reduce((a, b) => a + b, 0) || 1;
             return (
               <tr key={labels[i] ?? i}>
-                <th scope="row" className="max-w-24 truncate p-1 text-left font-medium text-slate-700" title={labels[i]}>
+                <th
+                  scope="row"
+                  className="max-w-24 truncate p-1 text-left font-medium text-slate-700"
+                  title={labels[i]}
+                >
                   {labels[i]}
                 </th>
                 {row.map((count, j) => {
@@ -48,7 +59,11 @@ export function ConfusionMatrix({ labels, matrix, title, trueLabel, predictedLab
                         ? `rgba(16,185,129,${0.15 + 0.75 * share})`
                         : `rgba(244,63,94,${0.15 + 0.75 * share})`;
                   return (
-                    <td key={j} className="h-8 min-w-8 border border-slate-100 p-1 text-center tabular-nums" style={{ background: bg }}>
+                    <td
+                      key={j}
+                      className="h-8 min-w-8 border border-slate-100 p-1 text-center tabular-nums"
+                      style={{ background: bg }}
+                    >
                       {count}
                     </td>
                   );

@@ -27,7 +27,15 @@ const W = 320;
 const PAD = { l: 40, r: 8, t: 8, b: 22 };
 
 /** A small responsive line chart; it redraws as values arrive. */
-export function LineChart({ title, series, xLabel, emptyText, yDomain, height = 160, formatY }: LineChartProps) {
+export function LineChart({
+  title,
+  series,
+  xLabel,
+  emptyText,
+  yDomain,
+  height = 160,
+  formatY,
+}: LineChartProps) {
   const fmt = formatY ?? ((v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(2)));
   const finite = series.flatMap((s) => s.values.filter(Number.isFinite));
   const n = Math.max(0, ...series.map((s) => s.values.length));
@@ -55,7 +63,15 @@ export function LineChart({ title, series, xLabel, emptyText, yDomain, height = 
           {series.map((s) => (
             <span key={s.label} className="inline-flex items-center gap-1 text-slate-600">
               <svg width="18" height="6" aria-hidden="true">
-                <line x1="0" y1="3" x2="18" y2="3" stroke={s.color} strokeWidth="3" strokeDasharray={s.dashed ? '4 3' : undefined} />
+                <line
+                  x1="0"
+                  y1="3"
+                  x2="18"
+                  y2="3"
+                  stroke={s.color}
+                  strokeWidth="3"
+                  strokeDasharray={s.dashed ? '4 3' : undefined}
+                />
               </svg>
               {s.label}
               {s.values.length > 0 && (
@@ -85,7 +101,9 @@ export function LineChart({ title, series, xLabel, emptyText, yDomain, height = 
             strokeWidth="2"
             strokeDasharray={s.dashed ? '5 4' : undefined}
             points={s.values
-              .map((v, i) => (Number.isFinite(v) ? `${x(i).toFixed(1)},${y(Math.min(y1, Math.max(y0, v))).toFixed(1)}` : ''))
+              .map((v, i) =>
+                Number.isFinite(v) ? `${x(i).toFixed(1)},${y(Math.min(y1, Math.max(y0, v))).toFixed(1)}` : '',
+              )
               .filter(Boolean)
               .join(' ')}
           />

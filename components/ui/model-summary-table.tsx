@@ -20,7 +20,13 @@ export interface ModelSummaryTableProps {
 const shape = (s: readonly (number | null)[]) => `[${s.map((d) => (d === null ? 'batch' : d)).join(', ')}]`;
 
 /** A table a teacher can read aloud: what each layer outputs and how many numbers it learns. */
-export function ModelSummaryTable({ rows, totalText, layerHeader, outputHeader, paramsHeader }: ModelSummaryTableProps) {
+export function ModelSummaryTable({
+  rows,
+  totalText,
+  layerHeader,
+  outputHeader,
+  paramsHeader,
+}: ModelSummaryTableProps) {
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
       <table className="w-full text-sm" data-testid="model-summary">
@@ -41,7 +47,8 @@ export function ModelSummaryTable({ rows, totalText, layerHeader, outputHeader, 
           {rows.map((r) => (
             <tr key={r.name} className="border-t border-slate-100">
               <td className="px-3 py-1.5">
-                <span className="font-medium">{r.className}</span> <span className="text-xs text-slate-500">{r.name}</span>
+                <span className="font-medium">{r.className}</span>{' '}
+                <span className="text-xs text-slate-500">{r.name}</span>
               </td>
               <td className="px-3 py-1.5 font-mono text-xs">{shape(r.outputShape)}</td>
               <td className="px-3 py-1.5 text-right font-mono tabular-nums">{r.params.toLocaleString()}</td>

@@ -19,7 +19,18 @@ export interface SliderProps {
 }
 
 /** A range input with its label and current value, keyboard accessible. */
-export function Slider({ label, value, min, max, step = 1, onChange, format, hint, disabled, log }: SliderProps) {
+export function Slider({
+  label,
+  value,
+  min,
+  max,
+  step = 1,
+  onChange,
+  format,
+  hint,
+  disabled,
+  log,
+}: SliderProps) {
   const id = useId();
   const shown = format ? format(value) : String(value);
   const toPos = (v: number) => (log ? Math.log10(v) : v);

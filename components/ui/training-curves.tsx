@@ -17,15 +17,24 @@ export function TrainingCurves({ history }: { history: TrainingHistory }) {
   const t = useT();
   const lossSeries = [
     { label: t('chart.train'), values: history.loss, color: '#4f46e5' },
-    ...(history.valLoss?.length ? [{ label: t('chart.validation'), values: history.valLoss, color: '#f59e0b', dashed: true }] : []),
+    ...(history.valLoss?.length
+      ? [{ label: t('chart.validation'), values: history.valLoss, color: '#f59e0b', dashed: true }]
+      : []),
   ];
   const accSeries = [
     ...(history.acc?.length ? [{ label: t('chart.train'), values: history.acc, color: '#4f46e5' }] : []),
-    ...(history.valAcc?.length ? [{ label: t('chart.validation'), values: history.valAcc, color: '#f59e0b', dashed: true }] : []),
+    ...(history.valAcc?.length
+      ? [{ label: t('chart.validation'), values: history.valAcc, color: '#f59e0b', dashed: true }]
+      : []),
   ];
   return (
     <div className="grid gap-3 md:grid-cols-2" data-testid="training-curves">
-      <LineChart title={t('chart.loss')} series={lossSeries} xLabel={t('chart.epoch')} emptyText={t('chart.empty')} />
+      <LineChart
+        title={t('chart.loss')}
+        series={lossSeries}
+        xLabel={t('chart.epoch')}
+        emptyText={t('chart.empty')}
+      />
       {history.acc !== undefined && (
         <LineChart
           title={t('chart.accuracy')}

@@ -22,7 +22,10 @@ export function parseCsv(text: string, fileName?: string): ParsedCsv {
   }
   // NUL and other control characters mean a binary file (an image, a spreadsheet) was chosen.
   if (/[\u0000-\u0008\u000E-\u001F]/.test(text)) {
-    throw new InputError(`${where} does not look like a CSV text file. Export it as CSV and try again.`, fileName);
+    throw new InputError(
+      `${where} does not look like a CSV text file. Export it as CSV and try again.`,
+      fileName,
+    );
   }
   const result = Papa.parse<Record<string, string>>(text, {
     header: true,

@@ -24,7 +24,9 @@ function asTable(data: NumericData, what: string): Table {
     }
     row.forEach((v, j) => {
       if (typeof v !== 'number' || !Number.isFinite(v)) {
-        throw new InputError(`Cannot ${what}: value at row ${i}, column ${j} is ${String(v)}, not a finite number.`);
+        throw new InputError(
+          `Cannot ${what}: value at row ${i}, column ${j} is ${String(v)}, not a finite number.`,
+        );
       }
     });
   });

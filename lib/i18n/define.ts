@@ -2,6 +2,9 @@
 import type { MessageBundle } from './types';
 
 /** Declares a namespace of messages. TypeScript reports any key missing in `ko`. */
-export function defineMessages<K extends string>(bundle: { en: Record<K, string>; ko: Record<K, string> }): MessageBundle<K> {
+export function defineMessages<K extends string>(bundle: {
+  en: Record<K, string>;
+  ko: Record<K, string>;
+}): MessageBundle<K> {
   return bundle;
 }

@@ -6,7 +6,8 @@ describe('i18n', () => {
   it('Korean and English have exactly the same keys, none empty', () => {
     expect(Object.keys(MESSAGES.ko).sort()).toEqual(Object.keys(MESSAGES.en).sort());
     for (const locale of ['en', 'ko'] as const) {
-      for (const [key, text] of Object.entries(MESSAGES[locale])) expect(text.trim(), `${locale}.${key}`).not.toBe('');
+      for (const [key, text] of Object.entries(MESSAGES[locale]))
+        expect(text.trim(), `${locale}.${key}`).not.toBe('');
     }
   });
 

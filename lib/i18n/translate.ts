@@ -5,7 +5,8 @@ import type { Locale, MessageParams } from './types';
 
 /** Returns the message for `key` in `locale`, with params substituted. Falls back to English. */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const text = (MESSAGES[locale] as Record<string, string>)[key] ?? (MESSAGES.en as Record<string, string>)[key] ?? key;
+  const text =
+    (MESSAGES[locale] as Record<string, string>)[key] ?? (MESSAGES.en as Record<string, string>)[key] ?? key;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }

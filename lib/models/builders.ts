@@ -46,7 +46,11 @@ export function mlpSpec(c: MlpConfig): ModelSpec {
   const hidden = checkIntList('hidden', c.hidden, true);
   const act = activation('activation', c.activation, DEFAULT_BUILDER_CONFIG.mlpActivation);
   const outputSize = checkInt('outputSize', c.outputSize);
-  const outAct = activation('outputActivation', c.outputActivation, DEFAULT_BUILDER_CONFIG.mlpOutputActivation);
+  const outAct = activation(
+    'outputActivation',
+    c.outputActivation,
+    DEFAULT_BUILDER_CONFIG.mlpOutputActivation,
+  );
   const dropout = checkNumber('dropout', c.dropout ?? DEFAULT_BUILDER_CONFIG.dropout, 0, 1, true);
   const regularizer = checkRegularizer('regularizer', c.regularizer);
   const layers: LayerSpec[] = [];
@@ -71,7 +75,11 @@ export function cnnSpec(c: CnnConfig): ModelSpec {
   }
   const dense = checkIntList('dense', c.dense ?? [], true);
   const outputSize = checkInt('outputSize', c.outputSize);
-  const outAct = activation('outputActivation', c.outputActivation, DEFAULT_BUILDER_CONFIG.cnnOutputActivation);
+  const outAct = activation(
+    'outputActivation',
+    c.outputActivation,
+    DEFAULT_BUILDER_CONFIG.cnnOutputActivation,
+  );
   const dropout = checkNumber('dropout', c.dropout ?? DEFAULT_BUILDER_CONFIG.dropout, 0, 1, true);
   const layers: LayerSpec[] = [];
   c.blocks.forEach((b, i) => {
@@ -103,7 +111,11 @@ export function rnnSpec(c: RnnConfig): ModelSpec {
   const timesteps = checkInt('timesteps', c.timesteps);
   const features = checkInt('features', c.features);
   const outputSize = checkInt('outputSize', c.outputSize);
-  const outAct = activation('outputActivation', c.outputActivation, DEFAULT_BUILDER_CONFIG.rnnOutputActivation);
+  const outAct = activation(
+    'outputActivation',
+    c.outputActivation,
+    DEFAULT_BUILDER_CONFIG.rnnOutputActivation,
+  );
   const last = c.returnSequences ?? false;
   const layers: LayerSpec[] = units.map((u, i) => ({
     type: cell,

@@ -66,7 +66,10 @@ describe('buildModel', () => {
 
   it('every activation name builds in a dense layer', () => {
     for (const activation of Object.keys(ACTIVATIONS)) {
-      const m = buildModel({ inputShape: [2], layers: [{ type: 'dense', units: 2, activation } as LayerSpec] });
+      const m = buildModel({
+        inputShape: [2],
+        layers: [{ type: 'dense', units: 2, activation } as LayerSpec],
+      });
       m.dispose();
     }
   });
@@ -83,7 +86,10 @@ describe('buildModel', () => {
     const spec: ModelSpec = {
       inputShape: [4, 1],
       seed: 9,
-      layers: [{ type: 'lstm', units: 3 }, { type: 'dense', units: 2, activation: 'relu' }],
+      layers: [
+        { type: 'lstm', units: 3 },
+        { type: 'dense', units: 2, activation: 'relu' },
+      ],
     };
     const a = buildModel(spec);
     const b = buildModel(spec);
@@ -120,11 +126,23 @@ describe('resolveModelSpec', () => {
     [{ inputShape: [2], layers: [dense, dense, { type: 'dense', units: 1.5 }] }, 'layers[2].units'],
     [{ inputShape: [2], layers: [{ type: 'dense', units: 2, activation: 'swish' }] }, 'layers[0].activation'],
     [{ inputShape: [2], layers: [{ type: 'dropout', rate: 1 }] }, 'layers[0].rate'],
-    [{ inputShape: [2], layers: [{ type: 'dense', units: 2, regularizer: { l2: -1 } }] }, 'layers[0].regularizer.l2'],
-    [{ inputShape: [2, 2, 1], layers: [{ type: 'conv2d', filters: 2, kernelSize: [3] }] }, 'layers[0].kernelSize'],
-    [{ inputShape: [2, 2, 1], layers: [{ type: 'conv2d', filters: 2, kernelSize: 3, padding: 'full' }] }, 'layers[0].padding'],
+    [
+      { inputShape: [2], layers: [{ type: 'dense', units: 2, regularizer: { l2: -1 } }] },
+      'layers[0].regularizer.l2',
+    ],
+    [
+      { inputShape: [2, 2, 1], layers: [{ type: 'conv2d', filters: 2, kernelSize: [3] }] },
+      'layers[0].kernelSize',
+    ],
+    [
+      { inputShape: [2, 2, 1], layers: [{ type: 'conv2d', filters: 2, kernelSize: 3, padding: 'full' }] },
+      'layers[0].padding',
+    ],
     [{ inputShape: [2, 2, 1], layers: [{ type: 'maxPool2d', poolSize: 0 }] }, 'layers[0].poolSize'],
-    [{ inputShape: [2, 1], layers: [{ type: 'lstm', units: 2, activation: 'softmax' }] }, 'layers[0].activation'],
+    [
+      { inputShape: [2, 1], layers: [{ type: 'lstm', units: 2, activation: 'softmax' }] },
+      'layers[0].activation',
+    ],
     [{ inputShape: [4], layers: [{ type: 'reshape', targetShape: [2, -2] }] }, 'layers[0].targetShape[1]'],
     [{ inputShape: [2], layers: [{ type: 'activation' }] }, 'layers[0].activation'],
     [{ inputShape: [2], layers: [dense], seed: 'abc' }, 'seed'],
@@ -136,8 +154,27 @@ describe('resolveModelSpec', () => {
 
 describe('builders', () => {
   it('buildMlp and buildCnn give the right output shapes', () => {
-    const mlp = buildMlp({ inputSize: 3, hidden: [4, 4], activation: 'tanh', outputSize: 2, outputActivation: 'softmax', dropout: 0.1, regularizer: { l2: 1e-4 }, seed: 1 });
-    const cnn = buildCnn({ inputShape: [8, 8, 1], blocks: [{ filters: 2, kernelSize: 3, pool: 'max', batchNorm: true }, { filters: 2, kernelSize: 3, pool: 'avg' }], dense: [4], outputSize: 3, dropout: 0.2, seed: 1 });
+    const mlp = buildMlp({
+      inputSize: 3,
+      hidden: [4, 4],
+      activation: 'tanh',
+      outputSize: 2,
+      outputActivation: 'softmax',
+      dropout: 0.1,
+      regularizer: { l2: 1e-4 },
+      seed: 1,
+    });
+    const cnn = buildCnn({
+      inputShape: [8, 8, 1],
+      blocks: [
+        { filters: 2, kernelSize: 3, pool: 'max', batchNorm: true },
+        { filters: 2, kernelSize: 3, pool: 'avg' },
+      ],
+      dense: [4],
+      outputSize: 3,
+      dropout: 0.2,
+      seed: 1,
+    });
     expect(mlp.outputs[0].shape).toEqual([null, 2]);
     expect(cnn.outputs[0].shape).toEqual([null, 3]);
     mlp.dispose();
@@ -145,7 +182,15 @@ describe('builders', () => {
   });
 
   it('buildRnn stacks layers and can return sequences', () => {
-    const m = buildRnn({ cell: 'gru', units: [3, 2], timesteps: 5, features: 2, outputSize: 1, returnSequences: true, seed: 1 });
+    const m = buildRnn({
+      cell: 'gru',
+      units: [3, 2],
+      timesteps: 5,
+      features: 2,
+      outputSize: 1,
+      returnSequences: true,
+      seed: 1,
+    });
     expect(m.outputs[0].shape).toEqual([null, 5, 1]);
     m.dispose();
   });
@@ -154,10 +199,29 @@ describe('builders', () => {
     [() => buildMlp({ inputSize: 0, hidden: [], outputSize: 1 }), 'inputSize'],
     [() => buildMlp({ inputSize: 2, hidden: [3, 0], outputSize: 1 }), 'hidden[1]'],
     [() => buildMlp({ inputSize: 2, hidden: [], outputSize: 1, dropout: 1.5 }), 'dropout'],
-    [() => buildCnn({ inputShape: [8, 8], blocks: [{ filters: 1, kernelSize: 3 }], dense: [], outputSize: 2 }), 'inputShape'],
-    [() => buildCnn({ inputShape: [8, 8, 1], blocks: [{ filters: 1, kernelSize: 3, pool: 'min' as 'max' }], dense: [], outputSize: 2 }), 'blocks[0].pool'],
-    [() => buildRnn({ cell: 'transformer' as 'gru', units: [2], timesteps: 2, features: 1, outputSize: 1 }), 'cell'],
-    [() => buildAutoencoder({ kind: 'conv', inputShape: [6, 6, 1], hidden: [2, 2], bottleneck: 2 }), 'inputShape'],
+    [
+      () =>
+        buildCnn({ inputShape: [8, 8], blocks: [{ filters: 1, kernelSize: 3 }], dense: [], outputSize: 2 }),
+      'inputShape',
+    ],
+    [
+      () =>
+        buildCnn({
+          inputShape: [8, 8, 1],
+          blocks: [{ filters: 1, kernelSize: 3, pool: 'min' as 'max' }],
+          dense: [],
+          outputSize: 2,
+        }),
+      'blocks[0].pool',
+    ],
+    [
+      () => buildRnn({ cell: 'transformer' as 'gru', units: [2], timesteps: 2, features: 1, outputSize: 1 }),
+      'cell',
+    ],
+    [
+      () => buildAutoencoder({ kind: 'conv', inputShape: [6, 6, 1], hidden: [2, 2], bottleneck: 2 }),
+      'inputShape',
+    ],
   ])('builder config error %# names %s', (fn, field) => {
     expect(fn).toThrow(expect.objectContaining({ field }));
   });
@@ -212,7 +276,13 @@ describe('losses and optimizers', () => {
 
 describe('buildAutoencoder', () => {
   it.each(['dense', 'conv'] as const)('%s: encoder and decoder work alone with the right shapes', (kind) => {
-    const ae = buildAutoencoder({ kind, inputShape: [4, 4, 1], hidden: kind === 'conv' ? [2] : [8], bottleneck: 3, seed: 2 });
+    const ae = buildAutoencoder({
+      kind,
+      inputShape: [4, 4, 1],
+      hidden: kind === 'conv' ? [2] : [8],
+      bottleneck: 3,
+      seed: 2,
+    });
     const x = tf.randomUniform([2, 4, 4, 1], 0, 1, 'float32', 1);
     const code = ae.encoder.predict(x) as tf.Tensor;
     expect(code.shape).toEqual([2, 3]);
@@ -221,8 +291,52 @@ describe('buildAutoencoder', () => {
     const full = ae.autoencoder.predict(x) as tf.Tensor;
     // Composition shares weights: decoder(encoder(x)) equals autoencoder(x).
     expect(Array.from(full.dataSync())).toEqual(Array.from(rec.dataSync()));
-    expect(summarizeModel(ae.autoencoder).totalParams).toBe(ae.encoder.countParams() + ae.decoder.countParams());
+    expect(summarizeModel(ae.autoencoder).totalParams).toBe(
+      ae.encoder.countParams() + ae.decoder.countParams(),
+    );
     tf.dispose([x, code, rec, full]);
     ae.dispose();
+  });
+});
+
+describe('SeededDropout', () => {
+  it('draws a new mask each training call, replays with the same seed, and survives save/load', async () => {
+    const spec: ModelSpec = {
+      inputShape: [64],
+      seed: 3,
+      layers: [
+        { type: 'dropout', rate: 0.5 },
+        { type: 'dense', units: 2 },
+      ],
+    };
+    const masks = (m: tf.Sequential) =>
+      tf.tidy(() => {
+        const layer = m.layers[0];
+        const x = tf.ones([1, 64]);
+        const a = (layer.apply(x, { training: true }) as tf.Tensor).dataSync();
+        const b = (layer.apply(x, { training: true }) as tf.Tensor).dataSync();
+        return [Array.from(a), Array.from(b)];
+      });
+    const m1 = buildModel(spec);
+    const m2 = buildModel(spec);
+    const [a1, b1] = masks(m1);
+    const [a2, b2] = masks(m2);
+    expect(a1).not.toEqual(b1);
+    expect(a2).toEqual(a1);
+    expect(b2).toEqual(b1);
+    let artifacts: tf.io.ModelArtifacts | undefined;
+    await m1.save(
+      tf.io.withSaveHandler(async (a) => {
+        artifacts = a;
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      }),
+    );
+    const loaded = await tf.loadLayersModel(tf.io.fromMemory(artifacts!));
+    const x = tf.ones([2, 64]);
+    const p1 = m1.predict(x) as tf.Tensor;
+    const p2 = loaded.predict(x) as tf.Tensor;
+    expect(Array.from(p2.dataSync())).toEqual(Array.from(p1.dataSync()));
+    tf.dispose([x, p1, p2]);
+    [m1, m2, loaded].forEach((m) => m.dispose());
   });
 });

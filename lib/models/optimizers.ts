@@ -32,7 +32,12 @@ export function resolveOptimizerConfig(partial: Partial<OptimizerConfig>): Requi
   checkNumber('beta1', cfg.beta1, 0, 1, true);
   checkNumber('beta2', cfg.beta2, 0, 1, true);
   checkNumber('rho', cfg.rho, 0, 1, true);
-  if (typeof cfg.epsilon !== 'number' || !Number.isFinite(cfg.epsilon) || cfg.epsilon <= 0 || cfg.epsilon > 1) {
+  if (
+    typeof cfg.epsilon !== 'number' ||
+    !Number.isFinite(cfg.epsilon) ||
+    cfg.epsilon <= 0 ||
+    cfg.epsilon > 1
+  ) {
     throw new ConfigError('epsilon', cfg.epsilon, 'a small number greater than 0, e.g. 1e-7');
   }
   if (

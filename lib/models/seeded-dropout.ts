@@ -1,15 +1,15 @@
 // A dropout layer whose masks are reproducible yet different on every training step.
 import * as tf from '@tensorflow/tfjs';
 
-/** Settings of a SeededDropout layer. */
-export interface SeededDropoutArgs {
+/** The base layer settings tfjs accepts (name, inputShape, batchInputShape …). */
+type LayerArgs = NonNullable<ConstructorParameters<typeof tf.layers.Layer>[0]>;
+
+/** Settings of a SeededDropout layer, plus the usual layer settings. */
+export interface SeededDropoutArgs extends LayerArgs {
   /** Fraction of inputs zeroed during training, in [0, 1). */
   rate: number;
   /** Base seed; unset means random masks. */
   seed?: number;
-  name?: string;
-  /** Input shape, when this is the first layer of a model. */
-  inputShape?: number[];
 }
 
 /**
@@ -26,9 +26,10 @@ export class SeededDropout extends tf.layers.Layer {
   private calls = 0;
 
   constructor(args: SeededDropoutArgs) {
-    super({ name: args.name, inputShape: args.inputShape });
-    this.rate = args.rate;
-    this.seed = args.seed;
+    const { rate, seed, ...layerArgs } = args;
+    super(layerArgs);
+    this.rate = rate;
+    this.seed = seed;
     this.supportsMasking = true;
   }
 
@@ -49,8 +50,8 @@ export class SeededDropout extends tf.layers.Layer {
     cls: tf.serialization.SerializableConstructor<T>,
     config: tf.serialization.ConfigDict,
   ): T {
-    const { rate, seed, name } = config as { rate: number; seed: number | null; name?: string };
-    return new cls({ rate, seed: seed ?? undefined, name });
+    // Pass everything through so batchInputShape (set on a first layer) survives a reload.
+    return new cls({ ...config, seed: (config.seed as number | null) ?? undefined });
   }
 }
 

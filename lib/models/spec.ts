@@ -55,7 +55,10 @@ function resolveLayer(raw: unknown, i: number): LayerSpec {
         filters: checkInt(`${p}.filters`, l.filters),
         kernelSize: checkIntOrPair(`${p}.kernelSize`, l.kernelSize),
         strides: l.strides === undefined ? undefined : checkIntOrPair(`${p}.strides`, l.strides),
-        padding: l.padding === undefined ? undefined : checkEnum(`${p}.padding`, l.padding, ['same', 'valid'] as const),
+        padding:
+          l.padding === undefined
+            ? undefined
+            : checkEnum(`${p}.padding`, l.padding, ['same', 'valid'] as const),
         activation: checkActivation(`${p}.activation`, l.activation),
         regularizer: checkRegularizer(`${p}.regularizer`, l.regularizer),
       };
@@ -108,7 +111,11 @@ export function resolveModelSpec(spec: unknown): ModelSpec {
   }
   const s = spec as Record<string, unknown>;
   if (!Array.isArray(s.inputShape) || s.inputShape.length === 0) {
-    throw new ConfigError('inputShape', s.inputShape, 'a non-empty array of positive integers, e.g. [28, 28, 1]');
+    throw new ConfigError(
+      'inputShape',
+      s.inputShape,
+      'a non-empty array of positive integers, e.g. [28, 28, 1]',
+    );
   }
   const inputShape = s.inputShape.map((d, k) => checkInt(`inputShape[${k}]`, d));
   if (!Array.isArray(s.layers) || s.layers.length === 0) {

@@ -3,15 +3,7 @@ import type * as tf from '@tensorflow/tfjs';
 
 /** Activation names the studio understands (see ACTIVATIONS for explanations). */
 export type ActivationName =
-  | 'linear'
-  | 'sigmoid'
-  | 'relu'
-  | 'leakyRelu'
-  | 'elu'
-  | 'selu'
-  | 'tanh'
-  | 'softplus'
-  | 'softmax';
+  'linear' | 'sigmoid' | 'relu' | 'leakyRelu' | 'elu' | 'selu' | 'tanh' | 'softplus' | 'softmax';
 
 /** L1 and/or L2 weight penalties added to the loss. */
 export interface RegularizerSpec {

@@ -21,7 +21,13 @@ export function checkIntOrPair(field: string, value: unknown): number | [number,
 }
 
 /** Throws unless `value` is a finite number in [min, max] (or [min, max) when `maxOpen`). */
-export function checkNumber(field: string, value: unknown, min: number, max: number, maxOpen = false): number {
+export function checkNumber(
+  field: string,
+  value: unknown,
+  min: number,
+  max: number,
+  maxOpen = false,
+): number {
   const ok =
     typeof value === 'number' &&
     Number.isFinite(value) &&

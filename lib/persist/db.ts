@@ -1,7 +1,14 @@
 // IndexedDB access: projects and models survive a reload and never leave the device.
 import { type IDBPDatabase, deleteDB, openDB } from 'idb';
 
-import { DB_NAME, DB_VERSION, LOCAL_STORAGE_PREFIX, STORE_MODELS, STORE_PROJECTS, TFJS_DB_NAMES } from './constants';
+import {
+  DB_NAME,
+  DB_VERSION,
+  LOCAL_STORAGE_PREFIX,
+  STORE_MODELS,
+  STORE_PROJECTS,
+  TFJS_DB_NAMES,
+} from './constants';
 
 let dbPromise: Promise<IDBPDatabase> | null = null;
 

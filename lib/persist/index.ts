@@ -1,6 +1,13 @@
 // Public entry of lib/persist: IndexedDB projects and models, and model files.
 export * from './constants';
-export { clearAllLocalData, deleteProject, listLocalData, loadProject, openStudioDb, saveProject } from './db';
+export {
+  clearAllLocalData,
+  deleteProject,
+  listLocalData,
+  loadProject,
+  openStudioDb,
+  saveProject,
+} from './db';
 export {
   artifactsToFiles,
   captureArtifacts,

@@ -3,6 +3,8 @@ import * as tf from '@tensorflow/tfjs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 import { InputError } from '../errors';
+// Registers the library's custom layers (SeededDropout) so imported models load.
+import '../models/seeded-dropout';
 import { METADATA_JSON, MODEL_JSON, WEIGHTS_BIN } from './constants';
 import { joinWeightData } from './model-store';
 import type { ImportedModel, ModelMetadata, NamedBytes } from './types';
@@ -65,7 +67,10 @@ export function expandFiles(files: NamedBytes[]): NamedBytes[] {
       try {
         entries = unzipSync(f.data);
       } catch {
-        throw new InputError(`"${f.name}" looks like a zip file but cannot be opened: it may be damaged.`, f.name);
+        throw new InputError(
+          `"${f.name}" looks like a zip file but cannot be opened: it may be damaged.`,
+          f.name,
+        );
       }
       for (const [path, data] of Object.entries(entries)) {
         if (path.endsWith('/')) continue;
@@ -85,23 +90,38 @@ export function expandFiles(files: NamedBytes[]): NamedBytes[] {
  */
 export function importModelFiles(files: NamedBytes[]): ImportedModel {
   const all = expandFiles(files);
-  const jsonFile = all.find((f) => f.name === MODEL_JSON) ?? all.find((f) => f.name.endsWith('.json') && f.name !== METADATA_JSON);
-  if (!jsonFile) throw new InputError('No model.json was found. Choose model.json, its weights file and metadata.json, or one .zip.');
+  const jsonFile =
+    all.find((f) => f.name === MODEL_JSON) ??
+    all.find((f) => f.name.endsWith('.json') && f.name !== METADATA_JSON);
+  if (!jsonFile)
+    throw new InputError(
+      'No model.json was found. Choose model.json, its weights file and metadata.json, or one .zip.',
+    );
   let modelJson: tf.io.ModelJSON;
   try {
     modelJson = JSON.parse(strFromU8(jsonFile.data)) as tf.io.ModelJSON;
   } catch {
     throw new InputError(`"${jsonFile.name}" is not valid JSON.`, jsonFile.name);
   }
-  if (!modelJson || typeof modelJson !== 'object' || !modelJson.modelTopology || !Array.isArray(modelJson.weightsManifest)) {
-    throw new InputError(`"${jsonFile.name}" is not a TensorFlow.js model (no modelTopology or weightsManifest).`, jsonFile.name);
+  if (
+    !modelJson ||
+    typeof modelJson !== 'object' ||
+    !modelJson.modelTopology ||
+    !Array.isArray(modelJson.weightsManifest)
+  ) {
+    throw new InputError(
+      `"${jsonFile.name}" is not a TensorFlow.js model (no modelTopology or weightsManifest).`,
+      jsonFile.name,
+    );
   }
   const weightSpecs = modelJson.weightsManifest.flatMap((g) => g.weights);
   const paths = modelJson.weightsManifest.flatMap((g) => g.paths);
   const buffers: Uint8Array[] = [];
   for (const p of paths) {
     const base = p.split('/').pop() ?? p;
-    const file = all.find((f) => f.name === base) ?? (paths.length === 1 ? all.find((f) => f.name.endsWith('.bin')) : undefined);
+    const file =
+      all.find((f) => f.name === base) ??
+      (paths.length === 1 ? all.find((f) => f.name.endsWith('.bin')) : undefined);
     if (!file) throw new InputError(`The weights file "${base}" named in ${jsonFile.name} is missing.`, base);
     buffers.push(file.data);
   }
@@ -141,7 +161,14 @@ export function importModelFiles(files: NamedBytes[]): ImportedModel {
   };
 }
 
-const DTYPE_BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1, uint8: 1, uint16: 2, float16: 2 };
+const DTYPE_BYTES: Record<string, number> = {
+  float32: 4,
+  int32: 4,
+  bool: 1,
+  uint8: 1,
+  uint16: 2,
+  float16: 2,
+};
 
 /** Bytes the weight specs describe, or null when quantisation/strings make it unknowable here. */
 function expectedWeightBytes(specs: tf.io.WeightsManifestEntry[]): number | null {
@@ -161,12 +188,16 @@ function expectedWeightBytes(specs: tf.io.WeightsManifestEntry[]): number | null
 }
 
 /** Loads a layers model from imported files. */
-export async function loadImportedLayersModel(files: NamedBytes[]): Promise<{ model: tf.LayersModel; metadata: ModelMetadata }> {
+export async function loadImportedLayersModel(
+  files: NamedBytes[],
+): Promise<{ model: tf.LayersModel; metadata: ModelMetadata }> {
   const { artifacts, metadata } = importModelFiles(files);
   try {
     const model = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
     return { model, metadata };
   } catch (e) {
-    throw new InputError(`The model files could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
+    throw new InputError(
+      `The model files could not be loaded: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }

@@ -2,6 +2,8 @@
 import * as tf from '@tensorflow/tfjs';
 
 import { ModelLoadError } from '../errors';
+// Registers the library's custom layers (SeededDropout) so saved models load again.
+import '../models/seeded-dropout';
 import { STORE_MODELS } from './constants';
 import { openStudioDb } from './db';
 import type { ModelMetadata, StoredModel } from './types';
@@ -42,12 +44,18 @@ export async function loadStoredModel(key: string): Promise<StoredModel | undefi
 }
 
 /** Saves a layers model and its metadata under `key`. */
-export async function saveModelToDb(model: tf.LayersModel, key: string, metadata: ModelMetadata = {}): Promise<void> {
+export async function saveModelToDb(
+  model: tf.LayersModel,
+  key: string,
+  metadata: ModelMetadata = {},
+): Promise<void> {
   await model.save(indexedDbModelHandler(key, metadata));
 }
 
 /** Loads a layers model and its metadata saved under `key`. */
-export async function loadModelFromDb(key: string): Promise<{ model: tf.LayersModel; metadata: ModelMetadata }> {
+export async function loadModelFromDb(
+  key: string,
+): Promise<{ model: tf.LayersModel; metadata: ModelMetadata }> {
   const stored = await loadStoredModel(key);
   if (!stored) throw new ModelLoadError(`No saved model named "${key}" on this device.`);
   const model = await tf.loadLayersModel(tf.io.fromMemory(stored.artifacts));

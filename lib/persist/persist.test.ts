@@ -19,13 +19,34 @@ import {
 
 function tinyModel(): tf.Sequential {
   const m = tf.sequential();
-  m.add(tf.layers.dense({ inputShape: [3], units: 4, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }));
-  m.add(tf.layers.dense({ units: 2, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }));
+  m.add(
+    tf.layers.dense({
+      inputShape: [3],
+      units: 4,
+      activation: 'relu',
+      kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }),
+    }),
+  );
+  m.add(
+    tf.layers.dense({
+      units: 2,
+      activation: 'softmax',
+      kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }),
+    }),
+  );
   return m;
 }
 
 async function predictArray(model: tf.LayersModel): Promise<number[]> {
-  const out = tf.tidy(() => model.predict(tf.tensor2d([[0.1, -0.5, 2], [1, 1, 1]])) as tf.Tensor);
+  const out = tf.tidy(
+    () =>
+      model.predict(
+        tf.tensor2d([
+          [0.1, -0.5, 2],
+          [1, 1, 1],
+        ]),
+      ) as tf.Tensor,
+  );
   const v = Array.from(await out.data());
   out.dispose();
   return v;
@@ -77,7 +98,10 @@ describe('model files', () => {
 
   it('imports the three files given separately', async () => {
     const model = tinyModel();
-    const files = Object.entries(unzipSync(await exportModelZip(model, {}))).map(([name, data]) => ({ name, data }));
+    const files = Object.entries(unzipSync(await exportModelZip(model, {}))).map(([name, data]) => ({
+      name,
+      data,
+    }));
     const back = await loadImportedLayersModel(files);
     expect(await predictArray(back.model)).toEqual(await predictArray(model));
     back.model.dispose();

@@ -2,7 +2,13 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { BackendError } from '../errors';
-import { checkBackendCorrectness, countTensorsDuring, formatBytes, initBackend, memorySnapshot } from './index';
+import {
+  checkBackendCorrectness,
+  countTensorsDuring,
+  formatBytes,
+  initBackend,
+  memorySnapshot,
+} from './index';
 
 describe('initBackend', () => {
   afterAll(async () => {

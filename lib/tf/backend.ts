@@ -44,9 +44,37 @@ export function isBackendPlausible(name: BackendName): boolean {
   return true;
 }
 
-async function tryBackend(name: BackendName, wasmPath: string): Promise<BackendAttempt> {
+interface GpuAdapterLike {
+  isFallbackAdapter?: boolean;
+  info?: Record<string, string>;
+}
+
+/**
+ * Why WebGPU should not be chosen automatically, or null. A software adapter (SwiftShader,
+ * llvmpipe) runs WebGPU on the processor; measured here it was 5-10x slower than WebGL on
+ * the same machine (bench/results), so 'auto' prefers WebGL then. Chosen by hand it still runs.
+ */
+async function webgpuSoftwareReason(): Promise<string | null> {
+  const gpu = (
+    globalThis as { navigator?: { gpu?: { requestAdapter(o?: object): Promise<GpuAdapterLike | null> } } }
+  ).navigator?.gpu;
+  const adapter = await gpu?.requestAdapter({ powerPreference: 'high-performance' });
+  if (!adapter) return 'no WebGPU adapter';
+  const info = adapter.info ?? {};
+  const text = `${info.vendor ?? ''} ${info.architecture ?? ''} ${info.device ?? ''} ${info.description ?? ''}`;
+  if (adapter.isFallbackAdapter || /swiftshader|llvmpipe|software|lavapipe/i.test(text)) {
+    return 'software adapter, slower than WebGL here';
+  }
+  return null;
+}
+
+async function tryBackend(name: BackendName, wasmPath: string, auto: boolean): Promise<BackendAttempt> {
   if (!isBackendPlausible(name)) return { name, ok: false, error: 'not available in this browser' };
   try {
+    if (name === 'webgpu' && auto) {
+      const reason = await webgpuSoftwareReason();
+      if (reason) return { name, ok: false, error: reason };
+    }
     await register(name, wasmPath);
     const ok = await tf.setBackend(name);
     if (!ok) return { name, ok: false, error: 'failed to start' };
@@ -69,7 +97,7 @@ export async function initBackend(options: BackendOptions = {}): Promise<Backend
   const queue = preferred === 'auto' ? [...order] : [preferred, ...order.filter((b) => b !== preferred)];
   const attempts: BackendAttempt[] = [];
   for (const name of queue) {
-    const attempt = await tryBackend(name, wasmPath);
+    const attempt = await tryBackend(name, wasmPath, preferred !== name);
     attempts.push(attempt);
     if (attempt.ok) {
       log.info(`tfjs backend: ${name}`);
@@ -77,9 +105,7 @@ export async function initBackend(options: BackendOptions = {}): Promise<Backend
     }
     log.warn(`backend ${name} skipped: ${attempt.error}`);
   }
-  throw new BackendError(
-    `No tfjs backend could start (tried ${queue.join(', ')}). Try another browser.`,
-  );
+  throw new BackendError(`No tfjs backend could start (tried ${queue.join(', ')}). Try another browser.`);
 }
 
 /** The backend tfjs is using now, or null before one is set. */

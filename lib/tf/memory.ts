@@ -18,7 +18,9 @@ export function memorySnapshot(): MemorySnapshot {
  * Runs `fn` and returns its result with the change in live tensors. Used by leak tests
  * and by benchmarks; a non-zero `leaked` means `fn` forgot to dispose something.
  */
-export async function countTensorsDuring<T>(fn: () => Promise<T> | T): Promise<{ result: T; leaked: number }> {
+export async function countTensorsDuring<T>(
+  fn: () => Promise<T> | T,
+): Promise<{ result: T; leaked: number }> {
   const before = tf.memory().numTensors;
   const result = await fn();
   return { result, leaked: tf.memory().numTensors - before };

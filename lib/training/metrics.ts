@@ -39,8 +39,17 @@ export function confusionMatrix(trueLabels: number[], predLabels: number[], numC
   for (let i = 0; i < t.length; i++) {
     const a = t[i];
     const b = p[i];
-    if (!Number.isInteger(a) || !Number.isInteger(b) || a < 0 || b < 0 || a >= numClasses || b >= numClasses) {
-      throw new InputError(`confusionMatrix: label pair (${a}, ${b}) at ${i} is outside 0…${numClasses - 1}.`);
+    if (
+      !Number.isInteger(a) ||
+      !Number.isInteger(b) ||
+      a < 0 ||
+      b < 0 ||
+      a >= numClasses ||
+      b >= numClasses
+    ) {
+      throw new InputError(
+        `confusionMatrix: label pair (${a}, ${b}) at ${i} is outside 0…${numClasses - 1}.`,
+      );
     }
     m[a][b]++;
   }
@@ -48,7 +57,11 @@ export function confusionMatrix(trueLabels: number[], predLabels: number[], numC
 }
 
 /** Accuracy within each true class (recall per class); null for a class with no examples. */
-export function perClassAccuracy(trueLabels: number[], predLabels: number[], numClasses: number): (number | null)[] {
+export function perClassAccuracy(
+  trueLabels: number[],
+  predLabels: number[],
+  numClasses: number,
+): (number | null)[] {
   return confusionMatrix(trueLabels, predLabels, numClasses).map((row, c) => {
     const total = row.reduce((s, v) => s + v, 0);
     return total === 0 ? null : row[c] / total;
@@ -114,7 +127,9 @@ function binaryLabels(labels: (number | boolean)[]): boolean[] {
  */
 export function rocCurve(scores: number[], labels: (number | boolean)[]): RocCurve {
   if (scores.length !== labels.length || scores.length === 0) {
-    throw new InputError(`rocCurve: need as many labels as scores (got ${labels.length} and ${scores.length}).`);
+    throw new InputError(
+      `rocCurve: need as many labels as scores (got ${labels.length} and ${scores.length}).`,
+    );
   }
   const pos = binaryLabels(labels);
   const P = pos.filter(Boolean).length;

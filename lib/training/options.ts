@@ -36,7 +36,11 @@ export function resolveTrainOptions(partial: Partial<TrainOptions> = {}): Resolv
   int('batchSize', o.batchSize, 1);
   int('yieldEvery', o.yieldEvery, 1);
   if (typeof o.validationSplit !== 'number' || !(o.validationSplit >= 0 && o.validationSplit < 1)) {
-    throw new ConfigError('validationSplit', o.validationSplit, 'a fraction from 0 (none) up to but not including 1');
+    throw new ConfigError(
+      'validationSplit',
+      o.validationSplit,
+      'a fraction from 0 (none) up to but not including 1',
+    );
   }
   if (typeof o.seed !== 'number' || !Number.isFinite(o.seed)) {
     throw new ConfigError('seed', o.seed, 'a finite number');
@@ -51,7 +55,10 @@ export function resolveTrainOptions(partial: Partial<TrainOptions> = {}): Resolv
   ) {
     throw new ConfigError('learningRate', o.learningRate, 'a number greater than 0, or leave it out');
   }
-  if (o.signal !== undefined && (typeof o.signal !== 'object' || o.signal === null || !('aborted' in o.signal))) {
+  if (
+    o.signal !== undefined &&
+    (typeof o.signal !== 'object' || o.signal === null || !('aborted' in o.signal))
+  ) {
     throw new ConfigError('signal', o.signal, 'an AbortSignal');
   }
   fn('onBatchEnd', o.onBatchEnd);

@@ -33,7 +33,14 @@ function blobs(seed = 2): { x: tf.Tensor2D; labels: number[] } {
 }
 
 function xorModel(seed = 3, optimizer: OptimizerConfig = { name: 'adam', learningRate: 0.05 }) {
-  const m = buildMlp({ inputSize: 2, hidden: [8], activation: 'tanh', outputSize: 1, outputActivation: 'sigmoid', seed });
+  const m = buildMlp({
+    inputSize: 2,
+    hidden: [8],
+    activation: 'tanh',
+    outputSize: 1,
+    outputActivation: 'sigmoid',
+    seed,
+  });
   compileModel(m, { optimizer, loss: 'binaryCrossentropy' });
   return m;
 }
@@ -94,7 +101,9 @@ describe('train: learning', () => {
     async (loss) => {
       const { x, labels } = blobs();
       const y =
-        loss === 'categoricalCrossentropy' ? tf.oneHot(tf.tensor1d(labels, 'int32'), 3).toFloat() : tf.tensor1d(labels);
+        loss === 'categoricalCrossentropy'
+          ? tf.oneHot(tf.tensor1d(labels, 'int32'), 3).toFloat()
+          : tf.tensor1d(labels);
       const m = buildMlp({ inputSize: 2, hidden: [8], outputSize: 3, outputActivation: 'softmax', seed: 6 });
       compileModel(m, { optimizer: { name: 'adam', learningRate: 0.05 }, loss });
       const r = await train(m, { x, y }, { epochs: 20, batchSize: 10, seed: 1 });
@@ -110,7 +119,15 @@ describe('train: learning', () => {
 describe('train: control', () => {
   it('same seed gives the same weights and loss history (with dropout)', async () => {
     const run = async () => {
-      const m = buildMlp({ inputSize: 2, hidden: [8], activation: 'relu', outputSize: 1, outputActivation: 'sigmoid', dropout: 0.3, seed: 11 });
+      const m = buildMlp({
+        inputSize: 2,
+        hidden: [8],
+        activation: 'relu',
+        outputSize: 1,
+        outputActivation: 'sigmoid',
+        dropout: 0.3,
+        seed: 11,
+      });
       compileModel(m, { optimizer: { name: 'adam', learningRate: 0.05 }, loss: 'binaryCrossentropy' });
       const x = tf.tensor2d(XOR_X);
       const y = tf.tensor2d(XOR_Y);
@@ -133,15 +150,19 @@ describe('train: control', () => {
     const ctrl = new AbortController();
     const seen: number[] = [];
     const before = tf.memory().numTensors;
-    const r = await train(m, { x, y }, {
-      epochs: 50,
-      batchSize: 1,
-      signal: ctrl.signal,
-      onBatchEnd: (b) => {
-        seen.push(b);
-        if (b === 2) ctrl.abort();
+    const r = await train(
+      m,
+      { x, y },
+      {
+        epochs: 50,
+        batchSize: 1,
+        signal: ctrl.signal,
+        onBatchEnd: (b) => {
+          seen.push(b);
+          if (b === 2) ctrl.abort();
+        },
       },
-    });
+    );
     expect(r.cancelled).toBe(true);
     expect(seen).toEqual([0, 1, 2]);
     expect(r.epochsRun).toBe(0);
@@ -159,7 +180,9 @@ describe('train: control', () => {
     compileModel(m, { optimizer: { name: 'sgd', learningRate: 0.1 }, loss: 'meanSquaredError' });
     const x = tf.tensor2d(XOR_X);
     const y = tf.tensor2d([[0], [NaN], [1], [0]]);
-    await expect(train(m, { x, y }, { epochs: 3, batchSize: 4 })).rejects.toBeInstanceOf(TrainingDivergedError);
+    await expect(train(m, { x, y }, { epochs: 3, batchSize: 4 })).rejects.toBeInstanceOf(
+      TrainingDivergedError,
+    );
     tf.dispose([x, y]);
     m.dispose();
     expect(tf.memory().numTensors).toBe(before);
@@ -179,18 +202,25 @@ describe('train: control', () => {
     const { x, labels } = blobs(9);
     const y = tf.tensor1d(labels);
     const m = buildMlp({ inputSize: 2, hidden: [4], outputSize: 3, outputActivation: 'softmax', seed: 2 });
-    compileModel(m, { optimizer: { name: 'adam', learningRate: 0.05 }, loss: 'sparseCategoricalCrossentropy' });
-    const epochs: number[] = [];
-    const r = await train(m, { x, y }, {
-      epochs: 3,
-      batchSize: 8,
-      validationSplit: 0.2,
-      onEpochEnd: (e, logs) => {
-        epochs.push(e);
-        expect(typeof logs.valLoss).toBe('number');
-        expect(typeof logs.valAcc).toBe('number');
-      },
+    compileModel(m, {
+      optimizer: { name: 'adam', learningRate: 0.05 },
+      loss: 'sparseCategoricalCrossentropy',
     });
+    const epochs: number[] = [];
+    const r = await train(
+      m,
+      { x, y },
+      {
+        epochs: 3,
+        batchSize: 8,
+        validationSplit: 0.2,
+        onEpochEnd: (e, logs) => {
+          epochs.push(e);
+          expect(typeof logs.valLoss).toBe('number');
+          expect(typeof logs.valAcc).toBe('number');
+        },
+      },
+    );
     expect(epochs).toEqual([0, 1, 2]);
     expect(r.history.valLoss).toHaveLength(3);
     expect(r.history.valAcc).toHaveLength(3);
@@ -205,12 +235,19 @@ describe('train: control', () => {
     const vy = tf.tensor1d(v.labels);
     // A wide net and a high learning rate overfit 30 points, so validation loss turns up.
     const m = buildMlp({ inputSize: 2, hidden: [32], outputSize: 3, outputActivation: 'softmax', seed: 2 });
-    compileModel(m, { optimizer: { name: 'adam', learningRate: 0.1 }, loss: 'sparseCategoricalCrossentropy' });
-    const r = await train(m, { x, y, validation: { x: v.x, y: vy } }, {
-      epochs: 150,
-      batchSize: 8,
-      earlyStopping: { monitor: 'valLoss', patience: 3, minDelta: 0.001 },
+    compileModel(m, {
+      optimizer: { name: 'adam', learningRate: 0.1 },
+      loss: 'sparseCategoricalCrossentropy',
     });
+    const r = await train(
+      m,
+      { x, y, validation: { x: v.x, y: vy } },
+      {
+        epochs: 150,
+        batchSize: 8,
+        earlyStopping: { monitor: 'valLoss', patience: 3, minDelta: 0.001 },
+      },
+    );
     expect(r.stoppedEarly).toBe(true);
     expect(r.epochsRun).toBeLessThan(150);
     const best = Math.min(...r.history.valLoss!);
@@ -226,7 +263,11 @@ describe('train: control', () => {
     const v = linearData(8);
     const m = buildMlp({ inputSize: 2, hidden: [], outputSize: 1, seed: 1 });
     compileModel(m, { optimizer: { name: 'adam', learningRate: 0.05 }, loss: 'meanSquaredError' });
-    const r = await train(m, { x, y, validation: v }, { epochs: 3, batchSize: 8, shuffle: false, learningRate: 0.1 });
+    const r = await train(
+      m,
+      { x, y, validation: v },
+      { epochs: 3, batchSize: 8, shuffle: false, learningRate: 0.1 },
+    );
     expect(r.history.valLoss).toHaveLength(3);
     expect([x, y, v.x, v.y].every((t) => !t.isDisposed)).toBe(true);
     tf.dispose([x, y, v.x, v.y]);
@@ -237,10 +278,21 @@ describe('train: control', () => {
     const x = tf.tensor2d(XOR_X);
     const y = tf.tensor2d(XOR_Y);
     const before = tf.memory().numTensors;
-    const m = buildMlp({ inputSize: 2, hidden: [4], outputSize: 1, outputActivation: 'sigmoid', dropout: 0.1, seed: 1 });
+    const m = buildMlp({
+      inputSize: 2,
+      hidden: [4],
+      outputSize: 1,
+      outputActivation: 'sigmoid',
+      dropout: 0.1,
+      seed: 1,
+    });
     compileModel(m, { optimizer: { name: 'rmsprop' }, loss: 'binaryCrossentropy' });
     compileModel(m, { optimizer: { name: 'adam' }, loss: 'binaryCrossentropy' }); // re-compile frees the first optimizer
-    await train(m, { x, y }, { epochs: 4, batchSize: 2, validationSplit: 0.25, earlyStopping: { monitor: 'loss', patience: 1 } });
+    await train(
+      m,
+      { x, y },
+      { epochs: 4, batchSize: 2, validationSplit: 0.25, earlyStopping: { monitor: 'loss', patience: 1 } },
+    );
     await predictClasses(m, x);
     await predictProbabilities(m, XOR_X);
     m.dispose();

@@ -30,9 +30,13 @@ export interface BatchLogs {
 
 /** Numbers reported after each epoch. */
 export interface EpochLogs {
+  /** Mean of the batch losses during the epoch, weighted by batch size (as Keras reports it). */
   loss: number;
+  /** Accuracy on the training set after the epoch, dropout off. Classification losses only. */
   acc?: number;
+  /** Loss on the validation data after the epoch. Present when there is validation data. */
   valLoss?: number;
+  /** Accuracy on the validation data after the epoch. */
   valAcc?: number;
 }
 

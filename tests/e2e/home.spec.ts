@@ -12,7 +12,15 @@ test('home shows every studio, in English and Korean, and remembers the language
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Creative AI Studio');
   const cards = page.getByTestId('studio-cards').locator('li');
   await expect(cards).toHaveCount(7);
-  for (const name of ['Image studio', 'Pose studio', 'Sound studio', 'Digits studio', 'Dream & style studio', 'Music studio', 'Neural network lab']) {
+  for (const name of [
+    'Image studio',
+    'Pose studio',
+    'Sound studio',
+    'Digits studio',
+    'Dream & style studio',
+    'Music studio',
+    'Neural network lab',
+  ]) {
     await expect(page.getByRole('heading', { name })).toBeVisible();
   }
   // Cards of studios not built yet say so honestly instead of linking to nothing.

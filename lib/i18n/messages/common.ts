@@ -62,7 +62,8 @@ export const common = defineMessages({
     'privacy.delete.title': 'Delete everything',
     'privacy.delete.body': 'This removes every project, model and setting this app saved in this browser.',
     'privacy.delete.button': 'Delete all my local data',
-    'privacy.delete.confirm': 'Delete all projects, models and settings saved in this browser? This cannot be undone.',
+    'privacy.delete.confirm':
+      'Delete all projects, models and settings saved in this browser? This cannot be undone.',
     'privacy.delete.done': 'Deleted. {count} saved items were removed.',
     'privacy.delete.inventory': 'Saved now: {projects} projects, {models} models.',
     'privacy.delete.error': 'Could not delete: {message}',
@@ -79,7 +80,8 @@ export const common = defineMessages({
     'chart.epoch': 'Epoch',
     'chart.empty': 'The curve appears when training starts.',
     'confusion.title': 'Confusion matrix',
-    'confusion.explain': 'Rows are the true class, columns what the model said. The diagonal counts correct answers.',
+    'confusion.explain':
+      'Rows are the true class, columns what the model said. The diagonal counts correct answers.',
     'confusion.true': 'True',
     'confusion.predicted': 'Predicted',
     'summary.layer': 'Layer',
@@ -88,7 +90,8 @@ export const common = defineMessages({
     'summary.total': 'Total parameters: {total} ({trainable} trainable)',
     'error.title': 'Something went wrong',
     'error.body': 'This part of the page stopped. Your saved work is safe.',
-    'error.backend': 'No computing engine could start in this browser. Try a recent Chrome, Edge, Firefox or Safari.',
+    'error.backend':
+      'No computing engine could start in this browser. Try a recent Chrome, Edge, Firefox or Safari.',
     'error.notFound': 'This page does not exist.',
     'footer.offline': 'Works offline. No data leaves your device.',
   },
@@ -178,7 +181,8 @@ export const common = defineMessages({
     'summary.total': '전체 파라미터: {total}개 (훈련 가능 {trainable}개)',
     'error.title': '문제가 생겼어요',
     'error.body': '페이지의 이 부분이 멈췄어요. 저장된 작업은 안전해요.',
-    'error.backend': '이 브라우저에서는 계산 엔진을 시작할 수 없어요. 최신 Chrome, Edge, Firefox, Safari를 사용해 보세요.',
+    'error.backend':
+      '이 브라우저에서는 계산 엔진을 시작할 수 없어요. 최신 Chrome, Edge, Firefox, Safari를 사용해 보세요.',
     'error.notFound': '없는 페이지예요.',
     'footer.offline': '오프라인에서도 작동해요. 어떤 데이터도 기기를 떠나지 않아요.',
   },
