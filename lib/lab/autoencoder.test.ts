@@ -5,7 +5,15 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 
-import { DIGIT_PIXELS, DigitAutoencoder, anomalyReport, flagAt, parseDigits, projectTo2d, selectDigits } from './index';
+import {
+  DIGIT_PIXELS,
+  DigitAutoencoder,
+  anomalyReport,
+  flagAt,
+  parseDigits,
+  projectTo2d,
+  selectDigits,
+} from './index';
 
 const DIR = path.join(__dirname, '..', '..', 'public', 'data', 'mnist');
 const digits = parseDigits(
@@ -25,7 +33,15 @@ describe('digits data', () => {
 
 describe('PCA projection', () => {
   it('keeps 2-D codes as they are and finds the main direction of spread', () => {
-    expect(projectTo2d([[1, 2], [3, 4]]).points).toEqual([[1, 2], [3, 4]]);
+    expect(
+      projectTo2d([
+        [1, 2],
+        [3, 4],
+      ]).points,
+    ).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     // Points along the line (t, 2t, 0): the first component carries all the spread.
     const rows = Array.from({ length: 20 }, (_, i) => [i, 2 * i, 0]);
     const { points, toCode } = projectTo2d(rows);

@@ -4,7 +4,16 @@ import * as tf from '@tensorflow/tfjs';
 
 import { ConfigError, InputError } from '../errors';
 import { buildAutoencoder, compileModel, type Autoencoder } from '../models';
-import { auc, precisionRecallAt, rocCurve, train, type EpochLogs, type PrecisionRecall, type RocCurve, type TrainResult } from '../training';
+import {
+  auc,
+  precisionRecallAt,
+  rocCurve,
+  train,
+  type EpochLogs,
+  type PrecisionRecall,
+  type RocCurve,
+  type TrainResult,
+} from '../training';
 
 /** Pixels per digit image. */
 export const DIGIT_PIXELS = 784;
@@ -35,8 +44,10 @@ const HIDDEN = { dense: [128, 32], conv: [8, 16] } as const;
 
 function checkConfig(c: AutoencoderLabConfig): void {
   if (c.kind !== 'dense' && c.kind !== 'conv') throw new ConfigError('kind', c.kind, "'dense' or 'conv'");
-  if (!Number.isInteger(c.bottleneck) || c.bottleneck < 1 || c.bottleneck > 64) throw new ConfigError('bottleneck', c.bottleneck, 'an integer from 1 to 64');
-  if (!Number.isInteger(c.epochs) || c.epochs < 1 || c.epochs > 200) throw new ConfigError('epochs', c.epochs, 'an integer from 1 to 200');
+  if (!Number.isInteger(c.bottleneck) || c.bottleneck < 1 || c.bottleneck > 64)
+    throw new ConfigError('bottleneck', c.bottleneck, 'an integer from 1 to 64');
+  if (!Number.isInteger(c.epochs) || c.epochs < 1 || c.epochs > 200)
+    throw new ConfigError('epochs', c.epochs, 'an integer from 1 to 200');
 }
 
 function toTensor(images: Float32Array, kind: 'dense' | 'conv'): tf.Tensor {
@@ -66,19 +77,36 @@ export class DigitAutoencoder {
       outputActivation: 'sigmoid',
       seed: c.seed,
     });
-    compileModel(parts.autoencoder, { optimizer: { name: 'adam', learningRate: c.learningRate }, loss: 'meanSquaredError' });
+    compileModel(parts.autoencoder, {
+      optimizer: { name: 'adam', learningRate: c.learningRate },
+      loss: 'meanSquaredError',
+    });
     return new DigitAutoencoder(c, parts);
   }
 
   /** Trains the autoencoder to reproduce `images` (pixels 0–1, N×784). */
-  async fit(images: Float32Array, options: { signal?: AbortSignal; onEpochEnd?: (epoch: number, logs: EpochLogs) => void | Promise<void>; validation?: Float32Array } = {}): Promise<TrainResult> {
+  async fit(
+    images: Float32Array,
+    options: {
+      signal?: AbortSignal;
+      onEpochEnd?: (epoch: number, logs: EpochLogs) => void | Promise<void>;
+      validation?: Float32Array;
+    } = {},
+  ): Promise<TrainResult> {
     const x = toTensor(images, this.config.kind);
     const v = options.validation ? toTensor(options.validation, this.config.kind) : null;
     try {
       return await train(
         this.parts.autoencoder,
         { x, y: x, ...(v ? { validation: { x: v, y: v } } : {}) },
-        { epochs: this.config.epochs, batchSize: this.config.batchSize, seed: this.config.seed, signal: options.signal, onEpochEnd: options.onEpochEnd, accuracy: 'none' },
+        {
+          epochs: this.config.epochs,
+          batchSize: this.config.batchSize,
+          seed: this.config.seed,
+          signal: options.signal,
+          onEpochEnd: options.onEpochEnd,
+          accuracy: 'none',
+        },
       );
     } finally {
       x.dispose();
@@ -88,7 +116,9 @@ export class DigitAutoencoder {
 
   /** Reconstructions of `images`, N×784 in 0–1. */
   reconstruct(images: Float32Array): Float32Array {
-    const out = tf.tidy(() => (this.parts.autoencoder.predict(toTensor(images, this.config.kind)) as tf.Tensor).reshape([-1]));
+    const out = tf.tidy(() =>
+      (this.parts.autoencoder.predict(toTensor(images, this.config.kind)) as tf.Tensor).reshape([-1]),
+    );
     const data = out.dataSync() as Float32Array;
     out.dispose();
     return data;
@@ -116,7 +146,8 @@ export class DigitAutoencoder {
 
   /** Decodes codes into images, N×784 in 0–1. */
   decode(codes: number[][]): Float32Array {
-    if (codes.some((c) => c.length !== this.config.bottleneck)) throw new ConfigError('codes', codes.length, `rows of ${this.config.bottleneck} numbers`);
+    if (codes.some((c) => c.length !== this.config.bottleneck))
+      throw new ConfigError('codes', codes.length, `rows of ${this.config.bottleneck} numbers`);
     const out = tf.tidy(() => (this.parts.decoder.predict(tf.tensor2d(codes)) as tf.Tensor).reshape([-1]));
     const data = out.dataSync() as Float32Array;
     out.dispose();
@@ -134,14 +165,19 @@ export class DigitAutoencoder {
  * drawn on a map. Rows of 2 numbers are returned as they are, so the map then shows the real code space.
  * Returns the points and the projection so a map position can be turned back into a code.
  */
-export function projectTo2d(rows: number[][]): { points: [number, number][]; toCode: (p: [number, number]) => number[] } {
+export function projectTo2d(rows: number[][]): {
+  points: [number, number][];
+  toCode: (p: [number, number]) => number[];
+} {
   const d = rows[0]?.length ?? 0;
   if (d === 2) return { points: rows.map((r) => [r[0], r[1]]), toCode: (p) => [p[0], p[1]] };
   const n = rows.length;
   const mean = new Array(d).fill(0);
   for (const r of rows) r.forEach((v, j) => (mean[j] += v / n));
   const centred = rows.map((r) => r.map((v, j) => v - mean[j]));
-  const cov = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => centred.reduce((s, r) => s + r[i] * r[j], 0) / Math.max(1, n - 1)));
+  const cov = Array.from({ length: d }, (_, i) =>
+    Array.from({ length: d }, (_, j) => centred.reduce((s, r) => s + r[i] * r[j], 0) / Math.max(1, n - 1)),
+  );
   const comps: number[][] = [];
   for (let k = 0; k < Math.min(2, d); k++) {
     // Power iteration with deflation: fine for the small code sizes here (≤ 64).
@@ -158,7 +194,8 @@ export function projectTo2d(rows: number[][]): { points: [number, number][]; toC
       const norm = Math.hypot(...w);
       return norm > 1e-12 ? w.map((x) => x / norm) : null;
     };
-    let v = unit(orth(Array.from({ length: d }, (_, i) => (i === k ? 1 : 0.5 / (i + 1))))) ?? new Array(d).fill(0);
+    let v =
+      unit(orth(Array.from({ length: d }, (_, i) => (i === k ? 1 : 0.5 / (i + 1))))) ?? new Array(d).fill(0);
     for (let it = 0; it < 200; it++) {
       // No variance left in any new direction: keep v (already orthogonal) as the component.
       const w = unit(orth(cov.map((row) => row.reduce((s, c, j) => s + c * v[j], 0))));
@@ -168,7 +205,13 @@ export function projectTo2d(rows: number[][]): { points: [number, number][]; toC
     comps.push(v);
   }
   while (comps.length < 2) comps.push(new Array(d).fill(0));
-  const points = centred.map((r) => [comps[0].reduce((s, c, j) => s + c * r[j], 0), comps[1].reduce((s, c, j) => s + c * r[j], 0)] as [number, number]);
+  const points = centred.map(
+    (r) =>
+      [comps[0].reduce((s, c, j) => s + c * r[j], 0), comps[1].reduce((s, c, j) => s + c * r[j], 0)] as [
+        number,
+        number,
+      ],
+  );
   return { points, toCode: (p) => mean.map((m, j) => m + p[0] * comps[0][j] + p[1] * comps[1][j]) };
 }
 
@@ -183,9 +226,16 @@ export interface AnomalyReport {
 }
 
 /** Scores normal and anomalous examples by reconstruction error (higher = more unusual). */
-export function anomalyReport(model: DigitAutoencoder, normal: Float32Array, anomalous: Float32Array): AnomalyReport {
+export function anomalyReport(
+  model: DigitAutoencoder,
+  normal: Float32Array,
+  anomalous: Float32Array,
+): AnomalyReport {
   const scores = [...model.reconstructionErrors(normal), ...model.reconstructionErrors(anomalous)];
-  const labels = [...new Array(normal.length / DIGIT_PIXELS).fill(0), ...new Array(anomalous.length / DIGIT_PIXELS).fill(1)];
+  const labels = [
+    ...new Array(normal.length / DIGIT_PIXELS).fill(0),
+    ...new Array(anomalous.length / DIGIT_PIXELS).fill(1),
+  ];
   return { scores, labels, roc: rocCurve(scores, labels), auc: auc(scores, labels) };
 }
 
@@ -195,10 +245,17 @@ export function flagAt(report: AnomalyReport, threshold: number): PrecisionRecal
 }
 
 /** Picks the rows of `images` (N×784) whose label passes `keep`, up to `max`. */
-export function selectDigits(images: Float32Array, labels: ArrayLike<number>, keep: (label: number) => boolean, max = Infinity): { images: Float32Array; labels: number[] } {
+export function selectDigits(
+  images: Float32Array,
+  labels: ArrayLike<number>,
+  keep: (label: number) => boolean,
+  max = Infinity,
+): { images: Float32Array; labels: number[] } {
   const idx: number[] = [];
   for (let i = 0; i < labels.length && idx.length < max; i++) if (keep(labels[i])) idx.push(i);
   const out = new Float32Array(idx.length * DIGIT_PIXELS);
-  idx.forEach((src, k) => out.set(images.subarray(src * DIGIT_PIXELS, (src + 1) * DIGIT_PIXELS), k * DIGIT_PIXELS));
+  idx.forEach((src, k) =>
+    out.set(images.subarray(src * DIGIT_PIXELS, (src + 1) * DIGIT_PIXELS), k * DIGIT_PIXELS),
+  );
   return { images: out, labels: idx.map((i) => labels[i]) };
 }

@@ -37,5 +37,9 @@ export async function loadDigits(base = '/data/mnist'): Promise<DigitsData> {
     return res;
   };
   const [meta, images, labels] = await Promise.all([get('meta.json'), get('images.bin'), get('labels.bin')]);
-  return parseDigits(await meta.text(), new Uint8Array(await images.arrayBuffer()), new Uint8Array(await labels.arrayBuffer()));
+  return parseDigits(
+    await meta.text(),
+    new Uint8Array(await images.arrayBuffer()),
+    new Uint8Array(await labels.arrayBuffer()),
+  );
 }
