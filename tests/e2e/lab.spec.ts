@@ -101,7 +101,9 @@ test('Playground: load a CSV (3 penguin species), train on it; a broken file get
   expect(await lossOf(page, 'test-loss')).toBeLessThan(startLoss * 0.7);
 });
 
-test('Sequence lab: forecast a noisy sine with a GRU and compare with the naive baseline', async ({ page }) => {
+test('Sequence lab: forecast a noisy sine with a GRU and compare with the naive baseline', async ({
+  page,
+}) => {
   await page.goto('/lab/?backend=cpu&tab=sequence');
   await waitForBackend(page);
   await page.getByTestId('cell').selectOption('gru');
@@ -123,7 +125,9 @@ test('Sequence lab: forecast a noisy sine with a GRU and compare with the naive 
   await expect(page.getByTestId('tensor-shape')).not.toHaveText('[326, 24, 1]');
 });
 
-test('Autoencoder lab: anomaly detection on digits shows a histogram, ROC/AUC and flagged digits', async ({ page }) => {
+test('Autoencoder lab: anomaly detection on digits shows a histogram, ROC/AUC and flagged digits', async ({
+  page,
+}) => {
   await page.goto('/lab/?backend=cpu&tab=autoencoder');
   await waitForBackend(page);
   await page.getByTestId('ae-mode-anomaly').check();

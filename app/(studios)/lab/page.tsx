@@ -6,7 +6,8 @@ import { LabLoader } from '@/components/lab/lab-loader';
 
 export const metadata: Metadata = {
   title: 'Neural network lab · Creative AI Studio',
-  description: 'Playground, sequence forecasting and autoencoders: watch small neural networks learn in your browser.',
+  description:
+    'Playground, sequence forecasting and autoencoders: watch small neural networks learn in your browser.',
 };
 
 export default function LabPage() {
