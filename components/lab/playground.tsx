@@ -77,7 +77,7 @@ function Field({ label, children, id }: { label: string; children: React.ReactNo
 /** The Playground studio tab. */
 export function Playground() {
   const t = useT();
-  const { whenReady, name: backendName } = useBackend();
+  const { whenReady, name: backendName, setPreference } = useBackend();
   const [state, setState] = useState<PlaygroundState>(DEFAULT_PLAYGROUND_STATE);
   const [ignored, setIgnored] = useState<string[]>([]);
   const [loaded, setLoaded] = useState(false);
@@ -189,9 +189,10 @@ export function Playground() {
       }
     };
     busy.current = run();
-    // Only structural changes rebuild; `state` is read through the key.
+    // Only structural changes rebuild; `state` is read through the key. A new engine (backendName)
+    // also rebuilds, so the network starts afresh on it from the same seed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, dataset, loaded, whenReady, draw]);
+  }, [key, dataset, loaded, whenReady, draw, backendName]);
 
   // A new learning rate applies to the running network without losing what it learned.
   useEffect(() => {
@@ -315,6 +316,21 @@ export function Playground() {
 
   return (
     <div className="space-y-4" data-testid="playground">
+      {(backendName === 'webgl' || backendName === 'webgpu') && (
+        // Measured (npm run bench, lab workload): a 2-8-8-8-8-1 network trains several times faster on
+        // WebAssembly than on the graphics card, whose per-operation overhead dwarfs such tiny sums.
+        <Alert kind="info">
+          <span className="mr-2">{t('lab.pg.backendHint', { backend: backendName })}</span>
+          <Button
+            size="sm"
+            variant="secondary"
+            onClick={() => void setPreference('wasm')}
+            data-testid="use-wasm"
+          >
+            {t('lab.pg.useWasm')}
+          </Button>
+        </Alert>
+      )}
       {ignored.length > 0 && (
         <Alert kind="warning">{t('lab.pg.ignored', { fields: ignored.join(', ') })}</Alert>
       )}

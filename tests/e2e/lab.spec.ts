@@ -78,6 +78,21 @@ test('Playground: a teacher hides controls through the URL', async ({ page }) =>
   await expect(page).toHaveURL(/hide=dataset%2Cfeatures(&|$)/);
 });
 
+test('Playground: on a graphics-card engine it offers WebAssembly, measured faster for tiny networks', async ({
+  page,
+}) => {
+  await page.goto('/lab/?backend=webgl');
+  expect(await waitForBackend(page)).toBe('webgl');
+  await page.getByTestId('use-wasm').click();
+  await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', 'wasm', {
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId('use-wasm')).toHaveCount(0);
+  // The network is rebuilt on the new engine and still trains.
+  await page.getByTestId('step').click();
+  await expect(page.getByTestId('epoch')).toHaveText('1');
+});
+
 test('Playground: load a CSV (3 penguin species), train on it; a broken file gets a clear message', async ({
   page,
 }) => {

@@ -12,6 +12,9 @@ export const lab = defineMessages({
     'lab.close': 'Close',
     'lab.loading': 'Loading the lab…',
     'lab.pg.play': 'Play',
+    'lab.pg.backendHint':
+      'Tiny networks like these train faster on WebAssembly than on the graphics card ({backend}).',
+    'lab.pg.useWasm': 'Use WebAssembly',
     'lab.pg.pause': 'Pause',
     'lab.pg.step': 'One step',
     'lab.pg.reset': 'Reset',
@@ -236,6 +239,8 @@ export const lab = defineMessages({
     'lab.close': '닫기',
     'lab.loading': '실험실을 불러오고 있어요…',
     'lab.pg.play': '재생',
+    'lab.pg.backendHint': '이렇게 작은 신경망은 그래픽 카드({backend})보다 웹어셈블리에서 더 빨리 배워요.',
+    'lab.pg.useWasm': '웹어셈블리 쓰기',
     'lab.pg.pause': '멈춤',
     'lab.pg.step': '한 걸음',
     'lab.pg.reset': '처음부터',
