@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
 import { useBackend } from '@/components/tf/backend-provider';
-import { Alert, Button, LineChart, Slider } from '@/components/ui';
+import { Alert, Button, ConfusionMatrix, LineChart, Slider } from '@/components/ui';
 import { parseCsv, type ParsedCsv } from '@/lib/data';
 import {
   BATCH_SIZES,
@@ -93,6 +93,7 @@ export function Playground() {
   const [history, setHistory] = useState<LossHistory>({ train: [], test: [] });
   const [acc, setAcc] = useState<{ train?: number; test?: number }>({});
   const [snapshot, setSnapshot] = useState<PlaygroundSnapshot | null>(null);
+  const [confusion, setConfusion] = useState<number[][] | null>(null);
   const [showTest, setShowTest] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fps, setFps] = useState<number | null>(null);
@@ -158,6 +159,7 @@ export function Playground() {
   const draw = useCallback((net: PlaygroundNetwork) => {
     const l = net.evaluate();
     setSnapshot(net.snapshot(GRID));
+    setConfusion(net.testConfusion());
     setEpoch(net.epoch);
     setAcc({ train: l.trainAcc, test: l.testAcc });
     return l;
@@ -786,6 +788,15 @@ export function Playground() {
               { label: t('lab.pg.test'), values: history.test, color: '#f59e0b', dashed: true },
             ]}
           />
+          {confusion && dataset && (
+            <ConfusionMatrix
+              labels={dataset.classNames}
+              matrix={confusion}
+              title={t('lab.pg.confusion')}
+              trueLabel={t('lab.pg.trueClass')}
+              predictedLabel={t('lab.pg.predictedClass')}
+            />
+          )}
         </section>
       </div>
 

@@ -267,6 +267,10 @@ describe('Playground network', () => {
     const snap = net.snapshot(10);
     expect(snap.confidence).toBeDefined();
     expect(new Set(Array.from(snap.output))).toEqual(new Set([0, 1, 2]));
+    const cm = net.testConfusion()!;
+    expect(cm.flat().reduce((a, b) => a + b, 0)).toBe(net.dataset.test.length);
+    // Mostly correct: the diagonal holds over 90% of the test points.
+    expect(cm[0][0] + cm[1][1] + cm[2][2]).toBeGreaterThan(0.9 * net.dataset.test.length);
     net.dispose();
   });
 
@@ -305,6 +309,7 @@ describe('Playground network', () => {
     net.snapshot(16);
     net.evaluate();
     net.predictPoints([{ x1: 1, x2: 1 }]);
+    net.testConfusion();
     net.dispose();
     net.dispose();
     expect(tf.memory().numTensors).toBe(before);

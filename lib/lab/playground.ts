@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import { createRng, range, shuffleInPlace, type Rng } from '../data';
 import { ConfigError } from '../errors';
 import { buildMlp, compileModel, setLearningRate } from '../models';
+import { confusionMatrix } from '../training';
 import { DOMAIN } from './constants';
 import { featureValue, featurize, gridPoints, resolveFeatures } from './features';
 import { encodeTargets, headSpec, matchHead } from './heads';
@@ -256,6 +257,22 @@ export class PlaygroundNetwork {
     const v = Array.from(out.dataSync());
     out.dispose();
     return v;
+  }
+
+  /**
+   * Confusion matrix on the test points (`matrix[true][predicted]`), or null for regression. A single
+   * output counts as class 1 from 0.5 up (the sigmoid's probability, or the MSE output's 0/1 target).
+   */
+  testConfusion(): number[][] | null {
+    if (this.dataset.problem !== 'classification') return null;
+    const raw = this.predictPoints(this.dataset.test);
+    const single = headSpec(this.state.output, this.dataset.problem, this.dataset.numClasses).units === 1;
+    const predicted = single ? raw.map((v) => (v >= 0.5 ? 1 : 0)) : raw;
+    return confusionMatrix(
+      this.dataset.test.map((p) => p.label),
+      predicted,
+      this.dataset.numClasses,
+    );
   }
 
   private readWeights(): PlaygroundSnapshot['weights'] {
