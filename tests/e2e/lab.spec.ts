@@ -114,6 +114,9 @@ test('Playground: load a CSV (3 penguin species), train on it; a broken file get
     .toBeGreaterThanOrEqual(15);
   await page.getByTestId('play').click();
   expect(await lossOf(page, 'test-loss')).toBeLessThan(startLoss * 0.7);
+  // The confusion matrix counts every test point once (3 species × 3).
+  await expect(page.getByTestId('confusion-matrix')).toBeVisible();
+  await expect(page.getByTestId('confusion-matrix').locator('tbody tr')).toHaveCount(3);
 });
 
 test('Sequence lab: forecast a noisy sine with a GRU and compare with the naive baseline', async ({
