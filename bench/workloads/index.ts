@@ -1,9 +1,19 @@
 // The benchmark registry: every workload the /bench/ page runs. Studios add theirs here.
 import { coreWorkload } from './core';
 import { digitsWorkload } from './digits';
+import { imageWorkload } from './image';
 import { labWorkload } from './lab';
+import { poseWorkload } from './pose';
+import { soundWorkload } from './sound';
 import type { Workload } from './types';
 
-export const WORKLOADS: readonly Workload[] = [coreWorkload, digitsWorkload, labWorkload];
+export const WORKLOADS: readonly Workload[] = [
+  coreWorkload,
+  digitsWorkload,
+  imageWorkload,
+  poseWorkload,
+  soundWorkload,
+  labWorkload,
+];
 
 export type { BenchContext, BenchMeasurement, Workload } from './types';

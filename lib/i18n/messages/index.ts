@@ -1,9 +1,12 @@
 // All message namespaces. A studio adds its own file here and one line below.
 import { common } from './common';
 import { digits } from './digits';
+import { image } from './image';
 import { lab } from './lab';
+import { pose } from './pose';
+import { sound } from './sound';
 
-const BUNDLES = [common, digits, lab] as const;
+const BUNDLES = [common, digits, image, pose, sound, lab] as const;
 
 type KeysOf<B> = B extends { en: Record<infer K, string> } ? K : never;
 /** Every message key of the app. */
