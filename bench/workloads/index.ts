@@ -3,6 +3,7 @@ import { coreWorkload } from './core';
 import { digitsWorkload } from './digits';
 import { dreamWorkload } from './dream';
 import { imageWorkload } from './image';
+import { labWorkload } from './lab';
 import { poseWorkload } from './pose';
 import { soundWorkload } from './sound';
 import type { Workload } from './types';
@@ -12,6 +13,7 @@ export const WORKLOADS: readonly Workload[] = [
   digitsWorkload,
   dreamWorkload,
   imageWorkload,
+  labWorkload,
   poseWorkload,
   soundWorkload,
 ];

@@ -68,6 +68,6 @@ export const STUDIOS: readonly StudioInfo[] = [
     title: 'studio.lab.title',
     desc: 'studio.lab.desc',
     tint: 'from-slate-400 to-slate-700',
-    ready: false,
+    ready: true,
   },
 ];

@@ -1,0 +1,76 @@
+'use client';
+// The decision boundary: the network's output over the plane as a heat map, with the data points on top.
+import { useEffect, useRef } from 'react';
+
+import { DOMAIN, type LabDataset, type PlaygroundSnapshot } from '@/lib/lab';
+
+import { css, outputColorFn, paintMap, pointColor } from './colors';
+
+/** Props for {@link DecisionCanvas}. */
+export interface DecisionCanvasProps {
+  snapshot: PlaygroundSnapshot | null;
+  dataset: LabDataset;
+  showTest: boolean;
+  /** Pixel size of the square. */
+  px: number;
+  label: string;
+}
+
+/** Heat map (one canvas, redrawn per frame) and points (a second canvas, redrawn when data changes). */
+export function DecisionCanvas({ snapshot, dataset, showTest, px, label }: DecisionCanvasProps) {
+  const heat = useRef<HTMLCanvasElement>(null);
+  const dots = useRef<HTMLCanvasElement>(null);
+
+  useEffect(() => {
+    if (!snapshot || !heat.current) return;
+    paintMap(
+      heat.current,
+      snapshot.size,
+      snapshot.output,
+      outputColorFn(snapshot, dataset.problem, dataset.numClasses),
+    );
+  }, [snapshot, dataset]);
+
+  useEffect(() => {
+    const c = dots.current;
+    const ctx = c?.getContext('2d');
+    if (!c || !ctx) return;
+    const dpr = window.devicePixelRatio || 1;
+    c.width = px * dpr;
+    c.height = px * dpr;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, px, px);
+    const toPx = (v: number) => ((v + DOMAIN) / (2 * DOMAIN)) * px;
+    const draw = (pts: LabDataset['train'], stroke: string) => {
+      for (const p of pts) {
+        ctx.beginPath();
+        ctx.arc(toPx(p.x1), px - toPx(p.x2), 3.5, 0, 2 * Math.PI);
+        ctx.fillStyle = css(pointColor(p, dataset.problem));
+        ctx.fill();
+        ctx.lineWidth = 1;
+        ctx.strokeStyle = stroke;
+        ctx.stroke();
+      }
+    };
+    draw(dataset.train, '#ffffff');
+    // Test points get a dark ring so learners can tell them apart from training points.
+    if (showTest) draw(dataset.test, '#111827');
+  }, [dataset, showTest, px]);
+
+  return (
+    <div
+      className="relative shrink-0 overflow-hidden rounded-lg border border-slate-300"
+      style={{ width: px, height: px }}
+    >
+      <canvas
+        ref={heat}
+        role="img"
+        aria-label={label}
+        data-testid="boundary-canvas"
+        className="absolute inset-0 h-full w-full"
+        style={{ imageRendering: 'auto' }}
+      />
+      <canvas ref={dots} className="absolute inset-0 h-full w-full" aria-hidden="true" />
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+// Public entry of lib/lab: Playground datasets, features, output heads, URL state and the network.
+export { generatePoints, splitPoints, makeDataset } from './datasets';
+export { featureValue, featurize, resolveFeatures, gridPoints } from './features';
+export { csvToDataset, guessProblem, type CsvColumnChoice, type CsvDataset } from './csv-dataset';
+export { allowedHeads, defaultHead, matchHead, headSpec, encodeTargets } from './heads';
+export { encodeState, decodeState } from './url-state';
+export {
+  PlaygroundNetwork,
+  createPlaygroundNetwork,
+  type PlaygroundLosses,
+  type PlaygroundSnapshot,
+} from './playground';
+export * from './constants';
+export type * from './types';
+export {
+  DEFAULT_FORECAST_CONFIG,
+  noisySine,
+  prepareSeries,
+  resolveForecastConfig,
+  runForecast,
+  type CellName,
+  type ForecastConfig,
+  type ForecastMetrics,
+  type ForecastResult,
+  type PreparedSeries,
+} from './forecast';
+export { BUILTIN_SERIES, MIN_SERIES_LENGTH, seriesFromCsv, type BuiltinSeries } from './series';
+export {
+  DIGIT_PIXELS,
+  DEFAULT_AUTOENCODER_CONFIG,
+  DigitAutoencoder,
+  anomalyReport,
+  flagAt,
+  projectTo2d,
+  selectDigits,
+  type AnomalyReport,
+  type AutoencoderLabConfig,
+} from './autoencoder';
+export { loadDigits, parseDigits, type DigitsData } from './digits-data';

@@ -1,0 +1,164 @@
+// Neural network lab: the Playground trains in a real browser, draws its boundary, keeps its state in
+// the URL, hides what a teacher asks, and takes a user's CSV (bad files get a clear message).
+import path from 'node:path';
+
+import { expect, test, waitForBackend } from './fixtures';
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'lab');
+
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('cais.locale', 'en'));
+});
+
+async function lossOf(
+  page: import('@playwright/test').Page,
+  id: 'train-loss' | 'test-loss',
+): Promise<number> {
+  return Number(await page.getByTestId(id).textContent());
+}
+
+async function boundaryPixels(page: import('@playwright/test').Page): Promise<string> {
+  return page.getByTestId('boundary-canvas').evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+}
+
+test('Playground: change controls, play, the loss falls, the boundary changes, the URL follows', async ({
+  page,
+}) => {
+  // The CPU backend: measured faster than SwiftShader WebGL for these tiny networks.
+  await page.goto('/lab/?backend=cpu&data=xor');
+  await waitForBackend(page);
+  await expect(page.getByTestId('test-loss')).not.toHaveText('–');
+  await expect(page.getByTestId('dataset-xor')).toHaveAttribute('aria-pressed', 'true');
+
+  // Change controls the way a learner would: another activation, one more hidden layer, one more input.
+  await page.getByTestId('activation').selectOption('relu');
+  await page.getByTestId('add-layer').click();
+  await page.getByTestId('feature-x1x2').check();
+  await expect(page).toHaveURL(/act=relu/);
+  await expect(page).toHaveURL(/layers=4%2C4%2C4/);
+  await expect(page).toHaveURL(/features=x1%2Cx2%2Cx1x2/);
+  await expect(page.getByTestId('epoch')).toHaveText('0');
+  const startLoss = await lossOf(page, 'test-loss');
+  const startPicture = await boundaryPixels(page);
+
+  await page.getByTestId('play').click();
+  await expect
+    .poll(async () => Number(await page.getByTestId('epoch').textContent()), { timeout: 90_000 })
+    .toBeGreaterThanOrEqual(40);
+  await page.getByTestId('play').click();
+  const endLoss = await lossOf(page, 'test-loss');
+  expect(endLoss).toBeLessThan(startLoss / 2);
+  expect(endLoss).toBeLessThan(0.2);
+  expect(await boundaryPixels(page)).not.toEqual(startPicture);
+
+  // One step advances exactly one epoch.
+  const before = Number(await page.getByTestId('epoch').textContent());
+  await page.getByTestId('step').click();
+  await expect(page.getByTestId('epoch')).toHaveText(String(before + 1));
+
+  // The state survives a reload because it lives in the URL.
+  await page.reload();
+  await waitForBackend(page);
+  await expect(page.getByTestId('activation')).toHaveValue('relu');
+  await expect(page.getByTestId('feature-x1x2')).toBeChecked();
+});
+
+test('Playground: a teacher hides controls through the URL', async ({ page }) => {
+  await page.goto('/lab/?backend=cpu&data=spiral&hide=dataset,features,optimizer');
+  await waitForBackend(page);
+  await expect(page.getByTestId('play')).toBeEnabled();
+  await expect(page.getByTestId('dataset-circle')).toHaveCount(0);
+  await expect(page.getByTestId('feature-x1')).toHaveCount(0);
+  await expect(page.getByTestId('optimizer')).toHaveCount(0);
+  await expect(page.getByTestId('activation')).toBeVisible();
+  // Unticking in the teacher panel brings a control back and updates the shareable link.
+  await page.getByText('For teachers: hide controls and share').click();
+  await page.getByTestId('hide-optimizer').uncheck();
+  await expect(page.getByTestId('optimizer')).toBeVisible();
+  await expect(page).toHaveURL(/hide=dataset%2Cfeatures(&|$)/);
+});
+
+test('Playground: on a graphics-card engine it offers WebAssembly, measured faster for tiny networks', async ({
+  page,
+}) => {
+  await page.goto('/lab/?backend=webgl');
+  expect(await waitForBackend(page)).toBe('webgl');
+  await page.getByTestId('use-wasm').click();
+  await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', 'wasm', {
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId('use-wasm')).toHaveCount(0);
+  // The network is rebuilt on the new engine and still trains.
+  await page.getByTestId('step').click();
+  await expect(page.getByTestId('epoch')).toHaveText('1');
+});
+
+test('Playground: load a CSV (3 penguin species), train on it; a broken file gets a clear message', async ({
+  page,
+}) => {
+  await page.goto('/lab/?backend=cpu');
+  await waitForBackend(page);
+  await page.getByTestId('csv-input').setInputFiles(path.join(FIXTURES, 'not-a-csv.csv'));
+  await expect(page.getByTestId('csv-error')).toContainText('does not look like a CSV');
+
+  await page.getByTestId('csv-input').setInputFiles(path.join(FIXTURES, 'penguins.csv'));
+  await expect(page.getByTestId('csv-panel')).toContainText('penguins.csv: 344 rows');
+  await expect(page.getByTestId('csv-panel')).toContainText('rows with empty cells were skipped');
+  // Three species: the output switches to softmax + cross-entropy by itself.
+  await expect(page.getByTestId('output-head')).toHaveValue('softmax-ce');
+  await expect(page.getByTestId('test-loss')).not.toHaveText('–');
+  const startLoss = await lossOf(page, 'test-loss');
+  await page.getByTestId('play').click();
+  await expect
+    .poll(async () => Number(await page.getByTestId('epoch').textContent()), { timeout: 60_000 })
+    .toBeGreaterThanOrEqual(15);
+  await page.getByTestId('play').click();
+  expect(await lossOf(page, 'test-loss')).toBeLessThan(startLoss * 0.7);
+  // The confusion matrix counts every test point once (3 species × 3).
+  await expect(page.getByTestId('confusion-matrix')).toBeVisible();
+  await expect(page.getByTestId('confusion-matrix').locator('tbody tr')).toHaveCount(3);
+});
+
+test('Sequence lab: forecast a noisy sine with a GRU and compare with the naive baseline', async ({
+  page,
+}) => {
+  await page.goto('/lab/?backend=cpu&tab=sequence');
+  await waitForBackend(page);
+  await page.getByTestId('cell').selectOption('gru');
+  await expect(page.getByTestId('tensor-shape')).toHaveText('[326, 24, 1]');
+  await expect(page.getByTestId('window-picture')).toBeVisible();
+  await page.getByTestId('forecast-train').click();
+  await expect(page.getByTestId('forecast-verdict')).toBeVisible({ timeout: 150_000 });
+  const table = page.getByTestId('forecast-metrics');
+  const rmse = table.locator('tr', { hasText: 'RMSE' }).locator('td');
+  const model = Number(await rmse.nth(0).textContent());
+  const naive = Number(await rmse.nth(1).textContent());
+  expect(Number.isFinite(model) && Number.isFinite(naive)).toBe(true);
+  // On a smooth periodic series a trained GRU should clearly beat "repeat the last value".
+  expect(model).toBeLessThan(naive);
+  await expect(page.getByTestId('forecast-verdict')).toContainText('beat the naive baseline');
+
+  // Real data served from our own origin loads too (the fixture fails on any other origin).
+  await page.getByTestId('series-source').selectOption('co2');
+  await expect(page.getByTestId('tensor-shape')).not.toHaveText('[326, 24, 1]');
+});
+
+test('Autoencoder lab: anomaly detection on digits shows a histogram, ROC/AUC and flagged digits', async ({
+  page,
+}) => {
+  await page.goto('/lab/?backend=cpu&tab=autoencoder');
+  await waitForBackend(page);
+  await page.getByTestId('ae-mode-anomaly').check();
+  await page.getByLabel('Epochs').fill('3');
+  await page.getByTestId('ae-train').click();
+  await expect(page.getByTestId('anomaly-result')).toBeVisible({ timeout: 150_000 });
+  await expect(page.getByTestId('error-histogram')).toBeVisible();
+  await expect(page.getByTestId('roc-curve')).toBeVisible();
+  // Trained on 1s only, other held-out digits reconstruct badly: the ranking must be far better than chance.
+  expect(Number(await page.getByTestId('auc').textContent())).toBeGreaterThan(0.85);
+  const before = await page.getByTestId('precision-recall').textContent();
+  await page.getByLabel('Threshold: flag when the error is at least').press('End');
+  await expect(page.getByTestId('precision-recall')).not.toHaveText(before ?? '');
+  await expect(page.getByTestId('recon-0')).toBeVisible();
+  await expect(page.getByTestId('walk-image')).toBeVisible();
+});
