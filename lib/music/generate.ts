@@ -8,9 +8,9 @@ import type { GenerateOptions, Note, SequenceContinuer } from './types';
 export function resolveGenerateOptions(o: GenerateOptions): GenerateOptions {
   const [bMin, bMax] = LIMITS.bars;
   const [tMin, tMax] = LIMITS.temperature;
-  if (!Number.isInteger(o.bars) || o.bars < bMin || o.bars > bMax) throw new ConfigError(`bars must be a whole number ${bMin}–${bMax}, got ${o.bars}`);
-  if (!(o.temperature >= tMin && o.temperature <= tMax)) throw new ConfigError(`temperature must be ${tMin}–${tMax}, got ${o.temperature}`);
-  if (o.kind !== 'melody' && o.kind !== 'drums') throw new ConfigError(`kind must be "melody" or "drums", got ${String(o.kind)}`);
+  if (!Number.isInteger(o.bars) || o.bars < bMin || o.bars > bMax) throw new ConfigError('bars', o.bars, `a whole number ${bMin}–${bMax}`);
+  if (!(o.temperature >= tMin && o.temperature <= tMax)) throw new ConfigError('temperature', o.temperature, `${tMin}–${tMax}`);
+  if (o.kind !== 'melody' && o.kind !== 'drums') throw new ConfigError('kind', o.kind, '"melody" or "drums"');
   return { ...o };
 }
 
@@ -32,7 +32,7 @@ export async function generateClip(model: SequenceContinuer, options: GenerateOp
   const primerSteps = o.primer?.length ? Math.max(o.primerSteps ?? 0, lastStep(primer)) : lastStep(primer);
   if (!drums) {
     for (const n of primer) {
-      if (n.pitch < MELODY_MIN_PITCH || n.pitch > MELODY_MAX_PITCH) throw new ConfigError(`primer pitch ${n.pitch} is outside ${MELODY_MIN_PITCH}–${MELODY_MAX_PITCH}; fit it with fitToRange first`);
+      if (n.pitch < MELODY_MIN_PITCH || n.pitch > MELODY_MAX_PITCH) throw new ConfigError('primer pitch', n.pitch, `${MELODY_MIN_PITCH}–${MELODY_MAX_PITCH} (fit it with fitToRange first)`);
     }
   }
   const out = await model.continueSequence(toQuantizedSequence(primer, primerSteps), steps, o.temperature, o.chordProgression);

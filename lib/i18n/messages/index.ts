@@ -1,8 +1,9 @@
 // All message namespaces. A studio adds its own file here and one line below.
 import { common } from './common';
 import { digits } from './digits';
+import { music } from './music';
 
-const BUNDLES = [common, digits] as const;
+const BUNDLES = [common, digits, music] as const;
 
 type KeysOf<B> = B extends { en: Record<infer K, string> } ? K : never;
 /** Every message key of the app. */
