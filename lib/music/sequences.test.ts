@@ -29,6 +29,12 @@ describe('MIDI round trip', () => {
     expect(back.totalQuantizedSteps).toBe(32);
   });
 
+  it('keeps notes whose velocity is 0 (Magenta output) instead of writing them as note-offs', () => {
+    const silent = tune.map((n) => ({ ...n, velocity: 0 }));
+    const back = midiToClip(clipToMidi({ name: 'm', kind: 'melody', qpm: 120, notes: silent }), 'm.mid');
+    expect(back.notes.map((n) => n.pitch)).toEqual(tune.map((n) => n.pitch));
+  });
+
   it('keeps drums on channel 10 and reads them back as drums', () => {
     const drums: Note[] = [36, 42, 38, 42].map((p, i) => ({ pitch: p, quantizedStartStep: i * 2, quantizedEndStep: i * 2 + 1, velocity: 100, isDrum: true }));
     const back = midiToClip(clipToMidi({ name: 'beat', kind: 'drums', qpm: 120, notes: drums }), 'beat.mid');

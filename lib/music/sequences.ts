@@ -38,7 +38,8 @@ export function fromMagentaNotes(notes: readonly unknown[] | null | undefined, i
     const start = Number(n.quantizedStartStep ?? 0);
     const end = Number(n.quantizedEndStep ?? start + 1);
     if (typeof n.pitch !== 'number' || end <= start) continue;
-    out.push({ pitch: n.pitch, quantizedStartStep: start, quantizedEndStep: end, velocity: n.velocity ?? 100, ...(isDrum ? { isDrum: true } : {}) });
+    // Magenta's protobuf notes default velocity to 0, which MIDI reads as note-off: use 100 instead.
+    out.push({ pitch: n.pitch, quantizedStartStep: start, quantizedEndStep: end, velocity: n.velocity || 100, ...(isDrum ? { isDrum: true } : {}) });
   }
   return out.sort((a, b) => a.quantizedStartStep - b.quantizedStartStep || a.pitch - b.pitch);
 }
@@ -60,7 +61,8 @@ export function clipToMidi(clip: Pick<Clip, 'notes' | 'qpm' | 'kind' | 'name'>):
       midi: n.pitch,
       ticks: n.quantizedStartStep * ticksPerStep,
       durationTicks: (n.quantizedEndStep - n.quantizedStartStep) * ticksPerStep,
-      velocity: (n.velocity ?? 100) / 127,
+      // Velocity 0 would be a note-off in MIDI, so quiet notes stay at least 1.
+      velocity: Math.min(127, Math.max(1, n.velocity || 100)) / 127,
     });
   }
   return midi.toArray();
