@@ -20,7 +20,7 @@ export const STUDIOS: readonly StudioInfo[] = [
     title: 'studio.image.title',
     desc: 'studio.image.desc',
     tint: 'from-sky-400 to-indigo-500',
-    ready: false,
+    ready: true,
   },
   {
     id: 'pose',
@@ -36,7 +36,7 @@ export const STUDIOS: readonly StudioInfo[] = [
     title: 'studio.sound.title',
     desc: 'studio.sound.desc',
     tint: 'from-amber-400 to-orange-600',
-    ready: false,
+    ready: true,
   },
   {
     id: 'digits',

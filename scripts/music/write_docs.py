@@ -147,7 +147,17 @@ if os.path.exists(os.path.join(vd, 'metrics.json')):
     open(os.path.join(vd, 'README.md'), 'w').write('\n'.join(vae_section(m, heading='#') + [
         'Files: `config.json`, `weights_manifest.json`, `group1-shard1of1`, `reference.json` (inputs, PyTorch z '
         'and greedy decodes), `metrics.json`. Produced by `scripts/music/train_mel_2bar_vae.py`.', '']))
-doc += ['## Not done', '',
+doc += ['## Limitations and not done', '',
+        '- All four models are under-trained (minutes of a shared, heavily loaded 2-core CPU). The RNNs beat the '
+        'unigram cross-entropy clearly, but their next-step accuracy is at or just above the unigram\'s (which '
+        'always predicts "no event" for melodies); the VAE had only a few hundred updates and its greedy '
+        'decodes are nearly silent. The formats and the Magenta loading are verified; musical quality is not. '
+        'Re-running the scripts with a larger `--minutes` (and `--init` to resume the RNNs) is the fix.',
+        '- Models expect primers that start on a bar line: the `BinaryCounter` aux input counts from step 0 of '
+        'the primer.',
+        '- Chord progressions: do not mix `N.C.` with chords (Magenta.js int32/float32 `tf.stack` error on tfjs 4.22).',
+        '- Drum primers must use pitches in `drum_rnn/config.json`\'s `pitchClasses`; an unknown pitch makes '
+        'Magenta\'s DrumsOneHotConverter produce NaN labels.',
         '- GrooVAE (`GrooveConverter`: Groove / Drumify / Humanize) models: not trained (out of time).', '']
 os.makedirs(os.path.join(REPO, 'docs'), exist_ok=True)
 open(os.path.join(REPO, 'docs', 'music-models.md'), 'w').write('\n'.join(doc))

@@ -1,9 +1,11 @@
 // All message namespaces. A studio adds its own file here and one line below.
 import { common } from './common';
 import { digits } from './digits';
+import { image } from './image';
 import { music } from './music';
+import { sound } from './sound';
 
-const BUNDLES = [common, digits, music] as const;
+const BUNDLES = [common, digits, image, sound, music] as const;
 
 type KeysOf<B> = B extends { en: Record<infer K, string> } ? K : never;
 /** Every message key of the app. */

@@ -1,0 +1,95 @@
+// Fast tests of head training and splits on synthetic features (the real-image tests are in transfer.test.ts).
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+
+import { ConfigError, InputError } from '../errors';
+import { stratifiedSplit } from './dataset';
+import { disposeHead, resolveHeadConfig, trainHead } from './head';
+import { importProjectZip } from './project';
+
+function blobs(n: number, centre: number, seed: number): Float32Array[] {
+  let s = seed;
+  const rand = () => (s = (s * 16807) % 2147483647) / 2147483647 - 0.5;
+  return Array.from({ length: n }, () =>
+    Float32Array.from({ length: 8 }, (_, d) => (d % 3 === centre ? 2 : 0) + rand()),
+  );
+}
+
+describe('resolveHeadConfig', () => {
+  it.each([
+    [{ epochs: 0 }, 'epochs'],
+    [{ batchSize: 1.5 }, 'batchSize'],
+    [{ learningRate: 0 }, 'learningRate'],
+    [{ validationSplit: 0.95 }, 'validationSplit'],
+    [{ hidden: [0] }, 'hidden'],
+  ])('rejects %j naming %s', (partial, field) => {
+    expect(() => resolveHeadConfig(partial)).toThrow(ConfigError);
+    expect(() => resolveHeadConfig(partial)).toThrow(field);
+  });
+  it("defaults to Teachable Machine's settings", () => {
+    expect(resolveHeadConfig()).toMatchObject({
+      epochs: 50,
+      batchSize: 16,
+      learningRate: 0.001,
+      validationSplit: 0.15,
+    });
+  });
+});
+
+describe('stratifiedSplit', () => {
+  it('holds out about 15% of every class, seeded', () => {
+    const f = [blobs(20, 0, 1), blobs(40, 1, 2), blobs(3, 2, 3)];
+    const a = stratifiedSplit(f, 0.15, 7);
+    const b = stratifiedSplit(f, 0.15, 7);
+    expect(a.valY.filter((y) => y === 0)).toHaveLength(3);
+    expect(a.valY.filter((y) => y === 1)).toHaveLength(6);
+    // Too few examples to hold any out: all train.
+    expect(a.valY.filter((y) => y === 2)).toHaveLength(0);
+    expect(a.trainX.length + a.valX.length).toBe(63);
+    expect(a.valX).toEqual(b.valX);
+  });
+});
+
+describe('trainHead', () => {
+  it('learns 3 classes and leaks no tensors', async () => {
+    const before = tf.memory().numTensors;
+    const r = await trainHead(['a', 'b', 'c'], [blobs(30, 0, 1), blobs(30, 1, 2), blobs(30, 2, 3)], {
+      epochs: 20,
+      hidden: [16],
+    });
+    expect(r.history.valAcc?.at(-1)).toBeGreaterThanOrEqual(0.9);
+    expect(r.perClassAccuracy.every((a) => a !== null && a >= 0.75)).toBe(true);
+    disposeHead(r.model);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('stops when cancelled and keeps a usable model', async () => {
+    const ctrl = new AbortController();
+    const r = await trainHead(
+      ['a', 'b'],
+      [blobs(20, 0, 1), blobs(20, 1, 2)],
+      { epochs: 50 },
+      {
+        signal: ctrl.signal,
+        onEpochEnd: (e) => e.epoch === 2 && ctrl.abort(),
+      },
+    );
+    expect(r.cancelled).toBe(true);
+    expect(r.epochsRun).toBeLessThan(50);
+    expect((r.model.predict(tf.zeros([1, 8])) as tf.Tensor).shape).toEqual([1, 2]);
+    disposeHead(r.model);
+  });
+
+  it('names an empty class and refuses a single class', async () => {
+    await expect(trainHead(['cat', 'dog'], [blobs(5, 0, 1), []])).rejects.toThrow(/"dog" has no examples/);
+    await expect(trainHead(['cat'], [blobs(5, 0, 1)])).rejects.toThrow(InputError);
+  });
+});
+
+describe('importProjectZip', () => {
+  it('rejects a file that is not a project', () => {
+    expect(() => importProjectZip('notes.txt', new TextEncoder().encode('hello'))).toThrow(
+      /not a project file/,
+    );
+  });
+});

@@ -1,0 +1,124 @@
+// Types for transfer learning: frozen feature extractors, trainable heads and labelled samples.
+import type * as tf from '@tensorflow/tfjs';
+
+/**
+ * A frozen network (or hand-made function) that turns one input into a fixed-length feature
+ * vector. The Image studio's extractor takes pixels; the Pose studio's takes keypoints; the Sound
+ * studio's takes spectrograms. Everything downstream (sample store, head training, preview,
+ * export) only sees the Float32Array, so any studio plugs in by implementing this.
+ */
+export interface FeatureExtractor<I> {
+  /** Stable name written into exported metadata, e.g. "centernet-mobilenetv3-gap120". */
+  readonly name: string;
+  /** Length of every feature vector `extract` returns. */
+  readonly featureSize: number;
+  /** Features of one input, as a tensor of shape [1, featureSize]. Sync: call inside tf.tidy. */
+  extractTensor(input: I): tf.Tensor2D;
+  /** Features of one input as plain numbers (leaves no tensors behind). */
+  extract(input: I): Promise<Float32Array>;
+  /** Releases what the extractor owns; safe to call twice. */
+  dispose(): void;
+}
+
+/** Pixels the image extractor accepts: a [h, w, 3] 0–255 tensor or anything tf.browser.fromPixels takes. */
+export type ImageInput =
+  | tf.Tensor3D
+  | tf.PixelData
+  | ImageData
+  | HTMLImageElement
+  | HTMLCanvasElement
+  | HTMLVideoElement
+  | ImageBitmap
+  | OffscreenCanvas;
+
+/** Which backbone activations make up the image feature vector. */
+export type ImageFeatureMode = 'gap120' | 'gap120+480';
+
+/** Options for {@link createImageFeatureExtractor}. */
+export interface ImageExtractorConfig {
+  /** URL of the patched centernet model.json, or a tf.io.IOHandler. Defaults to CENTERNET_MODEL_URL. */
+  model?: string | tf.io.IOHandler;
+  /** Side of the square the input is cropped and resized to, in pixels. Defaults to 224. */
+  inputSize?: number;
+  /** Feature layout. Defaults to DEFAULT_IMAGE_FEATURE_MODE. */
+  mode?: ImageFeatureMode;
+  /** Run one warm-up prediction after loading. Defaults to true. */
+  warmUp?: boolean;
+}
+
+/** Settings of the trainable head and its training (Teachable Machine's defaults). */
+export interface HeadConfig {
+  /** Passes over the training examples. Defaults to 50. */
+  epochs: number;
+  /** Examples per weight update. Defaults to 16. */
+  batchSize: number;
+  /** Adam learning rate. Defaults to 0.001. */
+  learningRate: number;
+  /** Fraction of each class held out to check the model on unseen examples. Defaults to 0.15. */
+  validationSplit: number;
+  /** Widths of the hidden dense layers. Defaults to [100]. */
+  hidden: number[];
+  /** Seed for the split, the initial weights and shuffling. Defaults to 42. */
+  seed: number;
+}
+
+/** Feature vectors grouped by class (index = class). */
+export type FeaturesByClass = readonly (readonly Float32Array[])[];
+
+/** A stratified split into training and held-out examples. */
+export interface TransferSplit {
+  trainX: Float32Array[];
+  trainY: number[];
+  valX: Float32Array[];
+  valY: number[];
+}
+
+/** Progress reported after each epoch of head training (plain numbers). */
+export interface HeadEpochInfo {
+  epoch: number;
+  epochs: number;
+  loss: number;
+  acc?: number;
+  valLoss?: number;
+  valAcc?: number;
+}
+
+/** Options for {@link trainHead}. */
+export interface TrainHeadOptions {
+  signal?: AbortSignal;
+  /** Yield to the page every this many batches. Defaults to 8. */
+  yieldEvery?: number;
+  onEpochEnd?: (info: HeadEpochInfo) => void;
+}
+
+/** What {@link trainHead} returns: the model (caller owns it) and the held-out evaluation. */
+export interface TrainHeadResult {
+  model: tf.LayersModel;
+  history: { loss: number[]; acc?: number[]; valLoss?: number[]; valAcc?: number[] };
+  epochsRun: number;
+  cancelled: boolean;
+  /** Wall time of training in milliseconds. */
+  ms: number;
+  /** Held-out examples: true and predicted class per example. */
+  validation: { trueY: number[]; predY: number[] };
+  /** Confusion matrix on the held-out examples, [true][predicted]. */
+  confusion: number[][];
+  /** Accuracy per class on the held-out examples (null where a class had none held out). */
+  perClassAccuracy: (number | null)[];
+  /** Number of examples trained on and held out. */
+  counts: { train: number; validation: number };
+}
+
+/** Metadata written beside an exported head (model.json + weights.bin + metadata.json). */
+export interface TransferModelMetadata {
+  [key: string]: unknown;
+  format: 'creative-ai-studio/transfer-head';
+  formatVersion: 1;
+  labels: string[];
+  extractor: string;
+  featureSize: number;
+  imageSize?: number;
+  backbone?: { name: string; node: string[]; source: string };
+  versions: { tfjs: string; app: string };
+  createdAt: string;
+}
