@@ -16,6 +16,8 @@ import {
   DEFAULT_QPM,
   fitToRange,
   generateClip,
+  interpolateMelodies,
+  type SequenceInterpolator,
   LIMITS,
   makeMonophonic,
   MELODY_MAX_PITCH,
@@ -36,7 +38,8 @@ import { PianoRoll } from './piano-roll';
 const CLIPS_KEY = 'music/clips';
 const NOTE_NAMES = ['C', 'C♯', 'D', 'E♭', 'E', 'F', 'F♯', 'G', 'A♭', 'A', 'B♭', 'B'];
 type ModelId = 'melody_rnn' | 'drum_rnn';
-type Availability = Record<ModelId, 'checking' | 'yes' | 'no'>;
+type CheckedModel = ModelId | 'mel_2bar_vae';
+type Availability = Record<CheckedModel, 'checking' | 'yes' | 'no'>;
 
 interface Busy {
   label: string;
@@ -75,8 +78,12 @@ export function MusicStudio() {
   const [playing, setPlaying] = useState<string | null>(null);
   const [playhead, setPlayhead] = useState<number | null>(null);
   const [audioState, setAudioState] = useState('none');
-  const [available, setAvailable] = useState<Availability>({ melody_rnn: 'checking', drum_rnn: 'checking' });
+  const [available, setAvailable] = useState<Availability>({ melody_rnn: 'checking', drum_rnn: 'checking', mel_2bar_vae: 'checking' });
   const [keyNotes, setKeyNotes] = useState<Note[]>([]);
+  const [interpA, setInterpA] = useState('');
+  const [interpB, setInterpB] = useState('');
+  const [interpSteps, setInterpSteps] = useState(3);
+  const vae = useRef<Promise<SequenceInterpolator & { dispose(): void }> | null>(null);
 
   const models = useRef<Partial<Record<ModelId, Promise<SequenceContinuer & { dispose(): void }>>>>({});
   const cancel = useRef(false);
@@ -102,7 +109,7 @@ export function MusicStudio() {
       })
       .catch(() => undefined)
       .finally(() => alive && setLoaded(true));
-    for (const id of ['melody_rnn', 'drum_rnn'] as const) {
+    for (const id of ['melody_rnn', 'drum_rnn', 'mel_2bar_vae'] as const) {
       fetch(`${MUSIC_MODELS[id].url}/config.json`)
         .then((r) => alive && setAvailable((a) => ({ ...a, [id]: r.ok ? 'yes' : 'no' })))
         .catch(() => alive && setAvailable((a) => ({ ...a, [id]: 'no' })));
@@ -117,6 +124,7 @@ export function MusicStudio() {
       player.current?.stop();
       keySynth.current?.dispose();
       for (const m of Object.values(owned)) void m?.then((rnn) => rnn.dispose()).catch(() => undefined);
+      void vae.current?.then((v) => v.dispose()).catch(() => undefined);
     };
   }, []);
 
@@ -210,6 +218,38 @@ export function MusicStudio() {
     },
     [addClips, bars, getModel, qpm, scale, t, temperature, tonic, variations],
   );
+
+  /** Morphs clip A into clip B with the 2-bar MusicVAE; the result is one new clip. */
+  const interpolate = useCallback(async () => {
+    const a = clips.find((c) => c.id === interpA);
+    const b = clips.find((c) => c.id === interpB);
+    if (!a || !b) return;
+    setMessage(null);
+    setBusy({ label: t('music.busy.loading'), done: 0, total: 1 });
+    try {
+      if (!vae.current) {
+        vae.current = (async () => {
+          await whenReady();
+          const { MusicVAE } = await import('@magenta/music/es6/music_vae');
+          const m = new MusicVAE(MUSIC_MODELS.mel_2bar_vae.url);
+          await m.initialize();
+          return m as unknown as SequenceInterpolator & { dispose(): void };
+        })();
+        vae.current.catch(() => {
+          vae.current = null;
+        });
+      }
+      const model = await vae.current;
+      setBusy({ label: t('music.busy.interpolating'), done: 0, total: 1 });
+      await new Promise((r) => setTimeout(r, 0));
+      const out = await interpolateMelodies(model, a.notes, b.notes, interpSteps, temperature > 0 ? temperature : 0.5);
+      addClips([{ id: newId(), name: t('music.name.interpolated', { a: a.name, b: b.name }), kind: 'melody', notes: out.notes, totalQuantizedSteps: out.totalQuantizedSteps, qpm }]);
+    } catch (e) {
+      setMessage({ kind: 'error', text: t('music.error', { message: (e as Error).message }) });
+    } finally {
+      setBusy(null);
+    }
+  }, [addClips, clips, interpA, interpB, interpSteps, qpm, t, temperature, whenReady]);
 
   const onUpload = useCallback(
     async (files: File[]) => {
@@ -363,7 +403,38 @@ export function MusicStudio() {
         {(available.melody_rnn === 'no' || available.drum_rnn === 'no') && (
           <Alert kind="warning">{t('music.unavailable', { models: (['melody_rnn', 'drum_rnn'] as const).filter((m) => available[m] === 'no').join(', ') })}</Alert>
         )}
-        <Alert kind="info">{t('music.interpolate.unavailable')}</Alert>
+        {available.mel_2bar_vae === 'no' ? (
+          <Alert kind="info">{t('music.interpolate.unavailable')}</Alert>
+        ) : (
+          <fieldset className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 p-3" data-testid="interpolate">
+            <legend className="px-1 font-medium">{t('music.interpolate')}</legend>
+            {([
+              ['music.interpolate.a', interpA, setInterpA],
+              ['music.interpolate.b', interpB, setInterpB],
+            ] as const).map(([key, value, set]) => (
+              <label key={key} className="flex flex-col text-sm">
+                {t(key)}
+                <select className="rounded-lg border border-slate-300 px-2 py-1" value={value} onChange={(e) => set(e.target.value)} disabled={disabled}>
+                  <option value="">{t('music.interpolate.choose')}</option>
+                  {clips
+                    .filter((c) => c.kind === 'melody')
+                    .map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {c.name}
+                      </option>
+                    ))}
+                </select>
+              </label>
+            ))}
+            <div className="min-w-48">
+              <Slider label={t('music.interpolate.steps')} value={interpSteps} min={1} max={16} onChange={setInterpSteps} disabled={disabled} />
+            </div>
+            <Button onClick={() => void interpolate()} disabled={disabled || available.mel_2bar_vae !== 'yes' || !interpA || !interpB}>
+              {t('music.interpolate.go')}
+            </Button>
+            <p className="w-full text-sm text-slate-600">{t('music.interpolate.hint')}</p>
+          </fieldset>
+        )}
         {busy && (
           <div className="space-y-2" data-testid="music-busy">
             <ProgressBar value={busy.total ? busy.done / busy.total : 0} label={busy.label} />

@@ -18,3 +18,4 @@ export {
 } from './sequences';
 export { generateClip, resolveGenerateOptions } from './generate';
 export type * from './types';
+export { interpolateMelodies, prepareVaeInput, VAE_STEPS, type SequenceInterpolator } from './interpolate';

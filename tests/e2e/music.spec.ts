@@ -1,4 +1,4 @@
-// Music studio: generate a melody, play it, continue an uploaded .mid, save a .mid and read it back, reject a bad file.
+// Music studio: generate a melody, play it, continue an uploaded .mid, interpolate two clips, save a .mid and read it back, reject a bad file.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -14,7 +14,7 @@ function notesOf(bytes: Buffer): [number, number, number][] {
   return midi.tracks.flatMap((t) => t.notes.map((n) => [n.midi, Math.round((n.ticks * 480) / midi.header.ppq), Math.round((n.durationTicks * 480) / midi.header.ppq)] as [number, number, number]));
 }
 
-test('generate, play, continue an uploaded .mid, export and re-read it, reject a bad file', async ({ page }) => {
+test('generate, play, continue an uploaded .mid, interpolate, export and re-read it, reject a bad file', async ({ page }) => {
   test.setTimeout(180_000);
   // The CPU backend: LSTM steps are tiny matrix products, where SwiftShader WebGL only adds overhead.
   await page.goto('/music/?backend=cpu');
@@ -41,7 +41,7 @@ test('generate, play, continue an uploaded .mid, export and re-read it, reject a
 
   // A file that is not MIDI is refused with a clear message and adds nothing.
   await page.getByTestId('midi-input').setInputFiles(path.join(FIXTURES, 'not-midi.mid'));
-  await expect(page.getByRole('alert')).toContainText('not a MIDI file');
+  await expect(page.getByTestId('music-studio').getByRole('alert')).toContainText('not a MIDI file');
   await expect(clips).toHaveCount(1);
 
   // Upload the fixture (two bars of Twinkle, an octave below the model's range) and continue it by one bar.
@@ -66,7 +66,17 @@ test('generate, play, continue an uploaded .mid, export and re-read it, reject a
   expect(contNotes.slice(0, 7).map((n) => n[0])).toEqual([48, 48, 55, 55, 57, 57, 55]);
   expect(contNotes.slice(7).every((n) => n[1] >= 2 * 4 * 480)).toBe(true);
 
+  // Interpolate from the generated melody to Twinkle with one step in between: 3 parts of 2 bars.
+  const interp = page.getByTestId('interpolate');
+  await interp.getByLabel('From').selectOption({ index: 1 });
+  await interp.getByLabel('To').selectOption({ label: 'twinkle' });
+  await interp.getByRole('slider', { name: /Steps in between/ }).fill('1');
+  await interp.getByRole('button', { name: 'Interpolate' }).click();
+  await expect(clips).toHaveCount(4, { timeout: 90_000 });
+  await expect(clips.nth(3)).toContainText('6 bars');
+  expect(Number(await clips.nth(3).getByTestId('piano-roll').getAttribute('data-notes'))).toBeGreaterThan(0);
+
   // Clips are kept in IndexedDB and survive a reload.
   await page.reload();
-  await expect(page.getByTestId('clip')).toHaveCount(3);
+  await expect(page.getByTestId('clip')).toHaveCount(4);
 });
