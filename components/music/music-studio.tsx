@@ -37,7 +37,7 @@ import { PianoRoll } from './piano-roll';
 
 const CLIPS_KEY = 'music/clips';
 const NOTE_NAMES = ['C', 'C♯', 'D', 'E♭', 'E', 'F', 'F♯', 'G', 'A♭', 'A', 'B♭', 'B'];
-type ModelId = 'melody_rnn' | 'drum_rnn';
+type ModelId = 'melody_rnn' | 'drum_rnn' | 'chord_melody_rnn';
 type CheckedModel = ModelId | 'mel_2bar_vae';
 type Availability = Record<CheckedModel, 'checking' | 'yes' | 'no'>;
 
@@ -78,11 +78,12 @@ export function MusicStudio() {
   const [playing, setPlaying] = useState<string | null>(null);
   const [playhead, setPlayhead] = useState<number | null>(null);
   const [audioState, setAudioState] = useState('none');
-  const [available, setAvailable] = useState<Availability>({ melody_rnn: 'checking', drum_rnn: 'checking', mel_2bar_vae: 'checking' });
+  const [available, setAvailable] = useState<Availability>({ melody_rnn: 'checking', drum_rnn: 'checking', chord_melody_rnn: 'checking', mel_2bar_vae: 'checking' });
   const [keyNotes, setKeyNotes] = useState<Note[]>([]);
   const [interpA, setInterpA] = useState('');
   const [interpB, setInterpB] = useState('');
   const [interpSteps, setInterpSteps] = useState(3);
+  const [chords, setChords] = useState('');
   const vae = useRef<Promise<SequenceInterpolator & { dispose(): void }> | null>(null);
 
   const models = useRef<Partial<Record<ModelId, Promise<SequenceContinuer & { dispose(): void }>>>>({});
@@ -109,7 +110,7 @@ export function MusicStudio() {
       })
       .catch(() => undefined)
       .finally(() => alive && setLoaded(true));
-    for (const id of ['melody_rnn', 'drum_rnn', 'mel_2bar_vae'] as const) {
+    for (const id of ['melody_rnn', 'drum_rnn', 'chord_melody_rnn', 'mel_2bar_vae'] as const) {
       fetch(`${MUSIC_MODELS[id].url}/config.json`)
         .then((r) => alive && setAvailable((a) => ({ ...a, [id]: r.ok ? 'yes' : 'no' })))
         .catch(() => alive && setAvailable((a) => ({ ...a, [id]: 'no' })));
@@ -169,7 +170,9 @@ export function MusicStudio() {
       const total = variations;
       setBusy({ label: t('music.busy.loading'), done: 0, total });
       try {
-        const rnn = await getModel(kind === 'drums' ? 'drum_rnn' : 'melody_rnn');
+        // A chord progression switches melodies to the chord-conditioned model; chords are spread evenly over the clip.
+        const progression = kind === 'melody' ? chords.split(/[\s,|]+/).filter(Boolean) : [];
+        const rnn = await getModel(kind === 'drums' ? 'drum_rnn' : progression.length ? 'chord_melody_rnn' : 'melody_rnn');
         let primerNotes: Note[] | undefined;
         if (primer) {
           if (kind === 'melody') {
@@ -195,6 +198,7 @@ export function MusicStudio() {
             temperature,
             primer: primerNotes,
             primerSteps: primer?.totalQuantizedSteps,
+            ...(progression.length ? { chordProgression: progression } : {}),
           });
           let notes = out.notes;
           if (kind === 'melody' && scale !== 'none') notes = constrainToScale(notes, tonic, scale, MELODY_MIN_PITCH, MELODY_MAX_PITCH).notes;
@@ -216,7 +220,7 @@ export function MusicStudio() {
         setBusy(null);
       }
     },
-    [addClips, bars, getModel, qpm, scale, t, temperature, tonic, variations],
+    [addClips, bars, chords, getModel, qpm, scale, t, temperature, tonic, variations],
   );
 
   /** Morphs clip A into clip B with the 2-bar MusicVAE; the result is one new clip. */
@@ -379,6 +383,19 @@ export function MusicStudio() {
           </label>
           <p className="text-sm text-slate-600">{t('music.scale.hint')}</p>
         </div>
+        {available.chord_melody_rnn === 'yes' && (
+          <label className="flex flex-col gap-1 text-sm md:col-span-2">
+            {t('music.chords')}
+            <input
+              className="rounded-lg border border-slate-300 px-2 py-1"
+              value={chords}
+              onChange={(e) => setChords(e.target.value)}
+              placeholder="C G Am F"
+              disabled={disabled}
+            />
+            <span className="text-slate-600">{t('music.chords.hint')}</span>
+          </label>
+        )}
       </section>
 
       <section className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4" aria-labelledby="music-make">

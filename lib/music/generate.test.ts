@@ -39,6 +39,17 @@ describe('generateClip with the shipped MusicRNN checkpoints', () => {
     rnn.dispose();
   }, 120_000);
 
+  it('generates over a chord progression with the chord-conditioned model', async () => {
+    const { MusicRNN } = loadMusicRnnModule();
+    const rnn = new MusicRNN(`${server.url}/models/music/chord_melody_rnn`);
+    await rnn.initialize();
+    const out = await generateClip(rnn, { kind: 'melody', bars: 2, temperature: 1, chordProgression: ['C', 'G', 'Am', 'F'] });
+    expect(out.totalQuantizedSteps).toBe(32);
+    expect(out.notes.every((n) => n.pitch >= 48 && n.pitch <= 83 && n.quantizedEndStep <= 32)).toBe(true);
+    await expect(generateClip(rnn, { kind: 'melody', bars: 1, temperature: 1, chordProgression: ['Xyz7'] })).rejects.toThrow();
+    rnn.dispose();
+  }, 120_000);
+
   it('generates drums as drum notes', async () => {
     const { MusicRNN } = loadMusicRnnModule();
     const rnn = new MusicRNN(`${server.url}/models/music/drum_rnn`);
