@@ -14,7 +14,7 @@ function notesOf(bytes: Buffer): [number, number, number][] {
   return midi.tracks.flatMap((t) => t.notes.map((n) => [n.midi, Math.round((n.ticks * 480) / midi.header.ppq), Math.round((n.durationTicks * 480) / midi.header.ppq)] as [number, number, number]));
 }
 
-test('generate, play, continue an uploaded .mid, interpolate, export and re-read it, reject a bad file', async ({ page }) => {
+test('generate, play, continue an uploaded .mid, interpolate, export and re-read it, reject a bad file', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   // The CPU backend: LSTM steps are tiny matrix products, where SwiftShader WebGL only adds overhead.
   await page.goto('/music/?backend=cpu');
@@ -79,4 +79,6 @@ test('generate, play, continue an uploaded .mid, interpolate, export and re-read
   // Clips are kept in IndexedDB and survive a reload.
   await page.reload();
   await expect(page.getByTestId('clip')).toHaveCount(4);
+  // A full-page picture for people reviewing the layout.
+  await page.screenshot({ path: testInfo.outputPath('music-studio.png'), fullPage: true });
 });
