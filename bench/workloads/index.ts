@@ -4,6 +4,7 @@ import { digitsWorkload } from './digits';
 import { dreamWorkload } from './dream';
 import { imageWorkload } from './image';
 import { labWorkload } from './lab';
+import { musicWorkload } from './music';
 import { poseWorkload } from './pose';
 import { soundWorkload } from './sound';
 import type { Workload } from './types';
@@ -14,6 +15,7 @@ export const WORKLOADS: readonly Workload[] = [
   dreamWorkload,
   imageWorkload,
   labWorkload,
+  musicWorkload,
   poseWorkload,
   soundWorkload,
 ];

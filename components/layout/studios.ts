@@ -60,7 +60,7 @@ export const STUDIOS: readonly StudioInfo[] = [
     title: 'studio.music.title',
     desc: 'studio.music.desc',
     tint: 'from-lime-400 to-green-600',
-    ready: false,
+    ready: true,
   },
   {
     id: 'lab',

@@ -1,0 +1,197 @@
+// Note-sequence helpers: bars and steps, MIDI in and out, pitch range fitting, scales, monophony.
+import { Midi } from '@tonejs/midi';
+
+import { InputError } from '../errors';
+import { DEFAULT_QPM, DRUM_CHANNEL, MAX_MIDI_BYTES, SCALES, STEPS_PER_BAR, STEPS_PER_QUARTER, type ScaleName } from './music-constants';
+import type { Clip, Note, QuantizedSequence, RangeFit } from './types';
+
+/** Sixteenth-note steps in `bars` bars of 4/4. */
+export function barsToSteps(bars: number): number {
+  return Math.round(bars * STEPS_PER_BAR);
+}
+
+/** Bars (possibly fractional) covered by `steps` sixteenth-note steps. */
+export function stepsToBars(steps: number): number {
+  return steps / STEPS_PER_BAR;
+}
+
+/** The end of the last note, in steps (0 for no notes). */
+export function lastStep(notes: readonly Note[]): number {
+  return notes.reduce((m, n) => Math.max(m, n.quantizedEndStep), 0);
+}
+
+/** The quantized INoteSequence Magenta expects, copied so Magenta cannot change our clip. */
+export function toQuantizedSequence(notes: readonly Note[], totalQuantizedSteps: number, qpm = DEFAULT_QPM): QuantizedSequence {
+  return {
+    notes: notes.map((n) => ({ ...n })),
+    totalQuantizedSteps,
+    quantizationInfo: { stepsPerQuarter: STEPS_PER_QUARTER },
+    tempos: [{ time: 0, qpm }],
+  };
+}
+
+/** Reads Magenta's output notes (protobuf objects with optional fields) into plain notes. */
+export function fromMagentaNotes(notes: readonly unknown[] | null | undefined, isDrum = false): Note[] {
+  const out: Note[] = [];
+  for (const raw of notes ?? []) {
+    const n = raw as { pitch?: number; quantizedStartStep?: number; quantizedEndStep?: number; velocity?: number };
+    const start = Number(n.quantizedStartStep ?? 0);
+    const end = Number(n.quantizedEndStep ?? start + 1);
+    if (typeof n.pitch !== 'number' || end <= start) continue;
+    // Magenta's protobuf notes default velocity to 0, which MIDI reads as note-off: use 100 instead.
+    out.push({ pitch: n.pitch, quantizedStartStep: start, quantizedEndStep: end, velocity: n.velocity || 100, ...(isDrum ? { isDrum: true } : {}) });
+  }
+  return out.sort((a, b) => a.quantizedStartStep - b.quantizedStartStep || a.pitch - b.pitch);
+}
+
+/**
+ * Writes a clip as a standard MIDI file (format 1, 480 ticks per quarter, one track). Steps map to
+ * exact ticks, so reading the file back gives the same notes. Drums go on channel 10 (index 9).
+ */
+export function clipToMidi(clip: Pick<Clip, 'notes' | 'qpm' | 'kind' | 'name'>): Uint8Array {
+  const midi = new Midi();
+  midi.header.setTempo(clip.qpm);
+  midi.header.name = clip.name;
+  const track = midi.addTrack();
+  track.name = clip.name;
+  if (clip.kind === 'drums') track.channel = DRUM_CHANNEL;
+  const ticksPerStep = midi.header.ppq / STEPS_PER_QUARTER;
+  for (const n of clip.notes) {
+    track.addNote({
+      midi: n.pitch,
+      ticks: n.quantizedStartStep * ticksPerStep,
+      durationTicks: (n.quantizedEndStep - n.quantizedStartStep) * ticksPerStep,
+      // Velocity 0 would be a note-off in MIDI, so quiet notes stay at least 1.
+      velocity: Math.min(127, Math.max(1, n.velocity || 100)) / 127,
+    });
+  }
+  return midi.toArray();
+}
+
+/** What {@link midiToClip} read from a file. */
+export interface ImportedMidi {
+  notes: Note[];
+  totalQuantizedSteps: number;
+  qpm: number;
+  kind: 'melody' | 'drums';
+}
+
+/**
+ * Reads a .mid file into quantized notes (sixteenth-note grid). Throws an InputError naming the file
+ * when it is not a MIDI file, is damaged, or holds no notes.
+ */
+export function midiToClip(bytes: Uint8Array, fileName = 'file'): ImportedMidi {
+  if (bytes.byteLength > MAX_MIDI_BYTES) throw new InputError(`${fileName} is too large for a MIDI clip (${bytes.byteLength} bytes).`, fileName);
+  const isMThd = bytes.length >= 14 && bytes[0] === 0x4d && bytes[1] === 0x54 && bytes[2] === 0x68 && bytes[3] === 0x64;
+  if (!isMThd) throw new InputError(`${fileName} is not a MIDI file (it does not start with "MThd").`, fileName);
+  let midi: Midi;
+  try {
+    midi = new Midi(bytes);
+  } catch (e) {
+    throw new InputError(`${fileName} is a damaged MIDI file: ${(e as Error).message}`, fileName);
+  }
+  const ticksPerStep = midi.header.ppq / STEPS_PER_QUARTER;
+  if (!(ticksPerStep > 0)) throw new InputError(`${fileName} has no valid timing (ticks per quarter is ${midi.header.ppq}).`, fileName);
+  const notes: Note[] = [];
+  let drumNotes = 0;
+  for (const track of midi.tracks) {
+    const isDrum = track.channel === DRUM_CHANNEL || track.instrument.percussion;
+    for (const n of track.notes) {
+      const start = Math.round(n.ticks / ticksPerStep);
+      // Very short notes still last one step so they are not lost by quantizing.
+      const end = Math.max(start + 1, Math.round((n.ticks + n.durationTicks) / ticksPerStep));
+      notes.push({ pitch: n.midi, quantizedStartStep: start, quantizedEndStep: end, velocity: Math.round(n.velocity * 127), ...(isDrum ? { isDrum: true } : {}) });
+      if (isDrum) drumNotes++;
+    }
+  }
+  if (notes.length === 0) throw new InputError(`${fileName} has no notes in it.`, fileName);
+  notes.sort((a, b) => a.quantizedStartStep - b.quantizedStartStep || a.pitch - b.pitch);
+  const kind = drumNotes === notes.length ? 'drums' : 'melody';
+  const qpm = Math.round(midi.header.tempos[0]?.bpm ?? DEFAULT_QPM);
+  // Round the length up to whole bars so loops and continuations start on a downbeat.
+  const totalQuantizedSteps = Math.ceil(lastStep(notes) / STEPS_PER_BAR) * STEPS_PER_BAR;
+  return { notes: kind === 'drums' ? notes : notes.filter((n) => !n.isDrum), totalQuantizedSteps, qpm, kind };
+}
+
+/**
+ * Keeps one note at a time (the highest where notes start together; a note is cut where the next
+ * begins), because the melody model reads a single line.
+ */
+export function makeMonophonic(notes: readonly Note[]): Note[] {
+  const byStart = new Map<number, Note>();
+  for (const n of notes) {
+    const cur = byStart.get(n.quantizedStartStep);
+    if (!cur || n.pitch > cur.pitch) byStart.set(n.quantizedStartStep, n);
+  }
+  const sorted = [...byStart.values()].sort((a, b) => a.quantizedStartStep - b.quantizedStartStep);
+  return sorted.map((n, i) => {
+    const next = sorted[i + 1];
+    const end = next ? Math.min(n.quantizedEndStep, next.quantizedStartStep) : n.quantizedEndStep;
+    return { ...n, quantizedEndStep: end };
+  });
+}
+
+/**
+ * Moves a melody into [minPitch, maxPitch]: first by the whole octaves that keep the most notes in
+ * range (the tune is unchanged), then folds any note still outside by octaves (counted as clipped).
+ */
+export function fitToRange(notes: readonly Note[], minPitch: number, maxPitch: number): RangeFit {
+  if (maxPitch - minPitch < 11) throw new InputError(`A pitch range of ${minPitch}–${maxPitch} is smaller than an octave.`, 'range');
+  let best = 0;
+  let bestIn = -1;
+  for (let shift = -60; shift <= 60; shift += 12) {
+    const inRange = notes.filter((n) => n.pitch + shift >= minPitch && n.pitch + shift <= maxPitch).length;
+    // Prefer the smallest move among equally good ones.
+    if (inRange > bestIn || (inRange === bestIn && Math.abs(shift) < Math.abs(best))) {
+      best = shift;
+      bestIn = inRange;
+    }
+  }
+  let clipped = 0;
+  const out = notes.map((n) => {
+    let p = n.pitch + best;
+    if (p < minPitch || p > maxPitch) clipped++;
+    while (p < minPitch) p += 12;
+    while (p > maxPitch) p -= 12;
+    return { ...n, pitch: p };
+  });
+  return { notes: out, transposedBy: best, clipped };
+}
+
+/** Pitch classes (0 = C) of a scale on `tonic` (0–11). */
+export function scalePitchClasses(tonic: number, scale: ScaleName): number[] {
+  return SCALES[scale].map((i) => (tonic + i) % 12);
+}
+
+/**
+ * Moves every note outside the scale to the nearest scale note (down on a tie), staying within
+ * [minPitch, maxPitch]. Returns the notes and how many were moved. Drums are left alone.
+ */
+export function constrainToScale(
+  notes: readonly Note[],
+  tonic: number,
+  scale: ScaleName,
+  minPitch = 0,
+  maxPitch = 127,
+): { notes: Note[]; moved: number } {
+  const allowed = new Set(scalePitchClasses(tonic, scale));
+  let moved = 0;
+  const out = notes.map((n) => {
+    if (n.isDrum || allowed.has(((n.pitch % 12) + 12) % 12)) return { ...n };
+    for (let d = 1; d < 12; d++) {
+      for (const p of [n.pitch - d, n.pitch + d]) {
+        if (p >= minPitch && p <= maxPitch && allowed.has(((p % 12) + 12) % 12)) {
+          moved++;
+          return { ...n, pitch: p };
+        }
+      }
+    }
+    return { ...n };
+  });
+  return { notes: out, moved };
+}
+
+/** Notes shifted later by `steps` (to append a continuation after its primer). */
+export function shiftNotes(notes: readonly Note[], steps: number): Note[] {
+  return notes.map((n) => ({ ...n, quantizedStartStep: n.quantizedStartStep + steps, quantizedEndStep: n.quantizedEndStep + steps }));
+}

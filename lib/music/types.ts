@@ -1,0 +1,62 @@
+// Types of lib/music: plain, serialisable note data (stored in IndexedDB as is).
+
+/** One quantized note. Steps are sixteenth notes (4 per quarter), as in Magenta. */
+export interface Note {
+  pitch: number;
+  quantizedStartStep: number;
+  quantizedEndStep: number;
+  velocity?: number;
+  isDrum?: boolean;
+}
+
+/** A clip the studio shows: quantized notes plus how to play them. */
+export interface Clip {
+  id: string;
+  name: string;
+  kind: 'melody' | 'drums';
+  notes: Note[];
+  totalQuantizedSteps: number;
+  /** Tempo in quarter notes per minute. */
+  qpm: number;
+}
+
+/** The INoteSequence shape Magenta's models and players accept (quantized). */
+export interface QuantizedSequence {
+  notes: Note[];
+  totalQuantizedSteps: number;
+  quantizationInfo: { stepsPerQuarter: number };
+  tempos?: { time: number; qpm: number }[];
+}
+
+/** Result of fitting a melody into a model's pitch range. */
+export interface RangeFit {
+  notes: Note[];
+  /** Semitones the whole melody was moved (a multiple of 12, may be 0). */
+  transposedBy: number;
+  /** Notes that were still outside after transposing and were folded in by octaves. */
+  clipped: number;
+}
+
+/** Anything that continues a quantized sequence (Magenta's MusicRNN in the browser or Node). */
+export interface SequenceContinuer {
+  continueSequence(
+    sequence: QuantizedSequence,
+    steps: number,
+    temperature?: number,
+    chordProgression?: string[],
+  ): Promise<{ notes?: unknown[] | null; totalQuantizedSteps?: unknown }>;
+}
+
+/** Options of {@link generateClip}. */
+export interface GenerateOptions {
+  kind: 'melody' | 'drums';
+  /** Length of the new music in bars of 4/4 (1–32). */
+  bars: number;
+  /** 0 always picks the likeliest note; higher is more surprising (0–2). */
+  temperature: number;
+  /** Music to continue; without it a one-note seed starts the model and is not kept. */
+  primer?: Note[];
+  /** Length of the primer in steps (defaults to its last note end). */
+  primerSteps?: number;
+  chordProgression?: string[];
+}
