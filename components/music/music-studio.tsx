@@ -74,11 +74,19 @@ export function MusicStudio() {
   const [tonic, setTonic] = useState(0);
   const [loop, setLoop] = useState(false);
   const [busy, setBusy] = useState<Busy | null>(null);
-  const [message, setMessage] = useState<{ kind: 'error' | 'warning' | 'success' | 'info'; text: string } | null>(null);
+  const [message, setMessage] = useState<{
+    kind: 'error' | 'warning' | 'success' | 'info';
+    text: string;
+  } | null>(null);
   const [playing, setPlaying] = useState<string | null>(null);
   const [playhead, setPlayhead] = useState<number | null>(null);
   const [audioState, setAudioState] = useState('none');
-  const [available, setAvailable] = useState<Availability>({ melody_rnn: 'checking', drum_rnn: 'checking', chord_melody_rnn: 'checking', mel_2bar_vae: 'checking' });
+  const [available, setAvailable] = useState<Availability>({
+    melody_rnn: 'checking',
+    drum_rnn: 'checking',
+    chord_melody_rnn: 'checking',
+    mel_2bar_vae: 'checking',
+  });
   const [keyNotes, setKeyNotes] = useState<Note[]>([]);
   const [interpA, setInterpA] = useState('');
   const [interpB, setInterpB] = useState('');
@@ -172,14 +180,28 @@ export function MusicStudio() {
       try {
         // A chord progression switches melodies to the chord-conditioned model; chords are spread evenly over the clip.
         const progression = kind === 'melody' ? chords.split(/[\s,|]+/).filter(Boolean) : [];
-        const rnn = await getModel(kind === 'drums' ? 'drum_rnn' : progression.length ? 'chord_melody_rnn' : 'melody_rnn');
+        const rnn = await getModel(
+          kind === 'drums' ? 'drum_rnn' : progression.length ? 'chord_melody_rnn' : 'melody_rnn',
+        );
         let primerNotes: Note[] | undefined;
         if (primer) {
           if (kind === 'melody') {
-            const fit = fitToRange(makeMonophonic(primer.notes.filter((n) => !n.isDrum)), MELODY_MIN_PITCH, MELODY_MAX_PITCH);
+            const fit = fitToRange(
+              makeMonophonic(primer.notes.filter((n) => !n.isDrum)),
+              MELODY_MIN_PITCH,
+              MELODY_MAX_PITCH,
+            );
             primerNotes = fit.notes;
             if (fit.transposedBy !== 0 || fit.clipped > 0) {
-              setMessage({ kind: 'warning', text: t('music.range.fitted', { shift: fit.transposedBy, clipped: fit.clipped, lo: MELODY_MIN_PITCH, hi: MELODY_MAX_PITCH }) });
+              setMessage({
+                kind: 'warning',
+                text: t('music.range.fitted', {
+                  shift: fit.transposedBy,
+                  clipped: fit.clipped,
+                  lo: MELODY_MIN_PITCH,
+                  hi: MELODY_MAX_PITCH,
+                }),
+              });
             }
           } else {
             primerNotes = primer.notes.filter((n) => n.isDrum);
@@ -201,7 +223,8 @@ export function MusicStudio() {
             ...(progression.length ? { chordProgression: progression } : {}),
           });
           let notes = out.notes;
-          if (kind === 'melody' && scale !== 'none') notes = constrainToScale(notes, tonic, scale, MELODY_MIN_PITCH, MELODY_MAX_PITCH).notes;
+          if (kind === 'melody' && scale !== 'none')
+            notes = constrainToScale(notes, tonic, scale, MELODY_MIN_PITCH, MELODY_MAX_PITCH).notes;
           made.push({
             id: newId(),
             name: `${baseName} ${v + 1}`,
@@ -246,8 +269,23 @@ export function MusicStudio() {
       const model = await vae.current;
       setBusy({ label: t('music.busy.interpolating'), done: 0, total: 1 });
       await new Promise((r) => setTimeout(r, 0));
-      const out = await interpolateMelodies(model, a.notes, b.notes, interpSteps, temperature > 0 ? temperature : 0.5);
-      addClips([{ id: newId(), name: t('music.name.interpolated', { a: a.name, b: b.name }), kind: 'melody', notes: out.notes, totalQuantizedSteps: out.totalQuantizedSteps, qpm }]);
+      const out = await interpolateMelodies(
+        model,
+        a.notes,
+        b.notes,
+        interpSteps,
+        temperature > 0 ? temperature : 0.5,
+      );
+      addClips([
+        {
+          id: newId(),
+          name: t('music.name.interpolated', { a: a.name, b: b.name }),
+          kind: 'melody',
+          notes: out.notes,
+          totalQuantizedSteps: out.totalQuantizedSteps,
+          qpm,
+        },
+      ]);
     } catch (e) {
       setMessage({ kind: 'error', text: t('music.error', { message: (e as Error).message }) });
     } finally {
@@ -269,7 +307,10 @@ export function MusicStudio() {
       }
       if (added.length) {
         addClips(added);
-        setMessage({ kind: 'success', text: t('music.upload.done', { n: added[0].notes.length, name: added[0].name }) });
+        setMessage({
+          kind: 'success',
+          text: t('music.upload.done', { n: added[0].notes.length, name: added[0].name }),
+        });
       }
     },
     [addClips, t],
@@ -341,12 +382,31 @@ export function MusicStudio() {
         <p className="text-slate-700">{t('music.lead')}</p>
       </header>
 
-      <section className="grid gap-4 rounded-2xl border border-slate-200 bg-white p-4 md:grid-cols-2" aria-labelledby="music-settings">
+      <section
+        className="grid gap-4 rounded-2xl border border-slate-200 bg-white p-4 md:grid-cols-2"
+        aria-labelledby="music-settings"
+      >
         <h2 id="music-settings" className="text-xl font-semibold md:col-span-2">
           {t('music.settings')}
         </h2>
-        <Slider label={t('music.bars')} value={bars} min={LIMITS.bars[0]} max={LIMITS.bars[1]} onChange={setBars} hint={t('music.bars.hint')} disabled={disabled} />
-        <Slider label={t('music.variations')} value={variations} min={LIMITS.variations[0]} max={LIMITS.variations[1]} onChange={setVariations} hint={t('music.variations.hint')} disabled={disabled} />
+        <Slider
+          label={t('music.bars')}
+          value={bars}
+          min={LIMITS.bars[0]}
+          max={LIMITS.bars[1]}
+          onChange={setBars}
+          hint={t('music.bars.hint')}
+          disabled={disabled}
+        />
+        <Slider
+          label={t('music.variations')}
+          value={variations}
+          min={LIMITS.variations[0]}
+          max={LIMITS.variations[1]}
+          onChange={setVariations}
+          hint={t('music.variations.hint')}
+          disabled={disabled}
+        />
         <Slider
           label={t('music.temperature')}
           value={temperature}
@@ -358,11 +418,24 @@ export function MusicStudio() {
           hint={t('music.temperature.hint')}
           disabled={disabled}
         />
-        <Slider label={t('music.tempo')} value={qpm} min={40} max={220} onChange={setQpm} format={(v) => t('music.tempo.value', { qpm: v })} hint={t('music.tempo.hint')} />
+        <Slider
+          label={t('music.tempo')}
+          value={qpm}
+          min={40}
+          max={220}
+          onChange={setQpm}
+          format={(v) => t('music.tempo.value', { qpm: v })}
+          hint={t('music.tempo.hint')}
+        />
         <div className="flex flex-wrap items-end gap-3 md:col-span-2">
           <label className="flex flex-col text-sm">
             {t('music.scale')}
-            <select className="rounded-lg border border-slate-300 px-2 py-1" value={scale} onChange={(e) => setScale(e.target.value as ScaleName | 'none')} disabled={disabled}>
+            <select
+              className="rounded-lg border border-slate-300 px-2 py-1"
+              value={scale}
+              onChange={(e) => setScale(e.target.value as ScaleName | 'none')}
+              disabled={disabled}
+            >
               <option value="none">{t('music.scale.none')}</option>
               {(Object.keys(SCALES) as ScaleName[]).map((s) => (
                 <option key={s} value={s}>
@@ -373,7 +446,12 @@ export function MusicStudio() {
           </label>
           <label className="flex flex-col text-sm">
             {t('music.key')}
-            <select className="rounded-lg border border-slate-300 px-2 py-1" value={tonic} onChange={(e) => setTonic(Number(e.target.value))} disabled={disabled || scale === 'none'}>
+            <select
+              className="rounded-lg border border-slate-300 px-2 py-1"
+              value={tonic}
+              onChange={(e) => setTonic(Number(e.target.value))}
+              disabled={disabled || scale === 'none'}
+            >
               {NOTE_NAMES.map((n, i) => (
                 <option key={n} value={i}>
                   {n}
@@ -398,40 +476,66 @@ export function MusicStudio() {
         )}
       </section>
 
-      <section className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4" aria-labelledby="music-make">
+      <section
+        className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4"
+        aria-labelledby="music-make"
+      >
         <h2 id="music-make" className="text-xl font-semibold">
           {t('music.make')}
         </h2>
         <div className="flex flex-wrap gap-3">
-          <Button onClick={() => void run('melody', null, t('music.name.melody'))} disabled={disabled || !canMelody}>
+          <Button
+            onClick={() => void run('melody', null, t('music.name.melody'))}
+            disabled={disabled || !canMelody}
+          >
             {t('music.generate.melody')}
           </Button>
-          <Button onClick={() => void run('drums', null, t('music.name.drums'))} disabled={disabled || !canDrums}>
+          <Button
+            onClick={() => void run('drums', null, t('music.name.drums'))}
+            disabled={disabled || !canDrums}
+          >
             {t('music.generate.drums')}
           </Button>
           <Button
             variant="secondary"
-            onClick={() => selected && void run(selected.kind, selected, t('music.name.continued', { name: selected.name }))}
+            onClick={() =>
+              selected &&
+              void run(selected.kind, selected, t('music.name.continued', { name: selected.name }))
+            }
             disabled={disabled || !selected || !(selected.kind === 'drums' ? canDrums : canMelody)}
           >
             {selected ? t('music.continue.selected', { name: selected.name }) : t('music.continue.none')}
           </Button>
         </div>
         {(available.melody_rnn === 'no' || available.drum_rnn === 'no') && (
-          <Alert kind="warning">{t('music.unavailable', { models: (['melody_rnn', 'drum_rnn'] as const).filter((m) => available[m] === 'no').join(', ') })}</Alert>
+          <Alert kind="warning">
+            {t('music.unavailable', {
+              models: (['melody_rnn', 'drum_rnn'] as const).filter((m) => available[m] === 'no').join(', '),
+            })}
+          </Alert>
         )}
         {available.mel_2bar_vae === 'no' ? (
           <Alert kind="info">{t('music.interpolate.unavailable')}</Alert>
         ) : (
-          <fieldset className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 p-3" data-testid="interpolate">
+          <fieldset
+            className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 p-3"
+            data-testid="interpolate"
+          >
             <legend className="px-1 font-medium">{t('music.interpolate')}</legend>
-            {([
-              ['music.interpolate.a', interpA, setInterpA],
-              ['music.interpolate.b', interpB, setInterpB],
-            ] as const).map(([key, value, set]) => (
+            {(
+              [
+                ['music.interpolate.a', interpA, setInterpA],
+                ['music.interpolate.b', interpB, setInterpB],
+              ] as const
+            ).map(([key, value, set]) => (
               <label key={key} className="flex flex-col text-sm">
                 {t(key)}
-                <select className="rounded-lg border border-slate-300 px-2 py-1" value={value} onChange={(e) => set(e.target.value)} disabled={disabled}>
+                <select
+                  className="rounded-lg border border-slate-300 px-2 py-1"
+                  value={value}
+                  onChange={(e) => set(e.target.value)}
+                  disabled={disabled}
+                >
                   <option value="">{t('music.interpolate.choose')}</option>
                   {clips
                     .filter((c) => c.kind === 'melody')
@@ -444,9 +548,19 @@ export function MusicStudio() {
               </label>
             ))}
             <div className="min-w-48">
-              <Slider label={t('music.interpolate.steps')} value={interpSteps} min={1} max={16} onChange={setInterpSteps} disabled={disabled} />
+              <Slider
+                label={t('music.interpolate.steps')}
+                value={interpSteps}
+                min={1}
+                max={16}
+                onChange={setInterpSteps}
+                disabled={disabled}
+              />
             </div>
-            <Button onClick={() => void interpolate()} disabled={disabled || available.mel_2bar_vae !== 'yes' || !interpA || !interpB}>
+            <Button
+              onClick={() => void interpolate()}
+              disabled={disabled || available.mel_2bar_vae !== 'yes' || !interpA || !interpB}
+            >
               {t('music.interpolate.go')}
             </Button>
             <p className="w-full text-sm text-slate-600">{t('music.interpolate.hint')}</p>
@@ -466,7 +580,15 @@ export function MusicStudio() {
           </Alert>
         )}
         <div className="grid gap-4 md:grid-cols-2">
-          <FileDrop accept=".mid,.midi,audio/midi" multiple={false} label={t('music.upload')} hint={t('music.upload.hint')} onFiles={(f) => void onUpload(f)} inputTestId="midi-input" disabled={disabled} />
+          <FileDrop
+            accept=".mid,.midi,audio/midi"
+            multiple={false}
+            label={t('music.upload')}
+            hint={t('music.upload.hint')}
+            onFiles={(f) => void onUpload(f)}
+            inputTestId="midi-input"
+            disabled={disabled}
+          />
           <div className="space-y-2">
             <p className="text-sm font-medium">{t('music.keyboard')}</p>
             <OnScreenKeyboard
@@ -475,7 +597,10 @@ export function MusicStudio() {
                 // Each key press adds a quarter note (4 steps) after the previous one.
                 setKeyNotes((prev) => {
                   const start = prev.length ? prev[prev.length - 1].quantizedEndStep : 0;
-                  return [...prev, { pitch, quantizedStartStep: start, quantizedEndStep: start + 4, velocity: 100 }];
+                  return [
+                    ...prev,
+                    { pitch, quantizedStartStep: start, quantizedEndStep: start + 4, velocity: 100 },
+                  ];
                 });
                 const Tone = tone.current;
                 if (Tone) {
@@ -493,7 +618,16 @@ export function MusicStudio() {
                 disabled={!keyNotes.length}
                 onClick={() => {
                   const steps = Math.ceil(keyNotes[keyNotes.length - 1].quantizedEndStep / 16) * 16;
-                  addClips([{ id: newId(), name: t('music.name.keyboard'), kind: 'melody', notes: keyNotes, totalQuantizedSteps: steps, qpm }]);
+                  addClips([
+                    {
+                      id: newId(),
+                      name: t('music.name.keyboard'),
+                      kind: 'melody',
+                      notes: keyNotes,
+                      totalQuantizedSteps: steps,
+                      qpm,
+                    },
+                  ]);
                   setKeyNotes([]);
                 }}
               >
@@ -507,7 +641,10 @@ export function MusicStudio() {
         </div>
       </section>
 
-      <section className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4" aria-labelledby="music-clips">
+      <section
+        className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4"
+        aria-labelledby="music-clips"
+      >
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id="music-clips" className="text-xl font-semibold">
             {t('music.clips', { n: clips.length })}
@@ -527,14 +664,29 @@ export function MusicStudio() {
           {clips.map((c) => {
             const isSel = c.id === selectedId;
             return (
-              <li key={c.id} data-testid="clip" data-kind={c.kind} className={`space-y-2 rounded-xl border p-3 ${isSel ? 'border-indigo-500 ring-2 ring-indigo-200' : 'border-slate-200'}`}>
+              <li
+                key={c.id}
+                data-testid="clip"
+                data-kind={c.kind}
+                className={`space-y-2 rounded-xl border p-3 ${isSel ? 'border-indigo-500 ring-2 ring-indigo-200' : 'border-slate-200'}`}
+              >
                 <div className="flex flex-wrap items-center gap-2">
                   <label className="flex items-center gap-2 font-medium">
-                    <input type="radio" name="music-selected" checked={isSel} onChange={() => setSelectedId(c.id)} />
+                    <input
+                      type="radio"
+                      name="music-selected"
+                      checked={isSel}
+                      onChange={() => setSelectedId(c.id)}
+                    />
                     {c.name}
                   </label>
                   <span className="text-sm text-slate-600">
-                    {t('music.clip.info', { notes: c.notes.length, bars: stepsToBars(c.totalQuantizedSteps).toFixed(stepsToBars(c.totalQuantizedSteps) % 1 ? 1 : 0) })}
+                    {t('music.clip.info', {
+                      notes: c.notes.length,
+                      bars: stepsToBars(c.totalQuantizedSteps).toFixed(
+                        stepsToBars(c.totalQuantizedSteps) % 1 ? 1 : 0,
+                      ),
+                    })}
                   </span>
                   <span className="ml-auto flex flex-wrap gap-2">
                     {playing === c.id ? (
@@ -542,14 +694,23 @@ export function MusicStudio() {
                         {t('music.stop')}
                       </Button>
                     ) : (
-                      <Button size="sm" onClick={() => play({ ...c, qpm })} aria-label={t('music.play.named', { name: c.name })}>
+                      <Button
+                        size="sm"
+                        onClick={() => play({ ...c, qpm })}
+                        aria-label={t('music.play.named', { name: c.name })}
+                      >
                         {t('music.play')}
                       </Button>
                     )}
                     <Button size="sm" variant="secondary" onClick={() => exportClip({ ...c, qpm })}>
                       {t('music.export')}
                     </Button>
-                    <Button size="sm" variant="ghost" onClick={() => remove(c.id)} aria-label={t('music.delete.named', { name: c.name })}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() => remove(c.id)}
+                      aria-label={t('music.delete.named', { name: c.name })}
+                    >
                       {t('music.delete')}
                     </Button>
                   </span>
@@ -559,7 +720,10 @@ export function MusicStudio() {
                   totalSteps={c.totalQuantizedSteps}
                   playhead={playing === c.id ? playhead : null}
                   marker={c.continuesAt ?? null}
-                  label={t('music.clip.info', { notes: c.notes.length, bars: stepsToBars(c.totalQuantizedSteps) })}
+                  label={t('music.clip.info', {
+                    notes: c.notes.length,
+                    bars: stepsToBars(c.totalQuantizedSteps),
+                  })}
                   height={isSel ? 160 : 80}
                   testId="piano-roll"
                 />
@@ -567,7 +731,11 @@ export function MusicStudio() {
             );
           })}
         </ul>
-        {playing && <p className="text-sm text-slate-600" data-testid="music-playing">{t('music.playing', { state: audioState })}</p>}
+        {playing && (
+          <p className="text-sm text-slate-600" data-testid="music-playing">
+            {t('music.playing', { state: audioState })}
+          </p>
+        )}
       </section>
 
       <footer className="space-y-1 text-xs text-slate-600">

@@ -28,7 +28,9 @@ export function OnScreenKeyboard({ label, from = 60, onNote, disabled }: OnScree
           data-pitch={p}
           className="relative flex-1 rounded-b-md border border-slate-400 bg-white text-[10px] text-slate-500 hover:bg-indigo-50 focus-visible:outline-3 focus-visible:outline-indigo-500 active:bg-indigo-200"
         >
-          <span className="absolute bottom-1 left-0 right-0">{p % 12 === 0 ? `C${Math.floor(p / 12) - 1}` : ''}</span>
+          <span className="absolute right-0 bottom-1 left-0">
+            {p % 12 === 0 ? `C${Math.floor(p / 12) - 1}` : ''}
+          </span>
         </button>
       ))}
       {pitches

@@ -19,7 +19,15 @@ export interface PianoRollProps {
 const BAR = 16;
 
 /** A read-only piano roll. Bar lines every 16 steps, C rows tinted so octaves are easy to find. */
-export function PianoRoll({ notes, totalSteps, playhead = null, marker = null, label, height = 160, testId }: PianoRollProps) {
+export function PianoRoll({
+  notes,
+  totalSteps,
+  playhead = null,
+  marker = null,
+  label,
+  height = 160,
+  testId,
+}: PianoRollProps) {
   const steps = Math.max(totalSteps, 1);
   const pitches = notes.map((n) => n.pitch);
   const lo = pitches.length ? Math.min(...pitches) - 2 : 58;
@@ -46,10 +54,28 @@ export function PianoRoll({ notes, totalSteps, playhead = null, marker = null, l
           <rect key={`c${p}`} x={0} y={y(p)} width={W} height={rowH} className="fill-slate-100" />
         ))}
       {Array.from({ length: Math.floor(steps / BAR) + 1 }, (_, b) => (
-        <line key={`b${b}`} x1={x(b * BAR)} x2={x(b * BAR)} y1={0} y2={height} className="stroke-slate-300" strokeWidth={1} vectorEffect="non-scaling-stroke" />
+        <line
+          key={`b${b}`}
+          x1={x(b * BAR)}
+          x2={x(b * BAR)}
+          y1={0}
+          y2={height}
+          className="stroke-slate-300"
+          strokeWidth={1}
+          vectorEffect="non-scaling-stroke"
+        />
       ))}
       {marker != null && (
-        <line x1={x(marker)} x2={x(marker)} y1={0} y2={height} className="stroke-amber-500" strokeDasharray="4 3" strokeWidth={2} vectorEffect="non-scaling-stroke" />
+        <line
+          x1={x(marker)}
+          x2={x(marker)}
+          y1={0}
+          y2={height}
+          className="stroke-amber-500"
+          strokeDasharray="4 3"
+          strokeWidth={2}
+          vectorEffect="non-scaling-stroke"
+        />
       )}
       {notes.map((n, i) => (
         <rect
@@ -63,7 +89,15 @@ export function PianoRoll({ notes, totalSteps, playhead = null, marker = null, l
         />
       ))}
       {playhead != null && (
-        <line x1={x(playhead)} x2={x(playhead)} y1={0} y2={height} className="stroke-rose-600" strokeWidth={2} vectorEffect="non-scaling-stroke" />
+        <line
+          x1={x(playhead)}
+          x2={x(playhead)}
+          y1={0}
+          y2={height}
+          className="stroke-rose-600"
+          strokeWidth={2}
+          vectorEffect="non-scaling-stroke"
+        />
       )}
     </svg>
   );

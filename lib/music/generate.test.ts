@@ -30,12 +30,25 @@ describe('generateClip with the shipped MusicRNN checkpoints', () => {
       expect(n.pitch).toBeLessThanOrEqual(83);
     }
     // Continuing keeps the primer and appends the new bars after it.
-    const primer = [{ pitch: 64, quantizedStartStep: 0, quantizedEndStep: 8 }, { pitch: 67, quantizedStartStep: 8, quantizedEndStep: 16 }];
-    const cont = await generateClip(rnn, { kind: 'melody', bars: 1, temperature: 0.5, primer, primerSteps: 16 });
+    const primer = [
+      { pitch: 64, quantizedStartStep: 0, quantizedEndStep: 8 },
+      { pitch: 67, quantizedStartStep: 8, quantizedEndStep: 16 },
+    ];
+    const cont = await generateClip(rnn, {
+      kind: 'melody',
+      bars: 1,
+      temperature: 0.5,
+      primer,
+      primerSteps: 16,
+    });
     expect(cont.totalQuantizedSteps).toBe(32);
     expect(cont.notes.slice(0, 2)).toEqual(primer);
-    expect(cont.notes.slice(2).every((n) => n.quantizedStartStep >= 16 && n.quantizedEndStep <= 32)).toBe(true);
-    await expect(generateClip(rnn, { kind: 'melody', bars: 33, temperature: 1 })).rejects.toThrow(ConfigError);
+    expect(cont.notes.slice(2).every((n) => n.quantizedStartStep >= 16 && n.quantizedEndStep <= 32)).toBe(
+      true,
+    );
+    await expect(generateClip(rnn, { kind: 'melody', bars: 33, temperature: 1 })).rejects.toThrow(
+      ConfigError,
+    );
     rnn.dispose();
   }, 120_000);
 
@@ -43,10 +56,17 @@ describe('generateClip with the shipped MusicRNN checkpoints', () => {
     const { MusicRNN } = loadMusicRnnModule();
     const rnn = new MusicRNN(`${server.url}/models/music/chord_melody_rnn`);
     await rnn.initialize();
-    const out = await generateClip(rnn, { kind: 'melody', bars: 2, temperature: 1, chordProgression: ['C', 'G', 'Am', 'F'] });
+    const out = await generateClip(rnn, {
+      kind: 'melody',
+      bars: 2,
+      temperature: 1,
+      chordProgression: ['C', 'G', 'Am', 'F'],
+    });
     expect(out.totalQuantizedSteps).toBe(32);
     expect(out.notes.every((n) => n.pitch >= 48 && n.pitch <= 83 && n.quantizedEndStep <= 32)).toBe(true);
-    await expect(generateClip(rnn, { kind: 'melody', bars: 1, temperature: 1, chordProgression: ['Xyz7'] })).rejects.toThrow();
+    await expect(
+      generateClip(rnn, { kind: 'melody', bars: 1, temperature: 1, chordProgression: ['Xyz7'] }),
+    ).rejects.toThrow();
     rnn.dispose();
   }, 120_000);
 

@@ -19,9 +19,15 @@ describe('interpolateMelodies with the shipped mel_2bar_vae', () => {
     const { MusicVAE } = loadMusicVaeModule();
     const vae = new MusicVAE(`${server.url}/models/music/mel_2bar_vae`);
     await vae.initialize();
-    const up = [60, 62, 64, 65, 67, 69, 71, 72].map((p, i) => ({ pitch: p, quantizedStartStep: i * 4, quantizedEndStep: i * 4 + 4 }));
+    const up = [60, 62, 64, 65, 67, 69, 71, 72].map((p, i) => ({
+      pitch: p,
+      quantizedStartStep: i * 4,
+      quantizedEndStep: i * 4 + 4,
+    }));
     // An octave too low on purpose: it is fitted into range, not refused.
-    const down = [...up].reverse().map((n, i) => ({ ...n, pitch: n.pitch - 24, quantizedStartStep: i * 4, quantizedEndStep: i * 4 + 4 }));
+    const down = [...up]
+      .reverse()
+      .map((n, i) => ({ ...n, pitch: n.pitch - 24, quantizedStartStep: i * 4, quantizedEndStep: i * 4 + 4 }));
     const before = tf.memory().numTensors;
     const out = await interpolateMelodies(vae, up, down, 3);
     expect(tf.memory().numTensors).toBe(before);

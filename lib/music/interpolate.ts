@@ -6,14 +6,21 @@ import type { Note, QuantizedSequence } from './types';
 
 /** Anything that interpolates quantized sequences (Magenta's MusicVAE). */
 export interface SequenceInterpolator {
-  interpolate(inputs: QuantizedSequence[], numInterps: number, temperature?: number): Promise<{ notes?: unknown[] | null }[]>;
+  interpolate(
+    inputs: QuantizedSequence[],
+    numInterps: number,
+    temperature?: number,
+  ): Promise<{ notes?: unknown[] | null }[]>;
 }
 
 /** The VAE reads exactly two bars. */
 export const VAE_STEPS = 2 * STEPS_PER_BAR;
 
 /** The first two bars of a melody, one note at a time, fitted into the VAE's pitch range. */
-export function prepareVaeInput(notes: readonly Note[], name = 'clip'): { notes: Note[]; transposedBy: number; clipped: number } {
+export function prepareVaeInput(
+  notes: readonly Note[],
+  name = 'clip',
+): { notes: Note[]; transposedBy: number; clipped: number } {
   const firstBars = notes
     .filter((n) => !n.isDrum && n.quantizedStartStep < VAE_STEPS)
     .map((n) => ({ ...n, quantizedEndStep: Math.min(n.quantizedEndStep, VAE_STEPS) }));
@@ -33,9 +40,17 @@ export async function interpolateMelodies(
   steps: number,
   temperature = 0.5,
 ): Promise<{ notes: Note[]; totalQuantizedSteps: number; parts: number }> {
-  if (!Number.isInteger(steps) || steps < 1 || steps > 16) throw new ConfigError('steps', steps, 'a whole number 1–16');
-  const inputs = [prepareVaeInput(a, 'first clip'), prepareVaeInput(b, 'second clip')].map((p) => toQuantizedSequence(p.notes, VAE_STEPS));
+  if (!Number.isInteger(steps) || steps < 1 || steps > 16)
+    throw new ConfigError('steps', steps, 'a whole number 1–16');
+  const inputs = [prepareVaeInput(a, 'first clip'), prepareVaeInput(b, 'second clip')].map((p) =>
+    toQuantizedSequence(p.notes, VAE_STEPS),
+  );
   const seqs = await vae.interpolate(inputs, steps + 2, temperature);
-  const notes = seqs.flatMap((s, i) => shiftNotes(fromMagentaNotes(s.notes).filter((n) => n.quantizedStartStep < VAE_STEPS), i * VAE_STEPS));
+  const notes = seqs.flatMap((s, i) =>
+    shiftNotes(
+      fromMagentaNotes(s.notes).filter((n) => n.quantizedStartStep < VAE_STEPS),
+      i * VAE_STEPS,
+    ),
+  );
   return { notes, totalQuantizedSteps: seqs.length * VAE_STEPS, parts: seqs.length };
 }

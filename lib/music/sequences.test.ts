@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 
 import { InputError } from '../errors';
-import { barsToSteps, clipToMidi, constrainToScale, fitToRange, makeMonophonic, midiToClip, stepsToBars } from './sequences';
+import {
+  barsToSteps,
+  clipToMidi,
+  constrainToScale,
+  fitToRange,
+  makeMonophonic,
+  midiToClip,
+  stepsToBars,
+} from './sequences';
 import type { Note } from './types';
 
 const tune: Note[] = [
@@ -23,7 +31,14 @@ describe('MIDI round trip', () => {
   it('export then import gives the same notes, tempo and a whole-bar length', () => {
     const bytes = clipToMidi({ name: 'tune', kind: 'melody', qpm: 96, notes: tune });
     const back = midiToClip(bytes, 'tune.mid');
-    expect(back.notes.map(({ pitch, quantizedStartStep, quantizedEndStep, velocity }) => ({ pitch, quantizedStartStep, quantizedEndStep, velocity }))).toEqual(tune);
+    expect(
+      back.notes.map(({ pitch, quantizedStartStep, quantizedEndStep, velocity }) => ({
+        pitch,
+        quantizedStartStep,
+        quantizedEndStep,
+        velocity,
+      })),
+    ).toEqual(tune);
     expect(back.qpm).toBe(96);
     expect(back.kind).toBe('melody');
     expect(back.totalQuantizedSteps).toBe(32);
@@ -36,7 +51,13 @@ describe('MIDI round trip', () => {
   });
 
   it('keeps drums on channel 10 and reads them back as drums', () => {
-    const drums: Note[] = [36, 42, 38, 42].map((p, i) => ({ pitch: p, quantizedStartStep: i * 2, quantizedEndStep: i * 2 + 1, velocity: 100, isDrum: true }));
+    const drums: Note[] = [36, 42, 38, 42].map((p, i) => ({
+      pitch: p,
+      quantizedStartStep: i * 2,
+      quantizedEndStep: i * 2 + 1,
+      velocity: 100,
+      isDrum: true,
+    }));
     const back = midiToClip(clipToMidi({ name: 'beat', kind: 'drums', qpm: 120, notes: drums }), 'beat.mid');
     expect(back.kind).toBe('drums');
     expect(back.notes).toEqual(drums);
@@ -73,7 +94,11 @@ describe('fitToRange', () => {
     expect(fit.notes).toEqual(tune);
   });
   it('folds notes that still stick out and counts them', () => {
-    const wide: Note[] = [30, 60, 62, 100].map((p, i) => ({ pitch: p, quantizedStartStep: i, quantizedEndStep: i + 1 }));
+    const wide: Note[] = [30, 60, 62, 100].map((p, i) => ({
+      pitch: p,
+      quantizedStartStep: i,
+      quantizedEndStep: i + 1,
+    }));
     const fit = fitToRange(wide, 48, 83);
     expect(fit.clipped).toBe(2);
     for (const n of fit.notes) {
@@ -87,7 +112,11 @@ describe('fitToRange', () => {
 
 describe('scale and monophony', () => {
   it('moves off-scale notes to the nearest C major note', () => {
-    const notes: Note[] = [61, 62, 66, 70].map((p, i) => ({ pitch: p, quantizedStartStep: i, quantizedEndStep: i + 1 }));
+    const notes: Note[] = [61, 62, 66, 70].map((p, i) => ({
+      pitch: p,
+      quantizedStartStep: i,
+      quantizedEndStep: i + 1,
+    }));
     const { notes: out, moved } = constrainToScale(notes, 0, 'major');
     expect(out.map((n) => n.pitch)).toEqual([60, 62, 65, 69]);
     expect(moved).toBe(3);

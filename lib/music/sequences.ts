@@ -2,7 +2,15 @@
 import { Midi } from '@tonejs/midi';
 
 import { InputError } from '../errors';
-import { DEFAULT_QPM, DRUM_CHANNEL, MAX_MIDI_BYTES, SCALES, STEPS_PER_BAR, STEPS_PER_QUARTER, type ScaleName } from './music-constants';
+import {
+  DEFAULT_QPM,
+  DRUM_CHANNEL,
+  MAX_MIDI_BYTES,
+  SCALES,
+  STEPS_PER_BAR,
+  STEPS_PER_QUARTER,
+  type ScaleName,
+} from './music-constants';
 import type { Clip, Note, QuantizedSequence, RangeFit } from './types';
 
 /** Sixteenth-note steps in `bars` bars of 4/4. */
@@ -21,7 +29,11 @@ export function lastStep(notes: readonly Note[]): number {
 }
 
 /** The quantized INoteSequence Magenta expects, copied so Magenta cannot change our clip. */
-export function toQuantizedSequence(notes: readonly Note[], totalQuantizedSteps: number, qpm = DEFAULT_QPM): QuantizedSequence {
+export function toQuantizedSequence(
+  notes: readonly Note[],
+  totalQuantizedSteps: number,
+  qpm = DEFAULT_QPM,
+): QuantizedSequence {
   return {
     notes: notes.map((n) => ({ ...n })),
     totalQuantizedSteps,
@@ -34,12 +46,23 @@ export function toQuantizedSequence(notes: readonly Note[], totalQuantizedSteps:
 export function fromMagentaNotes(notes: readonly unknown[] | null | undefined, isDrum = false): Note[] {
   const out: Note[] = [];
   for (const raw of notes ?? []) {
-    const n = raw as { pitch?: number; quantizedStartStep?: number; quantizedEndStep?: number; velocity?: number };
+    const n = raw as {
+      pitch?: number;
+      quantizedStartStep?: number;
+      quantizedEndStep?: number;
+      velocity?: number;
+    };
     const start = Number(n.quantizedStartStep ?? 0);
     const end = Number(n.quantizedEndStep ?? start + 1);
     if (typeof n.pitch !== 'number' || end <= start) continue;
     // Magenta's protobuf notes default velocity to 0, which MIDI reads as note-off: use 100 instead.
-    out.push({ pitch: n.pitch, quantizedStartStep: start, quantizedEndStep: end, velocity: n.velocity || 100, ...(isDrum ? { isDrum: true } : {}) });
+    out.push({
+      pitch: n.pitch,
+      quantizedStartStep: start,
+      quantizedEndStep: end,
+      velocity: n.velocity || 100,
+      ...(isDrum ? { isDrum: true } : {}),
+    });
   }
   return out.sort((a, b) => a.quantizedStartStep - b.quantizedStartStep || a.pitch - b.pitch);
 }
@@ -81,9 +104,12 @@ export interface ImportedMidi {
  * when it is not a MIDI file, is damaged, or holds no notes.
  */
 export function midiToClip(bytes: Uint8Array, fileName = 'file'): ImportedMidi {
-  if (bytes.byteLength > MAX_MIDI_BYTES) throw new InputError(`${fileName} is too large for a MIDI clip (${bytes.byteLength} bytes).`, fileName);
-  const isMThd = bytes.length >= 14 && bytes[0] === 0x4d && bytes[1] === 0x54 && bytes[2] === 0x68 && bytes[3] === 0x64;
-  if (!isMThd) throw new InputError(`${fileName} is not a MIDI file (it does not start with "MThd").`, fileName);
+  if (bytes.byteLength > MAX_MIDI_BYTES)
+    throw new InputError(`${fileName} is too large for a MIDI clip (${bytes.byteLength} bytes).`, fileName);
+  const isMThd =
+    bytes.length >= 14 && bytes[0] === 0x4d && bytes[1] === 0x54 && bytes[2] === 0x68 && bytes[3] === 0x64;
+  if (!isMThd)
+    throw new InputError(`${fileName} is not a MIDI file (it does not start with "MThd").`, fileName);
   let midi: Midi;
   try {
     midi = new Midi(bytes);
@@ -91,7 +117,11 @@ export function midiToClip(bytes: Uint8Array, fileName = 'file'): ImportedMidi {
     throw new InputError(`${fileName} is a damaged MIDI file: ${(e as Error).message}`, fileName);
   }
   const ticksPerStep = midi.header.ppq / STEPS_PER_QUARTER;
-  if (!(ticksPerStep > 0)) throw new InputError(`${fileName} has no valid timing (ticks per quarter is ${midi.header.ppq}).`, fileName);
+  if (!(ticksPerStep > 0))
+    throw new InputError(
+      `${fileName} has no valid timing (ticks per quarter is ${midi.header.ppq}).`,
+      fileName,
+    );
   const notes: Note[] = [];
   let drumNotes = 0;
   for (const track of midi.tracks) {
@@ -100,7 +130,13 @@ export function midiToClip(bytes: Uint8Array, fileName = 'file'): ImportedMidi {
       const start = Math.round(n.ticks / ticksPerStep);
       // Very short notes still last one step so they are not lost by quantizing.
       const end = Math.max(start + 1, Math.round((n.ticks + n.durationTicks) / ticksPerStep));
-      notes.push({ pitch: n.midi, quantizedStartStep: start, quantizedEndStep: end, velocity: Math.round(n.velocity * 127), ...(isDrum ? { isDrum: true } : {}) });
+      notes.push({
+        pitch: n.midi,
+        quantizedStartStep: start,
+        quantizedEndStep: end,
+        velocity: Math.round(n.velocity * 127),
+        ...(isDrum ? { isDrum: true } : {}),
+      });
       if (isDrum) drumNotes++;
     }
   }
@@ -136,7 +172,8 @@ export function makeMonophonic(notes: readonly Note[]): Note[] {
  * range (the tune is unchanged), then folds any note still outside by octaves (counted as clipped).
  */
 export function fitToRange(notes: readonly Note[], minPitch: number, maxPitch: number): RangeFit {
-  if (maxPitch - minPitch < 11) throw new InputError(`A pitch range of ${minPitch}–${maxPitch} is smaller than an octave.`, 'range');
+  if (maxPitch - minPitch < 11)
+    throw new InputError(`A pitch range of ${minPitch}–${maxPitch} is smaller than an octave.`, 'range');
   let best = 0;
   let bestIn = -1;
   for (let shift = -60; shift <= 60; shift += 12) {
@@ -193,5 +230,9 @@ export function constrainToScale(
 
 /** Notes shifted later by `steps` (to append a continuation after its primer). */
 export function shiftNotes(notes: readonly Note[], steps: number): Note[] {
-  return notes.map((n) => ({ ...n, quantizedStartStep: n.quantizedStartStep + steps, quantizedEndStep: n.quantizedEndStep + steps }));
+  return notes.map((n) => ({
+    ...n,
+    quantizedStartStep: n.quantizedStartStep + steps,
+    quantizedEndStep: n.quantizedEndStep + steps,
+  }));
 }

@@ -11,10 +11,21 @@ const FIXTURES = path.join(__dirname, '..', 'fixtures', 'music');
 /** Notes of a MIDI file as [pitch, start tick, duration ticks], all tracks. */
 function notesOf(bytes: Buffer): [number, number, number][] {
   const midi = new Midi(bytes);
-  return midi.tracks.flatMap((t) => t.notes.map((n) => [n.midi, Math.round((n.ticks * 480) / midi.header.ppq), Math.round((n.durationTicks * 480) / midi.header.ppq)] as [number, number, number]));
+  return midi.tracks.flatMap((t) =>
+    t.notes.map(
+      (n) =>
+        [
+          n.midi,
+          Math.round((n.ticks * 480) / midi.header.ppq),
+          Math.round((n.durationTicks * 480) / midi.header.ppq),
+        ] as [number, number, number],
+    ),
+  );
 }
 
-test('generate, play, continue an uploaded .mid, interpolate, export and re-read it, reject a bad file', async ({ page }, testInfo) => {
+test('generate, play, continue an uploaded .mid, interpolate, export and re-read it, reject a bad file', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(180_000);
   // The CPU backend: LSTM steps are tiny matrix products, where SwiftShader WebGL only adds overhead.
   await page.goto('/music/?backend=cpu');
@@ -30,13 +41,19 @@ test('generate, play, continue an uploaded .mid, interpolate, export and re-read
   await expect(clips.first()).toContainText('2 bars');
 
   // Play: the click starts the AudioContext.
-  await clips.first().getByRole('button', { name: /^Play / }).click();
+  await clips
+    .first()
+    .getByRole('button', { name: /^Play / })
+    .click();
   await expect(page.getByTestId('music-studio')).toHaveAttribute('data-audio-state', 'running');
   await expect(page.getByTestId('music-playing')).toBeVisible();
   await clips.first().getByRole('button', { name: 'Stop' }).click();
 
   // Save the generated clip and read the file back: same number of notes as the piano roll shows.
-  const [generatedDl] = await Promise.all([page.waitForEvent('download'), clips.first().getByRole('button', { name: 'Save .mid' }).click()]);
+  const [generatedDl] = await Promise.all([
+    page.waitForEvent('download'),
+    clips.first().getByRole('button', { name: 'Save .mid' }).click(),
+  ]);
   expect(notesOf(readFileSync(await generatedDl.path()))).toHaveLength(generatedNotes);
 
   // A file that is not MIDI is refused with a clear message and adds nothing.
@@ -54,14 +71,24 @@ test('generate, play, continue an uploaded .mid, interpolate, export and re-read
   await expect(clips).toHaveCount(3, { timeout: 90_000 });
   const continued = clips.nth(2);
   await expect(continued).toContainText('3 bars');
-  expect(Number(await continued.getByTestId('piano-roll').getAttribute('data-notes'))).toBeGreaterThanOrEqual(7);
+  expect(Number(await continued.getByTestId('piano-roll').getAttribute('data-notes'))).toBeGreaterThanOrEqual(
+    7,
+  );
 
   // The uploaded clip, saved again, parses back to exactly the fixture's notes.
-  const [dl] = await Promise.all([page.waitForEvent('download'), clips.nth(1).getByRole('button', { name: 'Save .mid' }).click()]);
-  expect(notesOf(readFileSync(await dl.path()))).toEqual(notesOf(readFileSync(path.join(FIXTURES, 'twinkle.mid'))));
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    clips.nth(1).getByRole('button', { name: 'Save .mid' }).click(),
+  ]);
+  expect(notesOf(readFileSync(await dl.path()))).toEqual(
+    notesOf(readFileSync(path.join(FIXTURES, 'twinkle.mid'))),
+  );
 
   // The continuation starts with the primer, moved an octave up into the model's range.
-  const [contDl] = await Promise.all([page.waitForEvent('download'), continued.getByRole('button', { name: 'Save .mid' }).click()]);
+  const [contDl] = await Promise.all([
+    page.waitForEvent('download'),
+    continued.getByRole('button', { name: 'Save .mid' }).click(),
+  ]);
   const contNotes = notesOf(readFileSync(await contDl.path()));
   expect(contNotes.slice(0, 7).map((n) => n[0])).toEqual([48, 48, 55, 55, 57, 57, 55]);
   expect(contNotes.slice(7).every((n) => n[1] >= 2 * 4 * 480)).toBe(true);

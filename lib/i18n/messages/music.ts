@@ -4,14 +4,16 @@ import { defineMessages } from '../define';
 export const music = defineMessages({
   en: {
     'music.title': 'Music studio',
-    'music.lead': 'Make melodies and drum beats with small neural networks that learned from folk tunes and real drummers. Play them here, continue your own tune, and save everything as MIDI files.',
+    'music.lead':
+      'Make melodies and drum beats with small neural networks that learned from folk tunes and real drummers. Play them here, continue your own tune, and save everything as MIDI files.',
     'music.settings': 'Settings',
     'music.bars': 'Length (bars)',
     'music.bars.hint': 'One bar is four beats. Longer pieces take longer to make.',
     'music.variations': 'Variations',
     'music.variations.hint': 'How many different versions to make at once.',
     'music.temperature': 'Temperature',
-    'music.temperature.hint': '0 always picks the note the network thinks most likely; higher values take more chances and surprise you more.',
+    'music.temperature.hint':
+      '0 always picks the note the network thinks most likely; higher values take more chances and surprise you more.',
     'music.tempo': 'Tempo',
     'music.tempo.value': '{qpm} beats per minute',
     'music.tempo.hint': 'How fast clips play and are saved.',
@@ -29,26 +31,31 @@ export const music = defineMessages({
     'music.continue.selected': 'Continue “{name}”',
     'music.continue.none': 'Continue (choose a clip first)',
     'music.continue.empty': 'The chosen clip has no notes this model can continue.',
-    'music.unavailable': 'Not available yet: the model {models} is not installed, so this part is switched off.',
-    'music.interpolate.unavailable': 'Interpolate (morphing between two clips) is not available yet: its model (MusicVAE) has not been trained for this app.',
+    'music.unavailable':
+      'Not available yet: the model {models} is not installed, so this part is switched off.',
+    'music.interpolate.unavailable':
+      'Interpolate (morphing between two clips) is not available yet: its model (MusicVAE) has not been trained for this app.',
     'music.interpolate': 'Interpolate: morph one melody into another',
     'music.interpolate.a': 'From',
     'music.interpolate.b': 'To',
     'music.interpolate.choose': 'Choose a melody',
     'music.interpolate.steps': 'Steps in between',
     'music.interpolate.go': 'Interpolate',
-    'music.interpolate.hint': 'Uses the first two bars of each melody. The result plays the model’s version of the first, the in-between melodies, then its version of the second.',
+    'music.interpolate.hint':
+      'Uses the first two bars of each melody. The result plays the model’s version of the first, the in-between melodies, then its version of the second.',
     'music.busy.interpolating': 'Blending the two melodies…',
     'music.name.interpolated': '{a} → {b}',
     'music.chords': 'Chord progression (optional)',
-    'music.chords.hint': 'For example “C G Am F”. When you type chords, melodies are made by a second model that listens to them; the chords are spread evenly over the clip.',
+    'music.chords.hint':
+      'For example “C G Am F”. When you type chords, melodies are made by a second model that listens to them; the chords are spread evenly over the clip.',
     'music.busy.loading': 'Loading the model…',
     'music.busy.generating': 'Making variation {n} of {total}…',
     'music.cancel': 'Cancel',
     'music.cancelled': 'Stopped. {n} clips were finished before you cancelled.',
     'music.error': 'Something went wrong: {message}',
     'music.dismiss': 'Close message',
-    'music.range.fitted': 'Some notes were too high or low for the melody model ({lo}–{hi}). Moved by {shift} semitones; {clipped} notes folded into range by octaves.',
+    'music.range.fitted':
+      'Some notes were too high or low for the melody model ({lo}–{hi}). Moved by {shift} semitones; {clipped} notes folded into range by octaves.',
     'music.upload': 'Open a MIDI file (.mid)',
     'music.upload.hint': 'Drop a .mid file here. It stays on this device.',
     'music.upload.error': 'That file could not be read: {message}',
@@ -73,19 +80,23 @@ export const music = defineMessages({
     'music.exportAll': 'Save all as .zip',
     'music.delete': 'Delete',
     'music.delete.named': 'Delete {name}',
-    'music.credit.melody': 'Melody model trained by us on the Nottingham Music Database (folk tunes; data licensed GPL-3.0). Runs with Magenta.js (Apache-2.0).',
-    'music.credit.drums': 'Drum data: Groove MIDI Dataset (Gillick, Roberts, Engel, Eck & Bamman, "Learning to Groove with Inverse Sequence Transformations", ICML 2019), Magenta / Google, licensed CC BY 4.0.',
+    'music.credit.melody':
+      'Melody model trained by us on the Nottingham Music Database (folk tunes; data licensed GPL-3.0). Runs with Magenta.js (Apache-2.0).',
+    'music.credit.drums':
+      'Drum data: Groove MIDI Dataset (Gillick, Roberts, Engel, Eck & Bamman, "Learning to Groove with Inverse Sequence Transformations", ICML 2019), Magenta / Google, licensed CC BY 4.0.',
   },
   ko: {
     'music.title': '음악 스튜디오',
-    'music.lead': '민요와 진짜 드러머의 연주를 배운 작은 신경망으로 멜로디와 드럼 비트를 만들어요. 여기서 바로 듣고, 내 곡을 이어 가고, 모두 MIDI 파일로 저장할 수 있어요.',
+    'music.lead':
+      '민요와 진짜 드러머의 연주를 배운 작은 신경망으로 멜로디와 드럼 비트를 만들어요. 여기서 바로 듣고, 내 곡을 이어 가고, 모두 MIDI 파일로 저장할 수 있어요.',
     'music.settings': '설정',
     'music.bars': '길이 (마디)',
     'music.bars.hint': '한 마디는 네 박자예요. 길수록 만드는 데 오래 걸려요.',
     'music.variations': '버전 수',
     'music.variations.hint': '한 번에 몇 가지 다른 버전을 만들지 정해요.',
     'music.temperature': '온도',
-    'music.temperature.hint': '0이면 신경망이 가장 그럴듯하다고 생각하는 음만 골라요. 높을수록 과감하게 골라서 더 놀라운 음악이 나와요.',
+    'music.temperature.hint':
+      '0이면 신경망이 가장 그럴듯하다고 생각하는 음만 골라요. 높을수록 과감하게 골라서 더 놀라운 음악이 나와요.',
     'music.tempo': '빠르기',
     'music.tempo.value': '1분에 {qpm}박',
     'music.tempo.hint': '클립을 재생하고 저장할 때의 빠르기예요.',
@@ -104,29 +115,34 @@ export const music = defineMessages({
     'music.continue.none': '이어 만들기 (먼저 클립을 골라요)',
     'music.continue.empty': '고른 클립에 이 모델이 이어 갈 수 있는 음이 없어요.',
     'music.unavailable': '아직 쓸 수 없어요: {models} 모델이 설치되지 않아서 이 부분은 꺼져 있어요.',
-    'music.interpolate.unavailable': '보간(두 클립 사이를 바꿔 가기)은 아직 쓸 수 없어요: 그 모델(MusicVAE)을 이 앱용으로 아직 학습하지 않았어요.',
+    'music.interpolate.unavailable':
+      '보간(두 클립 사이를 바꿔 가기)은 아직 쓸 수 없어요: 그 모델(MusicVAE)을 이 앱용으로 아직 학습하지 않았어요.',
     'music.interpolate': '보간: 한 멜로디를 다른 멜로디로 바꿔 가기',
     'music.interpolate.a': '처음',
     'music.interpolate.b': '끝',
     'music.interpolate.choose': '멜로디를 골라요',
     'music.interpolate.steps': '사이에 넣을 단계 수',
     'music.interpolate.go': '보간하기',
-    'music.interpolate.hint': '각 멜로디의 처음 두 마디를 써요. 결과는 첫 멜로디를 모델이 다시 부른 것, 그 사이의 멜로디들, 그리고 두 번째 멜로디를 모델이 다시 부른 것 순서로 이어져요.',
+    'music.interpolate.hint':
+      '각 멜로디의 처음 두 마디를 써요. 결과는 첫 멜로디를 모델이 다시 부른 것, 그 사이의 멜로디들, 그리고 두 번째 멜로디를 모델이 다시 부른 것 순서로 이어져요.',
     'music.busy.interpolating': '두 멜로디를 섞는 중이에요…',
     'music.name.interpolated': '{a} → {b}',
     'music.chords': '코드 진행 (선택)',
-    'music.chords.hint': '예: “C G Am F”. 코드를 적으면 코드를 듣고 멜로디를 만드는 다른 모델을 써요. 코드는 클립 전체에 고르게 나눠져요.',
+    'music.chords.hint':
+      '예: “C G Am F”. 코드를 적으면 코드를 듣고 멜로디를 만드는 다른 모델을 써요. 코드는 클립 전체에 고르게 나눠져요.',
     'music.busy.loading': '모델을 불러오는 중이에요…',
     'music.busy.generating': '{total}개 중 {n}번째 버전을 만드는 중이에요…',
     'music.cancel': '취소',
     'music.cancelled': '멈췄어요. 취소하기 전에 클립 {n}개를 완성했어요.',
     'music.error': '문제가 생겼어요: {message}',
     'music.dismiss': '메시지 닫기',
-    'music.range.fitted': '멜로디 모델({lo}–{hi})에 비해 너무 높거나 낮은 음이 있었어요. {shift}반음 옮기고, {clipped}개 음은 옥타브 단위로 범위 안에 접어 넣었어요.',
+    'music.range.fitted':
+      '멜로디 모델({lo}–{hi})에 비해 너무 높거나 낮은 음이 있었어요. {shift}반음 옮기고, {clipped}개 음은 옥타브 단위로 범위 안에 접어 넣었어요.',
     'music.upload': 'MIDI 파일(.mid) 열기',
     'music.upload.hint': '.mid 파일을 여기에 끌어다 놓아요. 파일은 이 기기 밖으로 나가지 않아요.',
     'music.upload.error': '그 파일을 읽을 수 없어요: {message}',
-    'music.upload.done': '“{name}”을(를) 열었어요. 음이 {n}개 있어요. 이어 만들기를 누르면 모델이 뒤를 이어 가요.',
+    'music.upload.done':
+      '“{name}”을(를) 열었어요. 음이 {n}개 있어요. 이어 만들기를 누르면 모델이 뒤를 이어 가요.',
     'music.keyboard': '건반으로 음 치기',
     'music.keyboard.count': '{n}개 음을 쳤어요 (한 음은 한 박자예요).',
     'music.keyboard.use': '내가 친 음으로 클립 만들기',
@@ -147,7 +163,9 @@ export const music = defineMessages({
     'music.exportAll': '모두 .zip으로 저장',
     'music.delete': '삭제',
     'music.delete.named': '{name} 삭제',
-    'music.credit.melody': '멜로디 모델은 우리가 Nottingham Music Database(민요, 데이터 라이선스 GPL-3.0)로 학습했어요. Magenta.js(Apache-2.0)로 실행해요.',
-    'music.credit.drums': 'Drum data: Groove MIDI Dataset (Gillick, Roberts, Engel, Eck & Bamman, "Learning to Groove with Inverse Sequence Transformations", ICML 2019), Magenta / Google, licensed CC BY 4.0.',
+    'music.credit.melody':
+      '멜로디 모델은 우리가 Nottingham Music Database(민요, 데이터 라이선스 GPL-3.0)로 학습했어요. Magenta.js(Apache-2.0)로 실행해요.',
+    'music.credit.drums':
+      'Drum data: Groove MIDI Dataset (Gillick, Roberts, Engel, Eck & Bamman, "Learning to Groove with Inverse Sequence Transformations", ICML 2019), Magenta / Google, licensed CC BY 4.0.',
   },
 });
