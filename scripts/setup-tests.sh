@@ -9,4 +9,10 @@ if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
-npm ci --no-audit --no-fund
+# npm 11.19 writes lockfiles without other platforms' optional binaries (@next/swc-*, tailwind oxide)
+# and then `npm ci` refuses that same lockfile as "out of sync"; fall back to a lockfile-respecting
+# `npm install` when that happens.
+if ! npm ci --no-audit --no-fund; then
+  echo "setup-tests: npm ci refused the lockfile; installing with npm install instead" >&2
+  npm install --no-audit --no-fund
+fi
