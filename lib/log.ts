@@ -1,4 +1,4 @@
-// A small levelled logger: the library never calls console.log directly.
+// A small levelled logger: library code prints through it, never straight to the console.
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
