@@ -72,7 +72,7 @@ export function checkCnnStack(stack: readonly CnnLabLayer[], seed?: number): Cnn
   const rows: CnnSummaryRow[] = [];
   const problems: CnnStackProblem[] = [];
   const layers: LayerSpec[] = [];
-  let side = CNN_INPUT_SHAPE[0];
+  let side: number = CNN_INPUT_SHAPE[0];
   let channels: number = CNN_INPUT_SHAPE[2];
   let flat: number | null = null; // set once the image has been flattened
   const counts: Record<string, number> = {};
@@ -138,7 +138,7 @@ export function checkCnnStack(stack: readonly CnnLabLayer[], seed?: number): Cnn
       flat = l.units;
       layers.push({ type: 'dense', units: l.units, activation: 'relu' });
       rows.push({ index, name: name('dense'), className: 'Dense', outputShape: [null, l.units], params });
-    } else {
+    } else if (l.kind === 'dropout') {
       layers.push({ type: 'dropout', rate: l.rate });
       const shape = flat === null ? [null, side, side, channels] : [null, flat];
       rows.push({ index, name: name('dropout'), className: 'Dropout', outputShape: shape, params: 0 });
