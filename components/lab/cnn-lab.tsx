@@ -80,6 +80,7 @@ export function CnnLab() {
   );
   const [digitIndex, setDigitIndex] = useState(0);
   const [views, setViews] = useState<ConvView[] | null>(null);
+  const [guess, setGuess] = useState<number | null>(null);
   const [trainedStack, setTrainedStack] = useState<CnnLabLayer[] | null>(null);
   const model = useRef<tf.LayersModel | null>(null);
   const abort = useRef<AbortController | null>(null);
@@ -217,9 +218,12 @@ export function CnnLab() {
     const net = model.current;
     if (!net || !evaluation || !data) return;
     let stale = false;
-    void import('@/lib/lab').then((lab) => {
+    void Promise.all([import('@/lib/lab'), import('@/lib/digits')]).then(async ([lab, lib]) => {
       if (stale || model.current !== net) return;
       const image = data.testImages.subarray(digitIndex * 784, (digitIndex + 1) * 784);
+      const probs = await lib.predictDigit(net, image);
+      if (stale || model.current !== net) return;
+      setGuess(probs.indexOf(Math.max(...probs)));
       setViews(
         lab.convLayerIndices(net).map((i) => ({
           filters: lab.convFilters(net, i, 16),
@@ -498,6 +502,11 @@ export function CnnLab() {
                   format={(v) => `#${v + 1} (${data?.testLabels[v] ?? ''})`}
                 />
               </div>
+              {guess !== null && data && (
+                <p className="text-sm" data-testid="cnn-guess">
+                  {t('lab.cnn.guess', { real: data.testLabels[digitIndex], guess })}
+                </p>
+              )}
             </div>
             {views?.length === 0 && <p className="text-sm">{t('lab.cnn.noConv')}</p>}
             {views?.map((v, k) => (

@@ -195,4 +195,6 @@ test('CNN lab: build conv → pool → dense from the palette, train on digits, 
   await expect(page.getByTestId('cnn-filters-0').locator('canvas')).toHaveCount(8);
   await expect(page.getByTestId('cnn-maps-0').locator('canvas')).toHaveCount(8);
   await expect(page.getByTestId('cnn-conv-view-0')).toContainText('8 filters of 3 × 3');
+  // The first held-out digit is a 2; the network's answer for it is shown beside it.
+  await expect(page.getByTestId('cnn-guess')).toContainText('Real digit: 2.');
 });

@@ -302,6 +302,7 @@ export const lab = defineMessages({
       'Pick a test digit. For each convolution you see its filters (blue = likes ink, red = dislikes ink) and its feature maps: where in this digit each filter found its pattern (bright = strong).',
     'lab.cnn.pickDigit': 'Test digit',
     'lab.cnn.digitLabel': 'The chosen test digit',
+    'lab.cnn.guess': 'Real digit: {real}. The network says: {guess}.',
     'lab.cnn.noConv':
       'This network has no convolution layer, so there are no filters or feature maps to show.',
     'lab.cnn.convTitle': 'Layer {n}: {filters} filters of {k} × {k}',
@@ -606,6 +607,7 @@ export const lab = defineMessages({
       '시험 숫자를 하나 골라 보세요. 합성곱 층마다 필터(파랑 = 잉크를 좋아해요, 빨강 = 싫어해요)와 특징 맵을 볼 수 있어요. 특징 맵은 이 숫자에서 필터가 자기 무늬를 찾은 곳이에요(밝을수록 강해요).',
     'lab.cnn.pickDigit': '시험 숫자',
     'lab.cnn.digitLabel': '고른 시험 숫자',
+    'lab.cnn.guess': '진짜 숫자: {real}. 신경망의 답: {guess}.',
     'lab.cnn.noConv': '이 신경망에는 합성곱 층이 없어서 보여 줄 필터나 특징 맵이 없어요.',
     'lab.cnn.convTitle': '{n}번 층: {k} × {k} 필터 {filters}개',
     'lab.cnn.filtersHint': '필터 (첫 번째 입력 채널)',
