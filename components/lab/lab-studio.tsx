@@ -6,10 +6,11 @@ import { useT } from '@/components/i18n/i18n-provider';
 
 import { Playground } from './playground';
 import { AutoencoderLab } from './autoencoder-lab';
+import { CnnLab } from './cnn-lab';
 import { SequenceLab } from './sequence-lab';
 
-type Tab = 'playground' | 'sequence' | 'autoencoder';
-const TABS: readonly Tab[] = ['playground', 'sequence', 'autoencoder'];
+type Tab = 'playground' | 'sequence' | 'autoencoder' | 'cnn';
+const TABS: readonly Tab[] = ['playground', 'sequence', 'autoencoder', 'cnn'];
 
 /** The lab's tabs and the open section. The tab is kept in the URL (`tab=`) so links open it. */
 export default function LabStudio() {
@@ -46,6 +47,7 @@ export default function LabStudio() {
         {tab === 'playground' && <Playground />}
         {tab === 'sequence' && <SequenceLab />}
         {tab === 'autoencoder' && <AutoencoderLab />}
+        {tab === 'cnn' && <CnnLab />}
       </div>
     </div>
   );

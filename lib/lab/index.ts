@@ -37,3 +37,18 @@ export {
   type AutoencoderLabConfig,
 } from './autoencoder';
 export { loadDigits, parseDigits, type DigitsData } from './digits-data';
+export {
+  CNN_INPUT_SHAPE,
+  DEFAULT_CNN_STACK,
+  NEW_CNN_LAYER,
+  checkCnnStack,
+  convFilters,
+  convLayerIndices,
+  featureMaps,
+  type CnnLabLayer,
+  type CnnLabLayerKind,
+  type CnnStackCheck,
+  type CnnStackProblem,
+  type CnnSummaryRow,
+  type FeatureMaps,
+} from './cnn-lab';

@@ -162,3 +162,39 @@ test('Autoencoder lab: anomaly detection on digits shows a histogram, ROC/AUC an
   await expect(page.getByTestId('recon-0')).toBeVisible();
   await expect(page.getByTestId('walk-image')).toBeVisible();
 });
+
+test('CNN lab: build conv → pool → dense from the palette, train on digits, see filters and feature maps', async ({
+  page,
+}) => {
+  // The CPU backend: measured faster than SwiftShader WebGL for this tiny CNN on 1,000 digits.
+  await page.goto('/lab/?backend=cpu&tab=cnn');
+  await waitForBackend(page);
+  const total = page.getByTestId('cnn-total-params');
+  // Clear the starter stack: only the automatic flatten + 10-way output remain (784·10 + 10).
+  while ((await page.getByTestId('cnn-remove-0').count()) > 0) await page.getByTestId('cnn-remove-0').click();
+  await expect(total).toHaveText('7850');
+  await page.getByTestId('cnn-add-conv').click(); // 8 filters 3×3 → 26×26×8, 80 + 5418·10
+  await expect(total).toHaveText(String(80 + (26 * 26 * 8 + 1) * 10));
+  await page.getByTestId('cnn-add-maxPool').click(); // → 13×13×8
+  await expect(total).toHaveText(String(80 + (13 * 13 * 8 + 1) * 10));
+  await page.getByTestId('cnn-add-dense').click(); // 32 neurons
+  await expect(total).toHaveText(String(80 + (13 * 13 * 8 + 1) * 32 + 33 * 10));
+  // A convolution after the dense layer is named as the problem, and training is not offered.
+  await page.getByTestId('cnn-add-conv').click();
+  await expect(page.getByTestId('cnn-problems')).toContainText('Layer 4');
+  await expect(page.getByTestId('cnn-train')).toBeDisabled();
+  await page.getByTestId('cnn-remove-3').click();
+  await expect(page.getByTestId('cnn-problems')).toHaveCount(0);
+
+  await page.getByLabel('Training digits').fill('1000');
+  await page.getByLabel('Epochs').fill('1');
+  await page.getByTestId('cnn-train').click();
+  await expect(page.getByTestId('cnn-test-accuracy')).toBeVisible({ timeout: 120_000 });
+  // Chance is 10%; one epoch on 1,000 digits must do far better on the 2,000 held-out ones.
+  expect(parseFloat((await page.getByTestId('cnn-test-accuracy').textContent()) ?? '0')).toBeGreaterThan(50);
+  await expect(page.getByTestId('cnn-filters-0').locator('canvas')).toHaveCount(8);
+  await expect(page.getByTestId('cnn-maps-0').locator('canvas')).toHaveCount(8);
+  await expect(page.getByTestId('cnn-conv-view-0')).toContainText('8 filters of 3 × 3');
+  // The first held-out digit is a 2; the network's answer for it is shown beside it.
+  await expect(page.getByTestId('cnn-guess')).toContainText('Real digit: 2.');
+});
