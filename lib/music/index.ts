@@ -10,6 +10,8 @@ export {
   lastStep,
   makeMonophonic,
   midiToClip,
+  noteTimes,
+  secondsPerStep,
   scalePitchClasses,
   shiftNotes,
   stepsToBars,

@@ -67,6 +67,20 @@ export function fromMagentaNotes(notes: readonly unknown[] | null | undefined, i
   return out.sort((a, b) => a.quantizedStartStep - b.quantizedStartStep || a.pitch - b.pitch);
 }
 
+/** Seconds per sixteenth-note step at a tempo (quarter notes per minute). */
+export function secondsPerStep(qpm: number): number {
+  return 60 / qpm / STEPS_PER_QUARTER;
+}
+
+/** When a note sounds, in seconds from the clip start, including its micro-timing offset. */
+export function noteTimes(note: Note, qpm: number): { start: number; end: number } {
+  const sps = secondsPerStep(qpm);
+  const shift = note.offset ?? 0;
+  const start = Math.max(0, (note.quantizedStartStep + shift) * sps);
+  const end = Math.max(start + sps / 4, (note.quantizedEndStep + shift) * sps);
+  return { start, end };
+}
+
 /**
  * Writes a clip as a standard MIDI file (format 1, 480 ticks per quarter, one track). Steps map to
  * exact ticks, so reading the file back gives the same notes. Drums go on channel 10 (index 9).
@@ -82,7 +96,8 @@ export function clipToMidi(clip: Pick<Clip, 'notes' | 'qpm' | 'kind' | 'name'>):
   for (const n of clip.notes) {
     track.addNote({
       midi: n.pitch,
-      ticks: n.quantizedStartStep * ticksPerStep,
+      // A micro-timing offset moves the note off the grid (rounded to whole ticks).
+      ticks: Math.max(0, Math.round((n.quantizedStartStep + (n.offset ?? 0)) * ticksPerStep)),
       durationTicks: (n.quantizedEndStep - n.quantizedStartStep) * ticksPerStep,
       // Velocity 0 would be a note-off in MIDI, so quiet notes stay at least 1.
       velocity: Math.min(127, Math.max(1, n.velocity || 100)) / 127,

@@ -7,6 +7,11 @@ export interface Note {
   quantizedEndStep: number;
   velocity?: number;
   isDrum?: boolean;
+  /**
+   * Micro-timing: how far the note is played from its grid step, as a fraction of a step in
+   * [-0.5, 0.5) (GrooVAE's timing offsets). Absent or 0 means exactly on the grid.
+   */
+  offset?: number;
 }
 
 /** A clip the studio shows: quantized notes plus how to play them. */
