@@ -1,20 +1,27 @@
-// Music workloads: download size, load time and time to generate 4 and 32 bars with each shipped MusicRNN.
+// Music workloads, per backend: download size, load time, and time to generate 4 and 32 bars with each
+// shipped model (MusicRNNs continue step by step; the 2-bar MusicVAE samples 2 bars per decode, so 4 bars
+// is 2 samples and 32 bars 16 samples, decoded in one batch).
 import { medianMs } from './timing';
 import type { BenchMeasurement, Workload } from './types';
+
+/** The RNNs: which kind of clip each makes, and a chord progression for the chord-conditioned one. */
+const RNNS = [
+  { id: 'melody_rnn', kind: 'melody' },
+  { id: 'drum_rnn', kind: 'drums' },
+  { id: 'chord_melody_rnn', kind: 'melody', chords: ['C', 'Am', 'F', 'G'] },
+] as const;
 
 export const musicWorkload: Workload = {
   id: 'music',
   label: 'Music studio',
   async run({ status }) {
-    const [{ MusicRNN }, music] = await Promise.all([
+    const [{ MusicRNN }, { MusicVAE }, music] = await Promise.all([
       import('@magenta/music/es6/music_rnn'),
+      import('@magenta/music/es6/music_vae'),
       import('@/lib/music'),
     ]);
     const out: BenchMeasurement[] = [];
-    for (const [id, kind] of [
-      ['melody_rnn', 'melody'],
-      ['drum_rnn', 'drums'],
-    ] as const) {
+    const size = (id: string) => {
       const info = music.MUSIC_MODELS[id];
       out.push({
         id: `music.${id}.bytes`,
@@ -22,23 +29,34 @@ export const musicWorkload: Workload = {
         value: info.bytes / 1e6,
         unit: 'MB',
       });
-      status(`${id}: loading`);
-      const t0 = performance.now();
-      const rnn = new MusicRNN(info.url);
-      await rnn.initialize();
+      return info;
+    };
+    const loaded = (id: string, t0: number) =>
       out.push({
         id: `music.${id}.load`,
         label: `${id}: load and initialise`,
         value: performance.now() - t0,
         unit: 'ms',
       });
+
+    for (const { id, kind, ...rest } of RNNS) {
+      const info = size(id);
+      status(`${id}: loading`);
+      const t0 = performance.now();
+      const rnn = new MusicRNN(info.url);
+      await rnn.initialize();
+      loaded(id, t0);
       const model = rnn as unknown as import('@/lib/music').SequenceContinuer;
+      const chords = 'chords' in rest ? rest.chords : undefined;
       for (const bars of [4, 32]) {
         status(`${id}: ${bars} bars`);
-        const ms = await medianMs(() => music.generateClip(model, { kind, bars, temperature: 1 }), {
-          warmup: 1,
-          reps: bars === 4 ? 3 : 1,
-        });
+        const chordProgression = chords
+          ? Array.from({ length: bars }, (_, i) => chords[i % chords.length])
+          : undefined;
+        const ms = await medianMs(
+          () => music.generateClip(model, { kind, bars, temperature: 1, chordProgression }),
+          { warmup: 1, reps: bars === 4 ? 3 : 1 },
+        );
         out.push({
           id: `music.${id}.generate${bars}`,
           label: `${id}: generate ${bars} bars (${bars * 16} steps)`,
@@ -48,6 +66,24 @@ export const musicWorkload: Workload = {
       }
       rnn.dispose();
     }
+
+    const vaeInfo = size('mel_2bar_vae');
+    status('mel_2bar_vae: loading');
+    const t0 = performance.now();
+    const vae = new MusicVAE(vaeInfo.url);
+    await vae.initialize();
+    loaded('mel_2bar_vae', t0);
+    for (const bars of [4, 32]) {
+      status(`mel_2bar_vae: ${bars} bars`);
+      const ms = await medianMs(() => vae.sample(bars / 2, 1), { warmup: 1, reps: bars === 4 ? 3 : 1 });
+      out.push({
+        id: `music.mel_2bar_vae.generate${bars}`,
+        label: `mel_2bar_vae: sample ${bars} bars (${bars / 2} × 2-bar decodes)`,
+        value: ms,
+        unit: 'ms',
+      });
+    }
+    vae.dispose();
     return out;
   },
 };
