@@ -4,6 +4,7 @@ import { join } from 'node:path';
 
 import * as tf from '@tensorflow/tfjs';
 
+import { modelFromDisk, readPpm } from '../test-utils';
 import { KEYPOINT_NAMES } from './constants';
 import type { Pose, PoseModelName } from './types';
 
@@ -12,32 +13,12 @@ const FIXTURES = join(ROOT, 'tests', 'fixtures', 'pose');
 
 /** An IOHandler that reads public/models/<name> from disk (run `npm run models` first). */
 export function poseModelFromDisk(name: PoseModelName): tf.io.IOHandler {
-  const dir = join(ROOT, 'public', 'models', name);
-  return {
-    async load() {
-      const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as tf.io.ModelJSON;
-      const bin = readFileSync(join(dir, json.weightsManifest[0].paths[0]));
-      return {
-        modelTopology: json.modelTopology,
-        format: json.format,
-        generatedBy: json.generatedBy,
-        convertedBy: json.convertedBy,
-        signature: (json as { signature?: object }).signature,
-        weightSpecs: json.weightsManifest.flatMap((g) => g.weights),
-        weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength),
-      };
-    },
-  };
+  return modelFromDisk(name);
 }
 
 /** pose.jpg at 500×334 (tests/fixtures/pose/pose-500.ppm) as a [h, w, 3] int32 tensor. */
 export function readPosePhoto(): tf.Tensor3D {
-  const buf = readFileSync(join(FIXTURES, 'pose-500.ppm'));
-  const header = buf.subarray(0, 20).toString('latin1').split(/\s+/);
-  const [magic, w, h] = [header[0], Number(header[1]), Number(header[2])];
-  if (magic !== 'P6') throw new Error('pose-500.ppm is not a P6 PPM');
-  const pixels = buf.subarray(buf.length - w * h * 3);
-  return tf.tensor3d(Int32Array.from(pixels), [h, w, 3], 'int32');
+  return readPpm(join(FIXTURES, 'pose-500.ppm'));
 }
 
 /** Reference keypoints of pose.jpg scaled to the 500×334 photo, in COCO order. */

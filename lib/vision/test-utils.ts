@@ -1,29 +1,13 @@
 // Test helpers (Node only): load the backbone from public/models on disk and write PNGs for inspection.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 
 import type * as tf from '@tensorflow/tfjs';
 
-const ROOT = join(__dirname, '..', '..');
+import { modelFromDisk } from '../test-utils';
 
 /** An IOHandler that reads public/models/centernet from disk (run `npm run models` first). */
 export function backboneFromDisk(): tf.io.IOHandler {
-  const dir = join(ROOT, 'public', 'models', 'centernet');
-  return {
-    async load() {
-      const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as tf.io.ModelJSON;
-      const bin = readFileSync(join(dir, json.weightsManifest[0].paths[0]));
-      return {
-        modelTopology: json.modelTopology,
-        format: json.format,
-        generatedBy: json.generatedBy,
-        convertedBy: json.convertedBy,
-        weightSpecs: json.weightsManifest.flatMap((g) => g.weights),
-        weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength),
-      };
-    },
-  };
+  return modelFromDisk('centernet');
 }
 
 function crc32(bytes: Uint8Array): number {
