@@ -11,6 +11,7 @@ import { Webcam, type WebcamHandle } from '@/components/media/webcam';
 import {
   CLASS_COLORS,
   ClassCard,
+  ModelSourceToggle,
   PredictionPanel,
   TrainPanel,
   newId,
@@ -491,24 +492,15 @@ export default function ImageStudio() {
                 {t('image.preview')}
               </h2>
               {tmInfo && (
-                <div className="flex gap-1 text-sm" role="group" aria-label={t('image.modelSource')}>
-                  <Button
-                    size="sm"
-                    variant={source === 'mine' ? 'primary' : 'secondary'}
-                    onClick={() => setSource('mine')}
-                    aria-pressed={source === 'mine'}
-                  >
-                    {t('image.useMine')}
-                  </Button>
-                  <Button
-                    size="sm"
-                    variant={source === 'tm' ? 'primary' : 'secondary'}
-                    onClick={() => setSource('tm')}
-                    aria-pressed={source === 'tm'}
-                  >
-                    {t('image.useTm')}
-                  </Button>
-                </div>
+                <ModelSourceToggle
+                  value={source}
+                  label={t('image.modelSource')}
+                  options={[
+                    { id: 'mine', label: t('image.useMine') },
+                    { id: 'tm', label: t('image.useTm') },
+                  ]}
+                  onChange={setSource}
+                />
               )}
             </div>
             {!hasModel && <p className="text-sm text-slate-500">{t('image.trainFirst')}</p>}

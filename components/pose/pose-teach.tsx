@@ -10,6 +10,7 @@ import { FileDrop } from '@/components/media/file-drop';
 import {
   CLASS_COLORS,
   ClassCard,
+  ModelSourceToggle,
   PredictionPanel,
   TrainPanel,
   newId,
@@ -614,24 +615,15 @@ export default function PoseTeach({
                 {t('pose.preview')}
               </h3>
               {imported && (
-                <div className="flex gap-1 text-sm" role="group" aria-label={t('pose.modelSource')}>
-                  <Button
-                    size="sm"
-                    variant={source === 'mine' ? 'primary' : 'secondary'}
-                    onClick={() => setSource('mine')}
-                    aria-pressed={source === 'mine'}
-                  >
-                    {t('pose.useMine')}
-                  </Button>
-                  <Button
-                    size="sm"
-                    variant={source === 'imported' ? 'primary' : 'secondary'}
-                    onClick={() => setSource('imported')}
-                    aria-pressed={source === 'imported'}
-                  >
-                    {t('pose.useImported')}
-                  </Button>
-                </div>
+                <ModelSourceToggle
+                  value={source}
+                  label={t('pose.modelSource')}
+                  options={[
+                    { id: 'mine', label: t('pose.useMine') },
+                    { id: 'imported', label: t('pose.useImported') },
+                  ]}
+                  onChange={setSource}
+                />
               )}
             </div>
             {hasModel ? (

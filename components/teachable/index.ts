@@ -1,5 +1,6 @@
 // Reusable pieces of a "teachable" studio (classes → samples → train → preview). See lib/transfer.
 export { ClassCard, MAX_THUMBS_SHOWN, type ClassCardProps } from './class-card';
+export { ModelSourceToggle, type ModelSourceToggleProps } from './model-source-toggle';
 export { PredictionPanel, type PredictionPanelProps } from './prediction-panel';
 export { TrainPanel, type TrainPanelProps } from './train-panel';
 export {
