@@ -32,8 +32,10 @@ import {
   toQuantizedSequence,
 } from '@/lib/music';
 
+import { MidiPanel, MidiSendButton } from './midi-panel';
 import { OnScreenKeyboard } from './on-screen-keyboard';
 import { PianoRoll } from './piano-roll';
+import { useMidi } from './use-midi';
 
 const CLIPS_KEY = 'music/clips';
 const NOTE_NAMES = ['C', 'C♯', 'D', 'E♭', 'E', 'F', 'F♯', 'G', 'A♭', 'A', 'B♭', 'B'];
@@ -169,6 +171,9 @@ export function MusicStudio() {
     setClips((prev) => [...prev, ...made]);
     if (made.length) setSelectedId(made[made.length - 1].id);
   }, []);
+
+  // Web MIDI: send clips to a device, record a MIDI keyboard into a new (selected) clip.
+  const midi = useMidi({ qpm, loop, onRecorded: (clip) => addClips([clip]) });
 
   /** Runs the model `variations` times; each result becomes a clip. Cancel stops between variations. */
   const run = useCallback(
@@ -593,6 +598,7 @@ export function MusicStudio() {
             <p className="text-sm font-medium">{t('music.keyboard')}</p>
             <OnScreenKeyboard
               label={t('music.keyboard')}
+              active={midi.liveKeys}
               onNote={(pitch) => {
                 // Each key press adds a quarter note (4 steps) after the previous one.
                 setKeyNotes((prev) => {
@@ -640,6 +646,8 @@ export function MusicStudio() {
           </div>
         </div>
       </section>
+
+      <MidiPanel midi={midi} />
 
       <section
         className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4"
@@ -705,6 +713,7 @@ export function MusicStudio() {
                     <Button size="sm" variant="secondary" onClick={() => exportClip({ ...c, qpm })}>
                       {t('music.export')}
                     </Button>
+                    <MidiSendButton midi={midi} clip={{ ...c, qpm }} />
                     <Button
                       size="sm"
                       variant="ghost"

@@ -10,10 +10,12 @@ export interface OnScreenKeyboardProps {
   from?: number;
   onNote: (pitch: number) => void;
   disabled?: boolean;
+  /** Pitches to light up (keys held on a connected MIDI keyboard). */
+  active?: ReadonlySet<number>;
 }
 
 /** A row of piano keys; black keys sit between the white ones. */
-export function OnScreenKeyboard({ label, from = 60, onNote, disabled }: OnScreenKeyboardProps) {
+export function OnScreenKeyboard({ label, from = 60, onNote, disabled, active }: OnScreenKeyboardProps) {
   const pitches = Array.from({ length: 24 }, (_, i) => from + i);
   const whites = pitches.filter((p) => WHITE.includes(p % 12));
   return (
@@ -26,7 +28,8 @@ export function OnScreenKeyboard({ label, from = 60, onNote, disabled }: OnScree
           onClick={() => onNote(p)}
           aria-label={`${NAMES[p % 12]}${Math.floor(p / 12) - 1}`}
           data-pitch={p}
-          className="relative flex-1 rounded-b-md border border-slate-400 bg-white text-[10px] text-slate-500 hover:bg-indigo-50 focus-visible:outline-3 focus-visible:outline-indigo-500 active:bg-indigo-200"
+          data-active={active?.has(p) || undefined}
+          className={`relative flex-1 rounded-b-md border border-slate-400 text-[10px] text-slate-500 hover:bg-indigo-50 focus-visible:outline-3 focus-visible:outline-indigo-500 active:bg-indigo-200 ${active?.has(p) ? 'bg-indigo-300' : 'bg-white'}`}
         >
           <span className="absolute right-0 bottom-1 left-0">
             {p % 12 === 0 ? `C${Math.floor(p / 12) - 1}` : ''}
@@ -46,8 +49,9 @@ export function OnScreenKeyboard({ label, from = 60, onNote, disabled }: OnScree
               onClick={() => onNote(p)}
               aria-label={`${NAMES[p % 12]}${Math.floor(p / 12) - 1}`}
               data-pitch={p}
+              data-active={active?.has(p) || undefined}
               style={{ left: `calc(${left}% - 1.1%)`, width: '2.2%' }}
-              className="absolute top-0 z-10 h-16 rounded-b-md bg-slate-800 hover:bg-slate-600 focus-visible:outline-3 focus-visible:outline-indigo-500 active:bg-indigo-700"
+              className={`absolute top-0 z-10 h-16 rounded-b-md hover:bg-slate-600 focus-visible:outline-3 focus-visible:outline-indigo-500 active:bg-indigo-700 ${active?.has(p) ? 'bg-indigo-600' : 'bg-slate-800'}`}
             />
           );
         })}

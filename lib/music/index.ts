@@ -21,3 +21,23 @@ export {
 export { generateClip, resolveGenerateOptions } from './generate';
 export type * from './types';
 export { interpolateMelodies, prepareVaeInput, VAE_STEPS, type SequenceInterpolator } from './interpolate';
+export {
+  ALL_NOTES_OFF,
+  clipDurationMs,
+  clipToMidiEvents,
+  listenToInput,
+  MidiConnection,
+  MidiError,
+  type MidiErrorKind,
+  type MidiEvent,
+  type MidiNoteMessage,
+  type MidiPlayback,
+  type MidiPortInfo,
+  MidiRecorder,
+  midiSupport,
+  parseMidiMessage,
+  recordedNotesToClip,
+  requestMidi,
+  sendClip,
+  type SendClipOptions,
+} from './midi-io';

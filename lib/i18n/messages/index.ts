@@ -4,11 +4,12 @@ import { digits } from './digits';
 import { dream } from './dream';
 import { image } from './image';
 import { lab } from './lab';
+import { midi } from './midi';
 import { music } from './music';
 import { pose } from './pose';
 import { sound } from './sound';
 
-const BUNDLES = [common, digits, dream, image, lab, music, pose, sound] as const;
+const BUNDLES = [common, digits, dream, image, lab, midi, music, pose, sound] as const;
 
 type KeysOf<B> = B extends { en: Record<infer K, string> } ? K : never;
 /** Every message key of the app. */
