@@ -77,6 +77,29 @@ describe('generateClip with the shipped MusicRNN checkpoints', () => {
     const out = await generateClip(rnn, { kind: 'drums', bars: 1, temperature: 1 });
     expect(out.totalQuantizedSteps).toBe(16);
     expect(out.notes.every((n) => n.isDrum === true && n.quantizedStartStep < 16)).toBe(true);
+    // A primer from a drum kit's own pitches (40 = electric snare, 21 = not a drum) continues cleanly.
+    const cont = await generateClip(rnn, {
+      kind: 'drums',
+      bars: 1,
+      temperature: 1,
+      primer: [
+        { pitch: 40, quantizedStartStep: 0, quantizedEndStep: 1 },
+        { pitch: 21, quantizedStartStep: 2, quantizedEndStep: 3 },
+        { pitch: 35, quantizedStartStep: 4, quantizedEndStep: 5 },
+      ],
+      primerSteps: 16,
+    });
+    expect(cont.notes.slice(0, 2).map((n) => n.pitch)).toEqual([38, 36]);
+    expect(cont.notes.length).toBeGreaterThan(2);
+    expect(cont.notes.every((n) => Number.isInteger(n.pitch) && n.pitch >= 22 && n.pitch <= 87)).toBe(true);
+    await expect(
+      generateClip(rnn, {
+        kind: 'drums',
+        bars: 1,
+        temperature: 1,
+        primer: [{ pitch: 100, quantizedStartStep: 0, quantizedEndStep: 1 }],
+      }),
+    ).rejects.toThrow(/drum/);
     rnn.dispose();
   }, 120_000);
 });

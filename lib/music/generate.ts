@@ -1,5 +1,5 @@
 // Generating and continuing clips with a Magenta MusicRNN (passed in, so the browser and Node bundles both work).
-import { ConfigError } from '../errors';
+import { ConfigError, InputError } from '../errors';
 import { LIMITS, MELODY_MAX_PITCH, MELODY_MIN_PITCH } from './music-constants';
 import {
   barsToSteps,
@@ -7,6 +7,7 @@ import {
   lastStep,
   makeMonophonic,
   shiftNotes,
+  toDrumClasses,
   toQuantizedSequence,
 } from './sequences';
 import type { GenerateOptions, Note, SequenceContinuer } from './types';
@@ -37,7 +38,12 @@ export async function generateClip(
   const steps = barsToSteps(o.bars);
   let primer: Note[];
   if (o.primer && o.primer.length > 0) {
-    primer = drums ? o.primer.map((n) => ({ ...n, isDrum: true })) : makeMonophonic(o.primer);
+    if (drums) {
+      // Pitches outside the model's drum classes would make Magenta's encoder produce NaN.
+      primer = toDrumClasses(o.primer).notes;
+      if (!primer.length)
+        throw new InputError('None of these notes is a drum the drum model knows (General MIDI 22–87).');
+    } else primer = makeMonophonic(o.primer);
   } else {
     primer = [
       drums

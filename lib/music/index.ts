@@ -15,6 +15,7 @@ export {
   scalePitchClasses,
   shiftNotes,
   stepsToBars,
+  toDrumClasses,
   toQuantizedSequence,
   type ImportedMidi,
 } from './sequences';

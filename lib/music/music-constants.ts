@@ -23,3 +23,20 @@ export const SCALES = Object.freeze({
   blues: [0, 3, 5, 6, 7, 10],
 } as const);
 export type ScaleName = keyof typeof SCALES;
+
+/**
+ * The 9 drum classes of our drum models (Groove MIDI Dataset mapping, as in the drum_rnn config's
+ * `pitchClasses`): kick, snare, closed hi-hat, open hi-hat, low tom, mid tom, high tom, crash, ride.
+ * The first pitch of each class is the one the models write.
+ */
+export const DRUM_PITCH_CLASSES: readonly (readonly number[])[] = Object.freeze([
+  [36, 35],
+  [38, 40, 37, 27, 28, 31, 32, 33, 34, 39, 56, 65, 66, 75, 85],
+  [42, 22, 44, 54, 68, 69, 70, 71, 73, 78, 80],
+  [46, 26, 67, 72, 74, 79, 81],
+  [43, 58, 29, 41, 61, 64, 84],
+  [47, 45, 60, 63, 77, 86, 87],
+  [50, 48, 30, 62, 76, 83],
+  [49, 52, 55, 57],
+  [51, 59, 53, 82],
+]);

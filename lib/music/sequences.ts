@@ -5,6 +5,7 @@ import { InputError } from '../errors';
 import {
   DEFAULT_QPM,
   DRUM_CHANNEL,
+  DRUM_PITCH_CLASSES,
   MAX_MIDI_BYTES,
   SCALES,
   STEPS_PER_BAR,
@@ -65,6 +66,21 @@ export function fromMagentaNotes(notes: readonly unknown[] | null | undefined, i
     });
   }
   return out.sort((a, b) => a.quantizedStartStep - b.quantizedStartStep || a.pitch - b.pitch);
+}
+
+/**
+ * Moves drum notes onto the pitches the drum models know (each class's first pitch, e.g. 40 → 38 snare)
+ * and drops notes no class holds (a melody's notes, or rare percussion). Returns how many were dropped.
+ */
+export function toDrumClasses(notes: readonly Note[]): { notes: Note[]; dropped: number } {
+  const canonical = new Map<number, number>();
+  for (const cls of DRUM_PITCH_CLASSES) for (const p of cls) canonical.set(p, cls[0]);
+  const out: Note[] = [];
+  for (const n of notes) {
+    const pitch = canonical.get(n.pitch);
+    if (pitch !== undefined) out.push({ ...n, pitch, isDrum: true });
+  }
+  return { notes: out, dropped: notes.length - out.length };
 }
 
 /** Seconds per sixteenth-note step at a tempo (quarter notes per minute). */

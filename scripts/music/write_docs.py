@@ -156,8 +156,9 @@ doc += ['## Limitations and not done', '',
         '- Models expect primers that start on a bar line: the `BinaryCounter` aux input counts from step 0 of '
         'the primer.',
         '- Chord progressions: do not mix `N.C.` with chords (Magenta.js int32/float32 `tf.stack` error on tfjs 4.22).',
-        '- Drum primers must use pitches in `drum_rnn/config.json`\'s `pitchClasses`; an unknown pitch makes '
-        'Magenta\'s DrumsOneHotConverter produce NaN labels.',
+        '- Magenta\'s DrumsOneHotConverter turns a pitch outside `pitchClasses` into NaN, so drum primers (an imported '
+        '.mid, a MIDI drum kit) go through `toDrumClasses` (lib/music) first: each pitch moves to its class\'s first '
+        'pitch and pitches no class holds are dropped.',
         '- GrooVAE (`GrooveConverter`: Groove / Drumify / Humanize) models: not trained (out of time).', '']
 os.makedirs(os.path.join(REPO, 'docs'), exist_ok=True)
 open(os.path.join(REPO, 'docs', 'music-models.md'), 'w').write('\n'.join(doc))
