@@ -2,13 +2,14 @@
 // Anomaly detection results shared by the digits and the table autoencoders: the reconstruction-error
 // histogram of normal vs anomalous examples, a threshold slider with precision, recall and the
 // confusion counts it gives, and the ROC curve with its AUC. The flagged examples come as children.
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 
 import { useT } from '@/components/i18n/i18n-provider';
 import { Slider } from '@/components/ui';
 import { flagAt, type AnomalyReport, type ErrorHistogram } from '@/lib/lab';
 
 const NORMAL_COLOR = '#0877bd';
+const formatError = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 1 ? v.toPrecision(3) : v.toFixed(4));
 const ANOMALY_COLOR = '#f59322';
 
 function Histogram({
@@ -16,18 +17,24 @@ function Histogram({
   threshold,
   caption,
   legend,
+  logNote,
 }: {
   histogram: ErrorHistogram;
   threshold: number;
   caption: string;
   legend: string;
+  logNote: string;
 }) {
-  const { min, max, width, normal, anomalous } = histogram;
+  const { min, max, scale, edges, normal, anomalous } = histogram;
   const bins = normal.length;
   const top = Math.max(...normal, ...anomalous, 1);
   const W = 320;
   const H = 120;
-  const x = (v: number) => 4 + ((v - min) / (max - min || 1)) * (W - 8);
+  const at =
+    scale === 'log'
+      ? (v: number) => Math.log(Math.max(v, min) / min) / Math.log(max / min)
+      : (v: number) => (v - min) / (max - min || 1);
+  const x = (v: number) => 4 + Math.min(1, Math.max(0, at(v))) * (W - 8);
   return (
     <figure className="rounded-xl border border-slate-200 bg-white p-3">
       <figcaption className="flex flex-wrap gap-3 text-sm">
@@ -47,7 +54,7 @@ function Histogram({
           row.map((c, b) => (
             <rect
               key={`${k}-${b}`}
-              x={x(min + b * width) + (k ? (W - 8) / bins / 2 : 0)}
+              x={x(edges[b]) + (k ? (W - 8) / bins / 2 : 0)}
               width={(W - 8) / bins / 2}
               y={H - (c / top) * (H - 4)}
               height={(c / top) * (H - 4)}
@@ -57,12 +64,13 @@ function Histogram({
         )}
         <line x1={x(threshold)} x2={x(threshold)} y1={0} y2={H} stroke="#dc2626" strokeWidth={2} />
         <text x={4} y={H + 12} fontSize={9} fill="#64748b">
-          {min.toFixed(3)}
+          {formatError(min)}
         </text>
         <text x={W - 4} y={H + 12} fontSize={9} fill="#64748b" textAnchor="end">
-          {max.toFixed(3)}
+          {formatError(max)}
         </text>
       </svg>
+      {scale === 'log' && <p className="text-xs text-slate-600">{logNote}</p>}
     </figure>
   );
 }
@@ -128,7 +136,11 @@ export function AnomalyPanel({
 }: AnomalyPanelProps) {
   const t = useT();
   const pr = flagAt(report, threshold);
-  const { min, max } = report.histogram;
+  // The slider moves through the examples' own errors, one example per step: errors can span
+  // several powers of ten, where even steps of the value would skip every small threshold.
+  const sorted = useMemo(() => [...new Set(report.scores)].sort((a, b) => a - b), [report]);
+  let rank = 0;
+  while (rank + 1 < sorted.length && sorted[rank + 1] <= threshold) rank++;
   return (
     <div className="space-y-3 rounded-xl border border-slate-200 bg-white p-3" data-testid="anomaly-result">
       <h3 className="font-medium">{title}</h3>
@@ -139,6 +151,7 @@ export function AnomalyPanel({
           threshold={threshold}
           caption={t('lab.ae.histogram')}
           legend={legend}
+          logNote={t('lab.ae.logScale')}
         />
         {report.roc && report.auc !== null && (
           <RocChart
@@ -160,12 +173,12 @@ export function AnomalyPanel({
       )}
       <Slider
         label={t('lab.ae.threshold')}
-        value={threshold}
-        min={min}
-        max={max}
-        step={(max - min) / 200 || 0.001}
-        onChange={onThreshold}
-        format={(v) => v.toFixed(4)}
+        value={rank}
+        min={0}
+        max={sorted.length - 1}
+        onChange={(k) => onThreshold(sorted[k])}
+        format={(k) => formatError(sorted[k])}
+        hint={t('lab.ae.thresholdHint')}
       />
       {report.auc !== null ? (
         <>

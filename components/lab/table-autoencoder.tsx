@@ -205,9 +205,18 @@ export function TableAutoencoderLab() {
 
   const bounds = useMemo(() => {
     if (!trained) return null;
-    const xs = trained.points.map((p) => p[0]);
-    const ys = trained.points.map((p) => p[1]);
-    return { x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) };
+    // The 1st to 99th percentile, padded: a few far-out anomalies would otherwise squeeze every
+    // other row into a corner. Rows beyond it are drawn on the edge.
+    const span = (values: number[]) => {
+      const v = [...values].sort((a, b) => a - b);
+      const lo = v[Math.floor(0.01 * (v.length - 1))];
+      const hi = v[Math.ceil(0.99 * (v.length - 1))];
+      const pad = (hi - lo) * 0.1 || 1;
+      return [lo - pad, hi + pad];
+    };
+    const [x0, x1] = span(trained.points.map((p) => p[0]));
+    const [y0, y1] = span(trained.points.map((p) => p[1]));
+    return { x0, x1, y0, y1 };
   }, [trained]);
 
   const labelIndex = useMemo(() => {
@@ -236,9 +245,10 @@ export function TableAutoencoderLab() {
     trained.points.forEach(([px, py], i) => {
       ctx.fillStyle = css(pointRgb(i) as [number, number, number]);
       ctx.beginPath();
+      const clamp = (v: number) => Math.min(1, Math.max(0, v));
       ctx.arc(
-        ((px - bounds.x0) / (bounds.x1 - bounds.x0 || 1)) * (S - 8) + 4,
-        S - 4 - ((py - bounds.y0) / (bounds.y1 - bounds.y0 || 1)) * (S - 8),
+        clamp((px - bounds.x0) / (bounds.x1 - bounds.x0)) * (S - 8) + 4,
+        S - 4 - clamp((py - bounds.y0) / (bounds.y1 - bounds.y0)) * (S - 8),
         3,
         0,
         2 * Math.PI,

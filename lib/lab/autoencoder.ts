@@ -216,17 +216,47 @@ export function projectTo2d(rows: number[][]): {
   return { points, toCode: (p) => mean.map((m, j) => m + p[0] * comps[0][j] + p[1] * comps[1][j]) };
 }
 
-/** Error histogram of an anomaly report: equal-width bins over [min, max], counted per group. */
+/**
+ * Error histogram of an anomaly report, counted per group. Bins are equal on a linear axis, or on a
+ * logarithmic one when the errors span more than LOG_HISTOGRAM_RATIO (a few huge errors would
+ * otherwise squash every other example into the first bin).
+ */
 export interface ErrorHistogram {
-  /** Smallest and largest score; bin k covers [min + k·width, min + (k+1)·width). */
+  scale: 'linear' | 'log';
+  /** Bin edges, ascending, one more than bins: bin k covers [edges[k], edges[k + 1]). */
+  edges: number[];
+  /** Smallest and largest score. */
   min: number;
   max: number;
-  /** Width of one bin (1 when every score is the same, so nothing divides by zero). */
-  width: number;
   /** Counts of normal examples per bin. */
   normal: number[];
   /** Counts of anomalous examples per bin. */
   anomalous: number[];
+}
+
+/** Largest max/min error ratio still binned on a linear axis. */
+export const LOG_HISTOGRAM_RATIO = 100;
+
+function errorHistogram(scores: number[], labels: number[], bins: number): ErrorHistogram {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const s of scores) {
+    if (s < min) min = s;
+    if (s > max) max = s;
+  }
+  const scale = min > 0 && max / min > LOG_HISTOGRAM_RATIO ? 'log' : 'linear';
+  // Position of a score along the axis, 0 at min and 1 at max; all-equal scores sit at 0.
+  const pos =
+    scale === 'log'
+      ? (s: number) => Math.log(s / min) / Math.log(max / min)
+      : (s: number) => (max > min ? (s - min) / (max - min) : 0);
+  const edges = Array.from({ length: bins + 1 }, (_, k) =>
+    scale === 'log' ? min * (max / min) ** (k / bins) : min + ((max > min ? max - min : 1) * k) / bins,
+  );
+  const counts = [new Array<number>(bins).fill(0), new Array<number>(bins).fill(0)];
+  // + 1e-9: a score on an edge lands in the bin that starts there, despite rounding in the logarithms.
+  scores.forEach((s, i) => counts[labels[i]][Math.min(bins - 1, Math.floor(pos(s) * bins + 1e-9))]++);
+  return { scale, edges, min, max, normal: counts[0], anomalous: counts[1] };
 }
 
 /** Anomaly scores and how well they separate normal from anomalous examples. */
@@ -268,22 +298,13 @@ export function anomalyReportFromScores(
     throw new InputError('Some reconstruction errors are not finite numbers: the model has diverged.');
   }
   const labels = isAnomaly.map((a) => (a === true || a === 1 ? 1 : 0));
-  let min = Infinity;
-  let max = -Infinity;
-  for (const s of scores) {
-    if (s < min) min = s;
-    if (s > max) max = s;
-  }
-  const width = (max - min) / bins || 1;
-  const counts = [new Array<number>(bins).fill(0), new Array<number>(bins).fill(0)];
-  scores.forEach((s, i) => counts[labels[i]][Math.min(bins - 1, Math.floor((s - min) / width))]++);
   const both = labels.includes(0) && labels.includes(1);
   const sorted = [...scores].sort((a, b) => a - b);
   const threshold = sorted[Math.floor(sorted.length / 2)];
   return {
     scores,
     labels,
-    histogram: { min, max, width, normal: counts[0], anomalous: counts[1] },
+    histogram: errorHistogram(scores, labels, bins),
     roc: both ? rocCurve(scores, labels) : null,
     auc: both ? auc(scores, labels) : null,
     threshold,

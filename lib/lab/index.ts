@@ -30,6 +30,7 @@ export {
   DEFAULT_AUTOENCODER_CONFIG,
   DigitAutoencoder,
   ANOMALY_HISTOGRAM_BINS,
+  LOG_HISTOGRAM_RATIO,
   anomalyReport,
   anomalyReportFromScores,
   flagAt,

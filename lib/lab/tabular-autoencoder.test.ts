@@ -175,15 +175,21 @@ describe('anomalyReportFromScores', () => {
     const r = anomalyReportFromScores([0.1, 0.2, 0.3, 0.9, 1.0], [false, false, true, true, true], 3);
     expect(r.histogram.normal).toEqual([2, 0, 0]);
     expect(r.histogram.anomalous).toEqual([1, 0, 2]);
-    expect(r.histogram.min).toBeCloseTo(0.1);
-    expect(r.histogram.width).toBeCloseTo(0.3);
+    expect(r.histogram.scale).toBe('linear');
+    r.histogram.edges.forEach((e, k) => expect(e).toBeCloseTo(0.1 + 0.3 * k));
     expect(r.auc).toBe(1);
     expect(r.threshold).toBe(0.3);
     expect(r.pr).toMatchObject({ tp: 3, fp: 0, tn: 2, fn: 0, precision: 1, recall: 1 });
     const one = anomalyReportFromScores([1, 1], [0, 0]);
     expect(one.auc).toBeNull();
     expect(one.roc).toBeNull();
-    expect(one.histogram.width).toBe(1);
+    expect(one.histogram.normal).toHaveLength(30);
+    // Errors spanning 1e-3 … 1e3: log bins, so the small ones are not all in the first bin.
+    const wide = anomalyReportFromScores([0.001, 0.01, 0.1, 1, 10, 1000], [0, 0, 0, 1, 1, 1], 6);
+    expect(wide.histogram.scale).toBe('log');
+    expect(wide.histogram.edges[1]).toBeCloseTo(0.01);
+    expect(wide.histogram.normal).toEqual([1, 1, 1, 0, 0, 0]);
+    expect(wide.histogram.anomalous).toEqual([0, 0, 0, 1, 1, 1]);
     expect(() => anomalyReportFromScores([1], [0, 1])).toThrow(InputError);
     expect(() => anomalyReportFromScores([NaN, 1], [0, 1])).toThrow(/diverged/);
   });

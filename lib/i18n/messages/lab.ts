@@ -179,6 +179,9 @@ export const lab = defineMessages({
     'lab.ae.falseFlag': 'False alarm: a normal digit',
     'lab.ae.flagLegend': 'Green: really anomalous. Red: false alarm.',
     'lab.ae.source': 'Data',
+    'lab.ae.logScale':
+      'The error axis is logarithmic: each bin is the same factor wider than the one before.',
+    'lab.ae.thresholdHint': 'Each step moves the threshold to the next example’s error.',
     'lab.ae.source.digits': 'Digits',
     'lab.ae.source.table': 'Table (CSV)',
     'lab.ae.aucExplain': '(1 = every anomaly scores above every normal example, 0.5 = no better than chance)',
@@ -192,9 +195,9 @@ export const lab = defineMessages({
     'lab.ae.flaggedOnly': 'Flagged {flagged} of {total} held-out rows.',
     'lab.tae.setup': 'Set up the table autoencoder',
     'lab.tae.table': 'Table',
-    'lab.tae.src.seattle': 'Seattle weather 2012–2015 (built in)',
+    'lab.tae.src.seattle': 'Seattle weather (built in)',
     'lab.tae.seattleHint':
-      'One row per day: rain (mm), highest and lowest temperature (°C), wind (m/s) and the weather. Sunny days are "normal".',
+      '2012–2015, one row per day: rain (mm), highest and lowest temperature (°C), wind (m/s) and the weather. Sunny days are "normal".',
     'lab.tae.csv': 'Use your own CSV',
     'lab.tae.csvHint':
       'A header row, then one row per example. Number columns are the features; a text column can say what each row is.',
@@ -546,6 +549,8 @@ export const lab = defineMessages({
     'lab.ae.falseFlag': '잘못된 경보: 정상 숫자예요',
     'lab.ae.flagLegend': '초록: 진짜 이상한 것. 빨강: 잘못된 경보.',
     'lab.ae.source': '데이터',
+    'lab.ae.logScale': '오차 축은 로그 눈금이에요: 칸마다 앞 칸보다 같은 배수만큼 넓어요.',
+    'lab.ae.thresholdHint': '한 칸 움직일 때마다 기준값이 다음 예시의 오차로 바뀌어요.',
     'lab.ae.source.digits': '숫자 그림',
     'lab.ae.source.table': '표 (CSV)',
     'lab.ae.aucExplain': '(1 = 모든 이상한 것이 모든 정상보다 점수가 높음, 0.5 = 찍는 것과 같음)',
@@ -559,9 +564,9 @@ export const lab = defineMessages({
     'lab.ae.flaggedOnly': '시험용 {total}줄 중 {flagged}줄을 표시했어요.',
     'lab.tae.setup': '표 오토인코더 준비하기',
     'lab.tae.table': '표',
-    'lab.tae.src.seattle': '시애틀 날씨 2012–2015 (기본 제공)',
+    'lab.tae.src.seattle': '시애틀 날씨 (기본 제공)',
     'lab.tae.seattleHint':
-      '하루가 한 줄이에요: 강수량(mm), 최고·최저 기온(°C), 바람(m/s), 날씨. 맑은 날이 “정상”이에요.',
+      '2012–2015년, 하루가 한 줄이에요: 강수량(mm), 최고·최저 기온(°C), 바람(m/s), 날씨. 맑은 날이 “정상”이에요.',
     'lab.tae.csv': '내 CSV 쓰기',
     'lab.tae.csvHint':
       '첫 줄은 제목 줄이고, 그다음 한 줄이 예시 하나예요. 숫자 열이 특징이고, 글자 열은 그 줄이 무엇인지 알려 줄 수 있어요.',
