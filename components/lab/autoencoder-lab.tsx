@@ -11,7 +11,6 @@ import {
   DIGIT_PIXELS,
   DigitAutoencoder,
   anomalyReport,
-  flagAt,
   loadDigits,
   projectTo2d,
   selectDigits,
@@ -20,7 +19,9 @@ import {
   type DigitsData,
 } from '@/lib/lab';
 
+import { AnomalyPanel } from './anomaly-panel';
 import { CLASS_COLORS, css } from './colors';
+import { TableAutoencoderLab } from './table-autoencoder';
 
 type Mode = 'all' | 'anomaly';
 const PALETTE = [
@@ -69,89 +70,8 @@ function DigitImage({
   );
 }
 
-function Histogram({
-  report,
-  threshold,
-  labels,
-}: {
-  report: AnomalyReport;
-  threshold: number;
-  labels: [string, string];
-}) {
-  const bins = 30;
-  const max = Math.max(...report.scores);
-  const min = Math.min(...report.scores);
-  const w = (max - min) / bins || 1;
-  const counts = [new Array(bins).fill(0), new Array(bins).fill(0)];
-  report.scores.forEach((s, i) => counts[report.labels[i]][Math.min(bins - 1, Math.floor((s - min) / w))]++);
-  const top = Math.max(...counts[0], ...counts[1], 1);
-  const W = 320;
-  const H = 120;
-  const x = (v: number) => 4 + ((v - min) / (max - min || 1)) * (W - 8);
-  return (
-    <figure className="rounded-xl border border-slate-200 bg-white p-3">
-      <figcaption className="flex flex-wrap gap-3 text-sm">
-        <span className="font-medium">{labels[0]}</span>
-        <span className="inline-flex items-center gap-1">
-          <span className="h-3 w-3 rounded-sm bg-sky-600" /> {labels[1]}
-        </span>
-      </figcaption>
-      <svg viewBox={`0 0 ${W} ${H + 14}`} className="mt-1 w-full" data-testid="error-histogram">
-        {counts.map((row, k) =>
-          row.map((c, b) => (
-            <rect
-              key={`${k}-${b}`}
-              x={x(min + b * w) + (k ? (W - 8) / bins / 2 : 0)}
-              width={(W - 8) / bins / 2}
-              y={H - (c / top) * (H - 4)}
-              height={(c / top) * (H - 4)}
-              fill={k ? '#f59322' : '#0877bd'}
-            />
-          )),
-        )}
-        <line x1={x(threshold)} x2={x(threshold)} y1={0} y2={H} stroke="#dc2626" strokeWidth={2} />
-        <text x={4} y={H + 12} fontSize={9} fill="#64748b">
-          {min.toFixed(3)}
-        </text>
-        <text x={W - 4} y={H + 12} fontSize={9} fill="#64748b" textAnchor="end">
-          {max.toFixed(3)}
-        </text>
-      </svg>
-    </figure>
-  );
-}
-
-function RocChart({
-  report,
-  point,
-  title,
-}: {
-  report: AnomalyReport;
-  point: { fpr: number; tpr: number };
-  title: string;
-}) {
-  const S = 160;
-  const p = (f: number, t: number) => `${8 + f * (S - 16)},${S - 8 - t * (S - 16)}`;
-  return (
-    <figure className="rounded-xl border border-slate-200 bg-white p-3">
-      <figcaption className="text-sm font-medium">{title}</figcaption>
-      <svg viewBox={`0 0 ${S} ${S}`} className="mt-1 w-full max-w-[220px]" data-testid="roc-curve">
-        <rect x={8} y={8} width={S - 16} height={S - 16} fill="none" stroke="#e2e8f0" />
-        <line x1={8} y1={S - 8} x2={S - 8} y2={8} stroke="#cbd5e1" strokeDasharray="4 3" />
-        <polyline
-          fill="none"
-          stroke="#4f46e5"
-          strokeWidth={2}
-          points={report.roc.fpr.map((f, i) => p(f, report.roc.tpr[i])).join(' ')}
-        />
-        <circle cx={8 + point.fpr * (S - 16)} cy={S - 8 - point.tpr * (S - 16)} r={4} fill="#dc2626" />
-      </svg>
-    </figure>
-  );
-}
-
-/** The Autoencoder lab tab. */
-export function AutoencoderLab() {
+/** The digits half of the Autoencoder lab. */
+function DigitsAutoencoder() {
   const t = useT();
   const { whenReady } = useBackend();
   const [data, setData] = useState<DigitsData | null>(null);
@@ -223,8 +143,7 @@ export function AutoencoderLab() {
         all.set(normal.images);
         all.set(other.images, normal.images.length);
         flaggedImages = all;
-        const sorted = [...report.scores].sort((a, b) => a - b);
-        setThreshold(sorted[Math.floor(sorted.length / 2)]);
+        setThreshold(report.threshold);
       }
       setTrained({
         originals,
@@ -292,7 +211,6 @@ export function AutoencoderLab() {
     }
   }, [walk, trained, bounds]);
 
-  const pr = trained?.report ? flagAt(trained.report, threshold) : null;
   const flagged = useMemo(() => {
     if (!trained?.report || !trained.flaggedImages) return [];
     return trained.report.scores
@@ -306,15 +224,12 @@ export function AutoencoderLab() {
         pixels: trained.flaggedImages!.subarray(e.i * DIGIT_PIXELS, (e.i + 1) * DIGIT_PIXELS),
       }));
   }, [trained, threshold]);
-  const scoreRange = trained?.report
-    ? [Math.min(...trained.report.scores), Math.max(...trained.report.scores)]
-    : [0, 1];
 
   if (loadError) return <Alert kind="error">{loadError}</Alert>;
   if (!data) return <p className="text-slate-600">{t('lab.ae.loading')}</p>;
 
   return (
-    <div className="space-y-4" data-testid="autoencoder-lab">
+    <div className="space-y-4" data-testid="digits-autoencoder">
       {error && (
         <Alert kind="error" onDismiss={() => setError(null)} dismissLabel={t('lab.close')}>
           {error}
@@ -492,44 +407,15 @@ export function AutoencoderLab() {
                 )}
               </div>
             </div>
-            {trained.report && pr && (
-              <div
-                className="space-y-3 rounded-xl border border-slate-200 bg-white p-3"
-                data-testid="anomaly-result"
+            {trained.report && (
+              <AnomalyPanel
+                report={trained.report}
+                threshold={threshold}
+                onThreshold={setThreshold}
+                title={t('lab.ae.anomaly', { d: normalDigit })}
+                explain={t('lab.ae.anomalyExplain', { d: normalDigit })}
+                legend={t('lab.ae.histLegend', { d: normalDigit })}
               >
-                <h3 className="font-medium">{t('lab.ae.anomaly', { d: normalDigit })}</h3>
-                <p className="text-xs text-slate-600">{t('lab.ae.anomalyExplain', { d: normalDigit })}</p>
-                <div className="grid gap-3 md:grid-cols-[1fr_auto]">
-                  <Histogram
-                    report={trained.report}
-                    threshold={threshold}
-                    labels={[t('lab.ae.histogram'), t('lab.ae.histLegend', { d: normalDigit })]}
-                  />
-                  <RocChart
-                    report={trained.report}
-                    point={{ fpr: pr.fp / Math.max(1, pr.fp + pr.tn), tpr: pr.recall }}
-                    title={t('lab.ae.roc', { auc: trained.report.auc.toFixed(3) })}
-                  />
-                </div>
-                <p className="text-sm">
-                  AUC: <strong data-testid="auc">{trained.report.auc.toFixed(3)}</strong>
-                </p>
-                <Slider
-                  label={t('lab.ae.threshold')}
-                  value={threshold}
-                  min={scoreRange[0]}
-                  max={scoreRange[1]}
-                  step={(scoreRange[1] - scoreRange[0]) / 200 || 0.001}
-                  onChange={setThreshold}
-                  format={(v) => v.toFixed(4)}
-                />
-                <p className="text-sm" data-testid="precision-recall">
-                  {t('lab.ae.pr', {
-                    p: (pr.precision * 100).toFixed(0),
-                    r: (pr.recall * 100).toFixed(0),
-                    flagged: pr.tp + pr.fp,
-                  })}
-                </p>
                 <div>
                   <h4 className="text-sm font-medium">{t('lab.ae.flagged')}</h4>
                   <div className="mt-1 flex flex-wrap gap-2">
@@ -548,11 +434,45 @@ export function AutoencoderLab() {
                   </div>
                   <p className="mt-1 text-xs text-slate-600">{t('lab.ae.flagLegend')}</p>
                 </div>
-              </div>
+              </AnomalyPanel>
             )}
           </section>
         )}
       </div>
+    </div>
+  );
+}
+
+type Source = 'digits' | 'table';
+
+/** The Autoencoder lab tab: digits or a table (CSV). Only the chosen half is mounted, so only it holds a model. */
+export function AutoencoderLab() {
+  const t = useT();
+  const [source, setSource] = useState<Source>('digits');
+  return (
+    <div className="space-y-4" data-testid="autoencoder-lab">
+      <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+        <legend className="sr-only">{t('lab.ae.source')}</legend>
+        <span aria-hidden className="font-medium">
+          {t('lab.ae.source')}
+        </span>
+        {(['digits', 'table'] as const).map((s) => (
+          <label
+            key={s}
+            className={`flex cursor-pointer items-center gap-2 rounded-xl border px-3 py-1.5 ${source === s ? 'border-indigo-600 bg-indigo-50' : 'border-slate-300 bg-white'}`}
+          >
+            <input
+              type="radio"
+              name="ae-source"
+              checked={source === s}
+              onChange={() => setSource(s)}
+              data-testid={`ae-source-${s}`}
+            />
+            {t(`lab.ae.source.${s}`)}
+          </label>
+        ))}
+      </fieldset>
+      {source === 'digits' ? <DigitsAutoencoder /> : <TableAutoencoderLab />}
     </div>
   );
 }

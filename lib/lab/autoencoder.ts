@@ -1,5 +1,6 @@
 // Autoencoder lab: train a dense or convolutional autoencoder on 28×28 digits, reconstruct, map the
-// code space in 2-D, decode points of it, and use reconstruction error to flag anomalies.
+// code space in 2-D, decode points of it, and use reconstruction error to flag anomalies (the anomaly
+// report here is shared with the table autoencoder).
 import * as tf from '@tensorflow/tfjs';
 
 import { ConfigError, InputError } from '../errors';
@@ -215,28 +216,114 @@ export function projectTo2d(rows: number[][]): {
   return { points, toCode: (p) => mean.map((m, j) => m + p[0] * comps[0][j] + p[1] * comps[1][j]) };
 }
 
+/**
+ * Error histogram of an anomaly report, counted per group. Bins are equal on a linear axis, or on a
+ * logarithmic one when the errors span more than LOG_HISTOGRAM_RATIO (a few huge errors would
+ * otherwise squash every other example into the first bin).
+ */
+export interface ErrorHistogram {
+  scale: 'linear' | 'log';
+  /** Bin edges, ascending, one more than bins: bin k covers [edges[k], edges[k + 1]). */
+  edges: number[];
+  /** Smallest and largest score. */
+  min: number;
+  max: number;
+  /** Counts of normal examples per bin. */
+  normal: number[];
+  /** Counts of anomalous examples per bin. */
+  anomalous: number[];
+}
+
+/** Largest max/min error ratio still binned on a linear axis. */
+export const LOG_HISTOGRAM_RATIO = 100;
+
+function errorHistogram(scores: number[], labels: number[], bins: number): ErrorHistogram {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const s of scores) {
+    if (s < min) min = s;
+    if (s > max) max = s;
+  }
+  const scale = min > 0 && max / min > LOG_HISTOGRAM_RATIO ? 'log' : 'linear';
+  // Position of a score along the axis, 0 at min and 1 at max; all-equal scores sit at 0.
+  const pos =
+    scale === 'log'
+      ? (s: number) => Math.log(s / min) / Math.log(max / min)
+      : (s: number) => (max > min ? (s - min) / (max - min) : 0);
+  const edges = Array.from({ length: bins + 1 }, (_, k) =>
+    scale === 'log' ? min * (max / min) ** (k / bins) : min + ((max > min ? max - min : 1) * k) / bins,
+  );
+  const counts = [new Array<number>(bins).fill(0), new Array<number>(bins).fill(0)];
+  // + 1e-9: a score on an edge lands in the bin that starts there, despite rounding in the logarithms.
+  scores.forEach((s, i) => counts[labels[i]][Math.min(bins - 1, Math.floor(pos(s) * bins + 1e-9))]++);
+  return { scale, edges, min, max, normal: counts[0], anomalous: counts[1] };
+}
+
 /** Anomaly scores and how well they separate normal from anomalous examples. */
 export interface AnomalyReport {
-  /** Reconstruction error per example. */
+  /** Reconstruction error per example (higher = more unusual). */
   scores: number[];
   /** 1 for anomalous, 0 for normal. */
   labels: number[];
-  roc: RocCurve;
-  auc: number;
+  histogram: ErrorHistogram;
+  /** ROC curve, or null when the examples are all of one kind (nothing to rank against). */
+  roc: RocCurve | null;
+  /** Area under the ROC curve (0.5 = chance, 1 = perfect), or null like `roc`. */
+  auc: number | null;
+  /** Starting threshold: the median score. */
+  threshold: number;
+  /** Precision, recall and confusion counts at `threshold`. */
+  pr: PrecisionRecall;
 }
 
-/** Scores normal and anomalous examples by reconstruction error (higher = more unusual). */
+/** Number of histogram bins in an anomaly report. */
+export const ANOMALY_HISTOGRAM_BINS = 30;
+
+/**
+ * Builds the anomaly report shared by the digits and the table autoencoders from plain scores:
+ * the error histogram of normal vs anomalous examples, the ROC curve and its AUC, and precision and
+ * recall at the median score. `isAnomaly[i]` says whether example i really is anomalous.
+ */
+export function anomalyReportFromScores(
+  scores: number[],
+  isAnomaly: readonly (boolean | number)[],
+  bins = ANOMALY_HISTOGRAM_BINS,
+): AnomalyReport {
+  if (scores.length === 0 || scores.length !== isAnomaly.length) {
+    throw new InputError(
+      `An anomaly report needs one label per score and at least one score (got ${scores.length} scores and ${isAnomaly.length} labels).`,
+    );
+  }
+  if (scores.some((s) => !Number.isFinite(s))) {
+    throw new InputError('Some reconstruction errors are not finite numbers: the model has diverged.');
+  }
+  const labels = isAnomaly.map((a) => (a === true || a === 1 ? 1 : 0));
+  const both = labels.includes(0) && labels.includes(1);
+  const sorted = [...scores].sort((a, b) => a - b);
+  const threshold = sorted[Math.floor(sorted.length / 2)];
+  return {
+    scores,
+    labels,
+    histogram: errorHistogram(scores, labels, bins),
+    roc: both ? rocCurve(scores, labels) : null,
+    auc: both ? auc(scores, labels) : null,
+    threshold,
+    pr: precisionRecallAt(scores, labels, threshold),
+  };
+}
+
+/** Scores normal and anomalous digit images by reconstruction error (higher = more unusual). */
 export function anomalyReport(
   model: DigitAutoencoder,
   normal: Float32Array,
   anomalous: Float32Array,
 ): AnomalyReport {
   const scores = [...model.reconstructionErrors(normal), ...model.reconstructionErrors(anomalous)];
-  const labels = [
-    ...new Array(normal.length / DIGIT_PIXELS).fill(0),
-    ...new Array(anomalous.length / DIGIT_PIXELS).fill(1),
+  const isAnomaly = [
+    ...new Array<number>(normal.length / DIGIT_PIXELS).fill(0),
+    ...new Array<number>(anomalous.length / DIGIT_PIXELS).fill(1),
   ];
-  return { scores, labels, roc: rocCurve(scores, labels), auc: auc(scores, labels) };
+  return anomalyReportFromScores(scores, isAnomaly);
 }
 
 /** Precision and recall when every score ≥ threshold is flagged as anomalous. */
