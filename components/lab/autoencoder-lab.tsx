@@ -19,6 +19,8 @@ import {
   type DigitsData,
 } from '@/lib/lab';
 
+import { loadProject, saveProject } from '@/lib/persist';
+
 import { AnomalyPanel } from './anomaly-panel';
 import { CLASS_COLORS, css } from './colors';
 import { TableAutoencoderLab } from './table-autoencoder';
@@ -70,6 +72,13 @@ function DigitImage({
   );
 }
 
+const DIGITS_SAVE_KEY = 'lab/autoencoder-digits';
+interface SavedDigits {
+  mode: Mode;
+  normalDigit: number;
+  config: AutoencoderLabConfig;
+}
+
 /** The digits half of the Autoencoder lab. */
 function DigitsAutoencoder() {
   const t = useT();
@@ -79,6 +88,7 @@ function DigitsAutoencoder() {
   const [mode, setMode] = useState<Mode>('all');
   const [normalDigit, setNormalDigit] = useState(1);
   const [config, setConfig] = useState<AutoencoderLabConfig>({ ...DEFAULT_AUTOENCODER_CONFIG });
+  const [restored, setRestored] = useState(false);
   const [running, setRunning] = useState(false);
   const [losses, setLosses] = useState<number[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -104,6 +114,23 @@ function DigitsAutoencoder() {
       model.current?.dispose();
     };
   }, []);
+
+  // The settings are kept on this device, so a reload comes back to the same experiment.
+  useEffect(() => {
+    loadProject<SavedDigits>(DIGITS_SAVE_KEY)
+      .then((s) => {
+        if (!s) return;
+        setMode(s.mode);
+        setNormalDigit(s.normalDigit);
+        setConfig({ ...DEFAULT_AUTOENCODER_CONFIG, ...s.config });
+      })
+      .catch(() => undefined)
+      .finally(() => setRestored(true));
+  }, []);
+  useEffect(() => {
+    if (restored)
+      void saveProject<SavedDigits>(DIGITS_SAVE_KEY, { mode, normalDigit, config }).catch(() => undefined);
+  }, [mode, normalDigit, config, restored]);
 
   const update = (patch: Partial<AutoencoderLabConfig>) => setConfig((c) => ({ ...c, ...patch }));
 
@@ -444,11 +471,21 @@ function DigitsAutoencoder() {
 }
 
 type Source = 'digits' | 'table';
+const SOURCE_SAVE_KEY = 'lab/autoencoder-source';
 
 /** The Autoencoder lab tab: digits or a table (CSV). Only the chosen half is mounted, so only it holds a model. */
 export function AutoencoderLab() {
   const t = useT();
   const [source, setSource] = useState<Source>('digits');
+  useEffect(() => {
+    loadProject<Source>(SOURCE_SAVE_KEY)
+      .then((s) => (s === 'table' || s === 'digits') && setSource(s))
+      .catch(() => undefined);
+  }, []);
+  const pick = (s: Source) => {
+    setSource(s);
+    void saveProject(SOURCE_SAVE_KEY, s).catch(() => undefined);
+  };
   return (
     <div className="space-y-4" data-testid="autoencoder-lab">
       <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
@@ -465,7 +502,7 @@ export function AutoencoderLab() {
               type="radio"
               name="ae-source"
               checked={source === s}
-              onChange={() => setSource(s)}
+              onChange={() => pick(s)}
               data-testid={`ae-source-${s}`}
             />
             {t(`lab.ae.source.${s}`)}

@@ -22,6 +22,7 @@ import {
   type TableChoice,
   type TableData,
 } from '@/lib/lab';
+import { loadProject, saveProject } from '@/lib/persist';
 
 import { AnomalyPanel } from './anomaly-panel';
 import { CLASS_COLORS, css } from './colors';
@@ -35,6 +36,16 @@ const SAMPLE_EACH = 3;
 const MAX_FLAGGED = 12;
 
 type Source = 'seattle' | 'csv';
+
+/** Saved on this device so the experiment (settings and an uploaded table) survives a reload. */
+const SAVE_KEY = 'lab/table-autoencoder';
+interface Saved {
+  source: Source;
+  choice: Required<TableChoice>;
+  bottleneck: number;
+  epochs: number;
+  upload?: { name: string; text: string };
+}
 type ColourBy = 'anomaly' | 'label';
 
 interface Trained {
@@ -58,7 +69,8 @@ export function TableAutoencoderLab() {
   const { whenReady } = useBackend();
   const [source, setSource] = useState<Source>('seattle');
   const [seattle, setSeattle] = useState<ParsedCsv | null>(null);
-  const [upload, setUpload] = useState<{ name: string; parsed: ParsedCsv } | null>(null);
+  const [upload, setUpload] = useState<{ name: string; text: string; parsed: ParsedCsv } | null>(null);
+  const [restored, setRestored] = useState(false);
   const [choice, setChoice] = useState<Required<TableChoice>>({
     ...SEATTLE.choice,
     features: [...SEATTLE.choice.features],
@@ -95,6 +107,36 @@ export function TableAutoencoderLab() {
       stale = true;
     };
   }, [t]);
+
+  // Restore the last experiment from this device; a saved table that no longer parses is ignored.
+  useEffect(() => {
+    loadProject<Saved>(SAVE_KEY)
+      .then((s) => {
+        if (!s) return;
+        if (s.upload) {
+          const parsed = parseCsv(s.upload.text, s.upload.name);
+          setUpload({ ...s.upload, parsed });
+        }
+        setSource(s.source === 'csv' && !s.upload ? 'seattle' : s.source);
+        setChoice(s.choice);
+        setBottleneck(s.bottleneck);
+        setEpochs(s.epochs);
+      })
+      .catch(() => undefined)
+      .finally(() => setRestored(true));
+  }, []);
+
+  useEffect(() => {
+    if (!restored) return;
+    const saved: Saved = {
+      source,
+      choice,
+      bottleneck,
+      epochs,
+      ...(upload ? { upload: { name: upload.name, text: upload.text } } : {}),
+    };
+    void saveProject(SAVE_KEY, saved).catch(() => undefined);
+  }, [source, choice, bottleneck, epochs, upload, restored]);
 
   useEffect(
     () => () => {
@@ -142,9 +184,10 @@ export function TableAutoencoderLab() {
     const f = files[0];
     if (!f) return;
     try {
-      const parsed = parseCsv(await f.text(), f.name);
+      const text = await f.text();
+      const parsed = parseCsv(text, f.name);
       setCsvError(null);
-      setUpload({ name: f.name, parsed });
+      setUpload({ name: f.name, text, parsed });
       setSource('csv');
       setChoice(guessTableChoice(parsed));
       setTrained(null);

@@ -189,6 +189,11 @@ test('Autoencoder lab: a table (Seattle weather) trains on sunny days, flags oth
   // Nothing is lost: the Seattle table and its results stay.
   await expect(page.getByTestId('tae-loaded')).toContainText('seattle-weather.csv');
   await expect(page.getByTestId('auc')).toBeVisible();
+
+  // The experiment is kept on this device: after a reload the table lab is still the one shown.
+  await page.reload();
+  await expect(page.getByTestId('ae-source-table')).toBeChecked();
+  await expect(page.getByTestId('tae-split')).toContainText('Training on 448 normal rows');
 });
 
 test('CNN lab: build conv → pool → dense from the palette, train on digits, see filters and feature maps', async ({
