@@ -12,7 +12,7 @@ import shutil
 import numpy as np
 import torch
 
-from common import (DATA, binary_counter, MAX_PITCH, MELODY_DEPTH, MIN_PITCH, REPO, StackedLSTM, events_to_notes,
+from common import (DATA, binary_counter, load_music_rnn_export, MAX_PITCH, MELODY_DEPTH, MIN_PITCH, REPO, StackedLSTM, events_to_notes,
                     export_music_rnn, greedy_reference, is_validation, melody_events, octave_shift_into_range,
                     quantize, read_midi_notes, save_json, train_loop, unigram_baseline, windows)
 
@@ -24,6 +24,7 @@ ap.add_argument('--minutes', type=float, default=8)
 ap.add_argument('--batch', type=int, default=64)
 ap.add_argument('--window', type=int, default=64)
 ap.add_argument('--counter_bits', type=int, default=5)
+ap.add_argument('--init', help='resume from an exported checkpoint folder')
 ap.add_argument('--lr', type=float, default=3e-3)
 ap.add_argument('--out', default=os.path.join(REPO, 'public', 'models', 'music', 'chord_melody_rnn'))
 args = ap.parse_args()
@@ -150,6 +151,9 @@ n_batches = max(1, len(tr_x) // args.batch)
 print(f'{len(tr_x)} train windows ({n_batches} batches/epoch), {len(va_x)} validation windows')
 torch.manual_seed(0)
 model = StackedLSTM(CHORD_DEPTH + MELODY_DEPTH + args.counter_bits, args.hidden, args.layers, MELODY_DEPTH, dropout=0.1)
+if args.init:
+    load_music_rnn_export(model, args.init)
+    print('resumed from', args.init)
 res = train_loop(model, make_batch, n_batches, val_batches, args.epochs, args.lr, args.minutes * 60, print)
 tr_t = np.concatenate([t[1][1:] for t in train])
 va_t = np.concatenate([t[1][1:] for t in val])
@@ -188,7 +192,7 @@ metrics = {'command': '/usr/bin/python3 scripts/music/' + os.path.basename(__fil
            'hidden': args.hidden, 'layers': args.layers, 'params': sum(p.numel() for p in model.parameters()),
            'weight_bytes': nbytes, 'val_loss': res['val_loss'], 'val_acc': res['val_acc'],
            'unigram_val_loss': base_ce, 'unigram_val_acc': base_acc, 'epochs_run': res['epochs_run'],
-           'train_time_s': res['train_time_s'], 'chord_kind_steps': dict(counts), 'batch': args.batch,
+           'train_time_s': res['train_time_s'], 'resumed_from_previous_run': bool(args.init), 'chord_kind_steps': dict(counts), 'batch': args.batch,
            'window': args.window, 'counter_bits': args.counter_bits, 'lr': args.lr, 'history': res['history']}
 save_json(os.path.join(args.out, 'metrics.json'), metrics)
 shutil.copyfile(os.path.join(DATA, 'nottingham', 'LICENSE.md'), os.path.join(args.out, 'LICENSE-nottingham-GPLv3.md'))
