@@ -6,7 +6,7 @@ variable layout `@magenta/music`'s MusicVAE loads (music_vae/model.ts):
   decoder/z_to_initial_state/{kernel,bias}   (tanh, split into c0, h0, c1, h1, ...)
   decoder/output_projection/{kernel,bias}    (categorical decoder; input = [previous one-hot, z])
 
-Usage: /usr/bin/python3 scripts/music/train_mel_2bar_vae.py [--minutes 8]
+Usage: /usr/bin/python3 scripts/music/train_mel_2bar_vae.py [--minutes 8] [--save_state s.pt] [--init s.pt]
 """
 import argparse
 import math
@@ -32,6 +32,8 @@ ap.add_argument('--batch', type=int, default=128)
 ap.add_argument('--lr', type=float, default=2e-3)
 ap.add_argument('--beta', type=float, default=0.2)
 ap.add_argument('--free_bits', type=float, default=24.0)
+ap.add_argument('--init', help='resume from a PyTorch state dict saved by --save_state (the Magenta export lacks sigma)')
+ap.add_argument('--save_state', help='also save the PyTorch state dict here, to resume later')
 ap.add_argument('--out', default=os.path.join(REPO, 'public', 'models', 'music', 'mel_2bar_vae'))
 args = ap.parse_args()
 T = 32
@@ -109,6 +111,9 @@ def loss_fn(model, ev, sample=True):
 torch.manual_seed(0)
 rng = np.random.default_rng(0)
 model = VAE()
+if args.init:
+    model.load_state_dict(torch.load(args.init))
+    print('resumed from', args.init)
 opt = torch.optim.Adam(model.parameters(), lr=args.lr)
 t0 = time.time()
 step = 0
@@ -146,6 +151,8 @@ while time.time() - t0 < args.minutes * 60:
         print(history[-1], flush=True)
 
 val_rec, val_kl, val_acc = validate()
+if args.save_state:
+    torch.save(model.state_dict(), args.save_state)
 counts = np.bincount(tr_x.reshape(-1), minlength=MELODY_DEPTH) + 1.0
 p = counts / counts.sum()
 base_ce = float(-np.log(p[va_x.reshape(-1)]).mean())
@@ -194,7 +201,7 @@ save_json(os.path.join(args.out, 'reference.json'), {
 save_json(os.path.join(args.out, 'metrics.json'), {
     'windows_train': len(tr_x), 'windows_val': len(va_x), 'enc': args.enc, 'dec': args.dec, 'dec_layers': args.dec_layers,
     'z': args.z, 'params_exported': int(sum(np.asarray(a).size for _, a in named)), 'weight_bytes': nbytes,
-    'steps': step, 'batch': args.batch, 'train_time_s': round(time.time() - t0, 1), 'beta': args.beta,
+    'steps': step, 'resumed_from_previous_run': bool(args.init), 'batch': args.batch, 'train_time_s': round(time.time() - t0, 1), 'beta': args.beta,
     'free_bits': args.free_bits, 'val_rec_nats_per_step': val_rec, 'val_acc': val_acc, 'val_kl': val_kl,
     'unigram_val_loss': base_ce, 'unigram_val_acc': base_acc, 'history': history})
 shutil.copyfile(os.path.join(DATA, 'nottingham', 'LICENSE.md'), os.path.join(args.out, 'LICENSE-nottingham-GPLv3.md'))
