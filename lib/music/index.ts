@@ -16,8 +16,23 @@ export {
   shiftNotes,
   stepsToBars,
   toQuantizedSequence,
+  toTimedSequence,
   type ImportedMidi,
+  type TimedSequence,
 } from './sequences';
 export { generateClip, resolveGenerateOptions } from './generate';
 export type * from './types';
 export { interpolateMelodies, prepareVaeInput, VAE_STEPS, type SequenceInterpolator } from './interpolate';
+export {
+  drumifyClip,
+  fromGrooveNotes,
+  GROOVE_STEPS,
+  grooveClip,
+  tapsToNotes,
+  toGrooveSequence,
+  type GrooveInput,
+  type GrooveModel,
+  type GrooveOptions,
+  type GrooveResult,
+  type GrooveSequence,
+} from './groove';
