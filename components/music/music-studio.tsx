@@ -29,9 +29,10 @@ import {
   SCALES,
   type SequenceContinuer,
   stepsToBars,
-  toQuantizedSequence,
+  toTimedSequence,
 } from '@/lib/music';
 
+import { GroovePanel } from './groove-panel';
 import { OnScreenKeyboard } from './on-screen-keyboard';
 import { PianoRoll } from './piano-roll';
 
@@ -340,7 +341,8 @@ export function MusicStudio() {
       player.current = p;
       setPlaying(clip.id);
       const once = (): Promise<void> =>
-        p.start(toQuantizedSequence(clip.notes, clip.totalQuantizedSteps, clip.qpm), clip.qpm).then(() => {
+        // Played times, not a quantized sequence, so grooved clips keep their micro-timing.
+        p.start(toTimedSequence(clip.notes, clip.totalQuantizedSteps, clip.qpm)).then(() => {
           if (loopRef.current && player.current === p && p.getPlayState() === 'stopped') return once();
         });
       once()
@@ -640,6 +642,8 @@ export function MusicStudio() {
           </div>
         </div>
       </section>
+
+      <GroovePanel clips={clips} qpm={qpm} onAddClip={(c) => addClips([c])} disabled={disabled} />
 
       <section
         className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4"
