@@ -59,6 +59,7 @@ export function GroovePanel({ clips, qpm, onAddClip, disabled = false }: GrooveP
   const abort = useRef<AbortController | null>(null);
   const tapStart = useRef<number | null>(null);
   const tapTimes = useRef<number[]>([]);
+  const tapBase = useRef<Note[]>([]);
 
   // "Where models exist": both checkpoint folders must be served.
   useEffect(() => {
@@ -150,13 +151,21 @@ export function GroovePanel({ clips, qpm, onAddClip, disabled = false }: GrooveP
 
   const tap = () => {
     const now = performance.now() / 1000;
-    // A pause longer than two bars starts a new rhythm.
+    // A pause longer than two bars (or a click on the grid) starts a new run of taps; the squares
+    // already set stay, and a tap on a set square replaces it with its played timing.
     if (tapStart.current === null || now - tapStart.current > GROOVE_STEPS * secondsPerStep(qpm)) {
       tapStart.current = now;
       tapTimes.current = [];
+      tapBase.current = taps;
     }
     tapTimes.current.push(now - tapStart.current);
-    setTaps(tapsToNotes(tapTimes.current, qpm));
+    const played = tapsToNotes(tapTimes.current, qpm);
+    const steps = new Set(played.map((n) => n.quantizedStartStep));
+    setTaps(
+      [...tapBase.current.filter((n) => !steps.has(n.quantizedStartStep)), ...played].sort(
+        (a, b) => a.quantizedStartStep - b.quantizedStartStep,
+      ),
+    );
   };
   const toggleStep = (step: number) => {
     tapStart.current = null;

@@ -50,6 +50,7 @@ ap.add_argument('--free_bits', type=float, default=48.0)
 ap.add_argument('--dropout', type=float, default=0.2)
 ap.add_argument('--eval_every', type=int, default=400)
 ap.add_argument('--out')
+ap.add_argument('--init', help='resume from the PyTorch state saved by an earlier run (CKPT below)')
 args = ap.parse_args()
 NAME = {'humanize': 'groovae_2bar_humanize', 'tap': 'groovae_2bar_tap'}[args.mode]
 OUT = args.out or os.path.join(REPO, 'public', 'models', 'music', NAME)
@@ -57,6 +58,7 @@ T, D, TAP = 32, 9, 3
 DEPTH = 3 * D
 GROOVE = os.path.join(DATA, 'groove')
 CACHE = '/tmp/groovae_takes.pkl'
+CKPT = f'/tmp/{NAME}.pt'  # full PyTorch state (with sigma and the earlier runs' history), for --init
 
 
 def load_take(path):
@@ -194,6 +196,12 @@ def loss_fn(model, x, y, sample=True):
 torch.manual_seed(0)
 rng = np.random.default_rng(0)
 model = GrooVAE()
+previous_runs = []
+if args.init:
+    saved = torch.load(args.init)
+    model.load_state_dict(saved['model'])
+    previous_runs = saved['runs']
+    print('resumed from', args.init, flush=True)
 opt = torch.optim.Adam(model.parameters(), lr=args.lr)
 va_xt, va_yt = torch.tensor(va_x), torch.tensor(va_y)
 
@@ -238,6 +246,9 @@ model.load_state_dict(best[2])
 model.eval()
 final = validate()
 train_time = round(time.time() - t0, 1)
+this_run = {'command': '/usr/bin/python3 scripts/music/train_groovae.py ' + ' '.join(sys.argv[1:]), 'steps': step,
+            'best_step': best[1], 'train_time_s': train_time, 'val_rec': final['val_rec']}
+torch.save({'model': model.state_dict(), 'runs': previous_runs + [this_run]}, CKPT)
 
 # ---- Free-running evaluation with z = mu (what Magenta.js decode() does without temperature).
 with torch.no_grad():
@@ -359,7 +370,9 @@ save_json(os.path.join(OUT, 'reference.json'), {
 })
 n_params = int(sum(np.asarray(a).size for _, a in named))
 save_json(os.path.join(OUT, 'metrics.json'), {
-    'command': '/usr/bin/python3 scripts/music/train_groovae.py ' + ' '.join(sys.argv[1:]), 'mode': args.mode,
+    'command': this_run['command'], 'mode': args.mode, 'previous_runs': previous_runs,
+    'total_steps': step + sum(r['steps'] for r in previous_runs),
+    'total_train_time_s': round(train_time + sum(r['train_time_s'] for r in previous_runs), 1),
     'windows_train': len(tr_x), 'windows_val': len(va_x), 'takes_train': tr_takes, 'takes_val': va_takes,
     'enc': args.enc, 'dec': args.dec, 'dec_layers': args.dec_layers, 'z': args.z, 'params_exported': n_params,
     'weight_bytes': nbytes, 'steps': step, 'best_step': best[1], 'batch': args.batch, 'lr': args.lr,
