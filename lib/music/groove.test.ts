@@ -227,7 +227,7 @@ describe('groove note mapping', () => {
       16,
     );
     expect(back.map((n) => [n.pitch, n.quantizedStartStep, n.offset, n.velocity])).toEqual([
-      [36, 0, -0.5, 100],
+      [36, 0, -0.5, 1],
       [42, 7, -0.3, 80],
       [38, 15, 0.4999, 70],
     ]);

@@ -131,7 +131,8 @@ export function fromGrooveNotes(
       pitch: n.pitch,
       quantizedStartStep: step,
       quantizedEndStep: step + 1,
-      velocity: clamp(Math.round(n.velocity || 100), 1, 127),
+      // The model may write velocity 0 (a ghost note); MIDI reads 0 as note-off, so it becomes 1.
+      velocity: clamp(Math.round(typeof n.velocity === 'number' ? n.velocity : 100), 1, 127),
       offset,
       isDrum: true,
     });
