@@ -163,6 +163,10 @@ def groovae_section(name, spec, m, heading='##'):
         f'offset MSE, at every position), β = {m["beta"]} with {m["free_bits"]:g} free bits of KL, Adam lr '
         f'{m["lr"]} cosine, batch {m["batch"]}, dropout {m["dropout"]} between decoder layers; {m["steps"]:,} '
         f'updates in {m["train_time_s"]:.0f} s, best validation reconstruction at update {m["best_step"]:,} kept.',
+        *([f'- This run resumed from the saved PyTorch state of: ' + '; '.join(
+            f'`{p["command"]}` ({p["steps"]:,} updates, {p["train_time_s"]:.0f} s, best validation reconstruction '
+            f'{p["val_rec"]:.2f})' for p in m['previous_runs']) + f'. In all: {m["total_steps"]:,} updates, '
+            f'{m["total_train_time_s"] / 60:.0f} min of CPU training.'] if m.get('previous_runs') else []),
         '',
         '| validation hits (all 9 classes × 32 steps) | precision | recall | F1 |', '|---|---|---|---|',
         *f1_rows, '',
@@ -230,7 +234,7 @@ for name, spec in GROOVAE.items():
         'converter tensor, PyTorch mu and free-running decodes), `metrics.json`. Produced by '
         '`scripts/music/train_groovae.py`; see `docs/music-models.md`.', '']))
 doc += ['## Limitations and not done', '',
-        '- All four models are under-trained (minutes of a shared, heavily loaded 2-core CPU). The RNNs beat the '
+        '- All the models are under-trained (minutes of a shared, heavily loaded 2-core CPU). The RNNs beat the '
         'unigram cross-entropy clearly, but their next-step accuracy is at or just above the unigram\'s (which '
         'always predicts "no event" for melodies); the VAE had only a few hundred updates and its greedy '
         'decodes are nearly silent. The formats and the Magenta loading are verified; musical quality is not. '
