@@ -29,9 +29,10 @@ import {
   SCALES,
   type SequenceContinuer,
   stepsToBars,
-  toQuantizedSequence,
+  toTimedSequence,
 } from '@/lib/music';
 
+import { GroovePanel } from './groove-panel';
 import { MidiPanel, MidiSendButton } from './midi-panel';
 import { OnScreenKeyboard } from './on-screen-keyboard';
 import { PianoRoll } from './piano-roll';
@@ -345,7 +346,8 @@ export function MusicStudio() {
       player.current = p;
       setPlaying(clip.id);
       const once = (): Promise<void> =>
-        p.start(toQuantizedSequence(clip.notes, clip.totalQuantizedSteps, clip.qpm), clip.qpm).then(() => {
+        // Played times, not a quantized sequence, so grooved clips keep their micro-timing.
+        p.start(toTimedSequence(clip.notes, clip.totalQuantizedSteps, clip.qpm)).then(() => {
           if (loopRef.current && player.current === p && p.getPlayState() === 'stopped') return once();
         });
       once()
@@ -646,6 +648,8 @@ export function MusicStudio() {
           </div>
         </div>
       </section>
+
+      <GroovePanel clips={clips} qpm={qpm} onAddClip={(c) => addClips([c])} disabled={disabled} />
 
       <MidiPanel midi={midi} />
 

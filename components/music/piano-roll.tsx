@@ -1,4 +1,5 @@
-// PianoRoll: draws quantized notes as bars on a pitch × time grid (SVG), with an optional playhead.
+// PianoRoll: draws notes as bars on a pitch × time grid (SVG) where they are played (micro-timing offsets),
+// darker when louder, with an optional playhead.
 import type { Note } from '@/lib/music';
 
 /** Props for {@link PianoRoll}. */
@@ -80,11 +81,14 @@ export function PianoRoll({
       {notes.map((n, i) => (
         <rect
           key={i}
-          x={x(n.quantizedStartStep)}
+          // Drawn where it is played: a micro-timing offset moves the note off the grid.
+          x={x(n.quantizedStartStep + (n.offset ?? 0))}
           y={y(n.pitch)}
           width={Math.max(x(n.quantizedEndStep) - x(n.quantizedStartStep) - 1, 2)}
           height={Math.max(rowH - 1, 1)}
           rx={2}
+          // Louder notes are darker (velocity 1–127; notes without one count as 100).
+          fillOpacity={0.3 + (0.7 * Math.min(127, Math.max(1, n.velocity ?? 100))) / 127}
           className={n.isDrum ? 'fill-orange-500' : 'fill-indigo-500'}
         />
       ))}

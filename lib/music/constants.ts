@@ -45,4 +45,20 @@ export const MUSIC_MODELS: Readonly<Record<string, Readonly<MusicModelInfo>>> = 
     dataLicence: 'GPL-3.0 (Nottingham dataset)',
     bytes: 1_738_008,
   }),
+  groovae_2bar_humanize: Object.freeze({
+    kind: 'MusicVAE',
+    url: '/models/music/groovae_2bar_humanize',
+    description:
+      'GrooVAE "Groove": 2-bar drum hits in, velocities and micro-timing out (GrooveConverter humanize), trained on the Groove MIDI Dataset.',
+    dataLicence: 'CC-BY-4.0 (Groove MIDI Dataset, Gillick et al. 2019)',
+    bytes: 2_980_460,
+  }),
+  groovae_2bar_tap: Object.freeze({
+    kind: 'MusicVAE',
+    url: '/models/music/groovae_2bar_tap',
+    description:
+      'GrooVAE "Drumify": a 2-bar tapped rhythm in, a full beat with velocities and timing out (GrooveConverter tapify), trained on the Groove MIDI Dataset.',
+    dataLicence: 'CC-BY-4.0 (Groove MIDI Dataset, Gillick et al. 2019)',
+    bytes: 2_980_460,
+  }),
 });

@@ -17,7 +17,9 @@ export {
   stepsToBars,
   toDrumClasses,
   toQuantizedSequence,
+  toTimedSequence,
   type ImportedMidi,
+  type TimedSequence,
 } from './sequences';
 export { generateClip, resolveGenerateOptions } from './generate';
 export type * from './types';
@@ -42,3 +44,16 @@ export {
   sendClip,
   type SendClipOptions,
 } from './midi-io';
+export {
+  drumifyClip,
+  fromGrooveNotes,
+  GROOVE_STEPS,
+  grooveClip,
+  tapsToNotes,
+  toGrooveSequence,
+  type GrooveInput,
+  type GrooveModel,
+  type GrooveOptions,
+  type GrooveResult,
+  type GrooveSequence,
+} from './groove';

@@ -9,6 +9,7 @@ import {
   makeMonophonic,
   midiToClip,
   stepsToBars,
+  toTimedSequence,
 } from './sequences';
 import type { Note } from './types';
 
@@ -24,6 +25,27 @@ describe('bars and steps', () => {
     expect(barsToSteps(1)).toBe(16);
     expect(barsToSteps(32)).toBe(512);
     expect(stepsToBars(48)).toBe(3);
+  });
+});
+
+describe('toTimedSequence', () => {
+  it('plays notes at their real times, micro-timing included, and keeps the tempo and length', () => {
+    // 120 qpm: a step lasts 0.125 s.
+    const seq = toTimedSequence(
+      [
+        { pitch: 36, quantizedStartStep: 4, quantizedEndStep: 5, offset: 0.2, isDrum: true },
+        { pitch: 38, quantizedStartStep: 8, quantizedEndStep: 9, offset: -0.4, isDrum: true },
+        { pitch: 42, quantizedStartStep: 12, quantizedEndStep: 13 },
+      ],
+      16,
+      120,
+    );
+    [0.525, 0.95, 1.5].forEach((t, i) => expect(seq.notes[i].startTime).toBeCloseTo(t, 12));
+    expect(seq.notes[2].endTime).toBe(1.625);
+    expect(seq.notes[0].quantizedStartStep).toBe(4);
+    expect(seq.totalTime).toBe(2);
+    expect(seq.tempos).toEqual([{ time: 0, qpm: 120 }]);
+    expect('quantizationInfo' in seq).toBe(false);
   });
 });
 

@@ -97,6 +97,37 @@ export function noteTimes(note: Note, qpm: number): { start: number; end: number
   return { start, end };
 }
 
+/** An unquantized NoteSequence for Magenta's Player: notes at their played times (see {@link TimedSequence}). */
+export interface TimedSequence {
+  notes: (Note & { startTime: number; endTime: number })[];
+  totalTime: number;
+  tempos: { time: number; qpm: number }[];
+}
+
+/**
+ * The clip as Magenta's Player should hear it: each note at its real time including its micro-timing
+ * offset (a quantized sequence would put every note back on the grid and lose the groove). Notes keep
+ * their `quantizedStartStep` so a playhead can still follow the steps. Pass it to `player.start(seq)`
+ * without a qpm (the tempo is in the sequence).
+ */
+export function toTimedSequence(
+  notes: readonly Note[],
+  totalQuantizedSteps: number,
+  qpm: number,
+): TimedSequence {
+  return {
+    notes: notes.map((n) => {
+      const { start, end } = noteTimes(n, qpm);
+      return { ...n, startTime: start, endTime: end };
+    }),
+    totalTime: Math.max(
+      totalQuantizedSteps * secondsPerStep(qpm),
+      ...notes.map((n) => noteTimes(n, qpm).end),
+    ),
+    tempos: [{ time: 0, qpm }],
+  };
+}
+
 /**
  * Writes a clip as a standard MIDI file (format 1, 480 ticks per quarter, one track). Steps map to
  * exact ticks, so reading the file back gives the same notes. Drums go on channel 10 (index 9).

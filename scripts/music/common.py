@@ -322,3 +322,16 @@ def load_music_rnn_export(model, out_dir):
     sd['fc.weight'] = torch.tensor(vals['fully_connected/weights'].T.copy())
     sd['fc.bias'] = torch.tensor(vals['fully_connected/biases'])
     model.load_state_dict(sd)
+
+
+# The 9 drum classes of the Groove README (Magenta's ROLAND_DRUM_PITCH_CLASSES), first pitch = output
+# pitch, with Magenta.js's General-MIDI DEFAULT_DRUM_PITCH_CLASSES appended where they do not clash (so
+# General-MIDI input from the app also maps to a class). Same table as train_drum_rnn.py writes.
+GMD_CLASSES = [[36], [38, 40, 37], [42, 22, 44], [46, 26], [43, 58], [47, 45], [50, 48], [49, 52, 55, 57],
+               [51, 59, 53]]
+_MAGENTA_DEFAULT = [[36, 35], [38, 27, 28, 31, 32, 33, 34, 37, 39, 40, 56, 65, 66, 75, 85],
+                    [42, 44, 54, 68, 69, 70, 71, 73, 78, 80], [46, 67, 72, 74, 79, 81], [45, 29, 41, 61, 64, 84],
+                    [48, 47, 60, 63, 77, 86, 87], [50, 30, 43, 62, 76, 83], [49, 55, 57, 58], [51, 52, 53, 59, 82]]
+_taken = {p for c in GMD_CLASSES for p in c}
+DRUM_PITCH_CLASSES = [c + [p for p in d if p not in _taken] for c, d in zip(GMD_CLASSES, _MAGENTA_DEFAULT)]
+DRUM_PITCH_TO_CLASS = {p: i for i, c in enumerate(DRUM_PITCH_CLASSES) for p in c}

@@ -137,7 +137,7 @@ while time.time() - t0 < args.minutes * 60:
     frac = min(1.0, (time.time() - t0) / (args.minutes * 60))
     for g in opt.param_groups:
         g['lr'] = args.lr * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * frac)))
-    beta = args.beta * min(1.0, step / 1000)
+    beta = args.beta if args.init else args.beta * min(1.0, step / 1000)  # warm up only from scratch
     loss = rec.mean() + beta * torch.clamp(kl.mean() - args.free_bits, min=0)
     opt.zero_grad()
     loss.backward()
