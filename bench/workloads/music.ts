@@ -1,6 +1,6 @@
 // Music workloads, per backend: download size, load time, and time to generate 4 and 32 bars with each
 // shipped model (MusicRNNs continue step by step; the 2-bar MusicVAE samples 2 bars per decode, so 4 bars
-// is 2 samples and 32 bars 16 samples, decoded in one batch).
+// is 2 samples and 32 bars 16 samples, decoded in one batch; the GrooVAEs go two bars per decode).
 import { medianMs } from './timing';
 import type { BenchMeasurement, Workload } from './types';
 
@@ -84,6 +84,45 @@ export const musicWorkload: Workload = {
       });
     }
     vae.dispose();
+
+    // GrooVAE: Groove a plain beat and Drumify a plain rhythm of 4 and 32 bars (two bars per decode).
+    const beat = (bars: number) =>
+      Array.from({ length: bars * 16 }, (_, step) => [
+        ...(step % 8 === 0 ? [36] : []),
+        ...(step % 8 === 4 ? [38] : []),
+        ...(step % 2 === 0 ? [42] : []),
+      ]).flatMap((pitches, step) =>
+        pitches.map((pitch) => ({
+          pitch,
+          quantizedStartStep: step,
+          quantizedEndStep: step + 1,
+          isDrum: true,
+        })),
+      );
+    for (const [id, run] of [
+      ['groovae_2bar_humanize', music.grooveClip],
+      ['groovae_2bar_tap', music.drumifyClip],
+    ] as const) {
+      const info = size(id);
+      status(`${id}: loading`);
+      const t1 = performance.now();
+      const gv = new MusicVAE(info.url);
+      await gv.initialize();
+      loaded(id, t1);
+      const model = gv as unknown as import('@/lib/music').GrooveModel;
+      for (const bars of [4, 32]) {
+        status(`${id}: ${bars} bars`);
+        const clip = { notes: beat(bars), totalQuantizedSteps: bars * 16, qpm: 120 };
+        const ms = await medianMs(() => run(model, clip), { warmup: 1, reps: bars === 4 ? 3 : 1 });
+        out.push({
+          id: `music.${id}.generate${bars}`,
+          label: `${id}: ${id.endsWith('tap') ? 'drumify' : 'groove'} ${bars} bars (${bars / 2} × 2-bar decodes)`,
+          value: ms,
+          unit: 'ms',
+        });
+      }
+      gv.dispose();
+    }
     return out;
   },
 };
