@@ -17,7 +17,9 @@ import {
   fitToRange,
   generateClip,
   interpolateMelodies,
+  varyMelody,
   type SequenceInterpolator,
+  type SequenceVarier,
   LIMITS,
   makeMonophonic,
   MELODY_MAX_PITCH,
@@ -95,7 +97,10 @@ export function MusicStudio() {
   const [interpB, setInterpB] = useState('');
   const [interpSteps, setInterpSteps] = useState(3);
   const [chords, setChords] = useState('');
-  const vae = useRef<Promise<SequenceInterpolator & { dispose(): void }> | null>(null);
+  const vae = useRef<Promise<SequenceInterpolator & SequenceVarier & { dispose(): void }> | null>(null);
+  const [varyId, setVaryId] = useState('');
+  const [varyCount, setVaryCount] = useState(4);
+  const [similarity, setSimilarity] = useState(0.8);
 
   const models = useRef<Partial<Record<ModelId, Promise<SequenceContinuer & { dispose(): void }>>>>({});
   const cancel = useRef(false);
@@ -252,6 +257,23 @@ export function MusicStudio() {
     [addClips, bars, chords, getModel, qpm, scale, t, temperature, tonic, variations],
   );
 
+  /** Loads the 2-bar MusicVAE once (on first use). */
+  const getVae = useCallback(() => {
+    if (!vae.current) {
+      vae.current = (async () => {
+        await whenReady();
+        const { MusicVAE } = await import('@magenta/music/es6/music_vae');
+        const m = new MusicVAE(MUSIC_MODELS.mel_2bar_vae.url);
+        await m.initialize();
+        return m as unknown as SequenceInterpolator & SequenceVarier & { dispose(): void };
+      })();
+      vae.current.catch(() => {
+        vae.current = null;
+      });
+    }
+    return vae.current;
+  }, [whenReady]);
+
   /** Morphs clip A into clip B with the 2-bar MusicVAE; the result is one new clip. */
   const interpolate = useCallback(async () => {
     const a = clips.find((c) => c.id === interpA);
@@ -260,19 +282,7 @@ export function MusicStudio() {
     setMessage(null);
     setBusy({ label: t('music.busy.loading'), done: 0, total: 1 });
     try {
-      if (!vae.current) {
-        vae.current = (async () => {
-          await whenReady();
-          const { MusicVAE } = await import('@magenta/music/es6/music_vae');
-          const m = new MusicVAE(MUSIC_MODELS.mel_2bar_vae.url);
-          await m.initialize();
-          return m as unknown as SequenceInterpolator & { dispose(): void };
-        })();
-        vae.current.catch(() => {
-          vae.current = null;
-        });
-      }
-      const model = await vae.current;
+      const model = await getVae();
       setBusy({ label: t('music.busy.interpolating'), done: 0, total: 1 });
       await new Promise((r) => setTimeout(r, 0));
       const out = await interpolateMelodies(
@@ -297,7 +307,41 @@ export function MusicStudio() {
     } finally {
       setBusy(null);
     }
-  }, [addClips, clips, interpA, interpB, interpSteps, qpm, t, temperature, whenReady]);
+  }, [addClips, clips, getVae, interpA, interpB, interpSteps, qpm, t, temperature]);
+
+  /** Variations of a melody near it in the VAE's code space; each becomes a clip. */
+  const vary = useCallback(async () => {
+    const src = clips.find((c) => c.id === varyId);
+    if (!src) return;
+    setMessage(null);
+    setBusy({ label: t('music.busy.loading'), done: 0, total: 1 });
+    try {
+      const model = await getVae();
+      setBusy({ label: t('music.busy.varying'), done: 0, total: 1 });
+      await new Promise((r) => setTimeout(r, 0));
+      const out = await varyMelody(
+        model,
+        src.notes,
+        varyCount,
+        similarity,
+        temperature > 0 ? temperature : 0.5,
+      );
+      addClips(
+        out.map((v, i) => ({
+          id: newId(),
+          name: t('music.name.variation', { name: src.name, n: i + 1 }),
+          kind: 'melody' as const,
+          notes: v.notes,
+          totalQuantizedSteps: v.totalQuantizedSteps,
+          qpm,
+        })),
+      );
+    } catch (e) {
+      setMessage({ kind: 'error', text: t('music.error', { message: (e as Error).message }) });
+    } finally {
+      setBusy(null);
+    }
+  }, [addClips, clips, getVae, qpm, similarity, t, temperature, varyCount, varyId]);
 
   const onUpload = useCallback(
     async (files: File[]) => {
@@ -571,6 +615,62 @@ export function MusicStudio() {
               {t('music.interpolate.go')}
             </Button>
             <p className="w-full text-sm text-slate-600">{t('music.interpolate.hint')}</p>
+          </fieldset>
+        )}
+        {available.mel_2bar_vae !== 'no' && (
+          <fieldset
+            className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 p-3"
+            data-testid="vary"
+          >
+            <legend className="px-1 font-medium">{t('music.vary')}</legend>
+            <label className="flex flex-col text-sm">
+              {t('music.vary.clip')}
+              <select
+                className="rounded-lg border border-slate-300 px-2 py-1"
+                value={varyId}
+                onChange={(e) => setVaryId(e.target.value)}
+                disabled={disabled}
+              >
+                <option value="">{t('music.interpolate.choose')}</option>
+                {clips
+                  .filter((c) => c.kind === 'melody')
+                  .map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
+              </select>
+            </label>
+            <div className="min-w-40">
+              <Slider
+                label={t('music.vary.count')}
+                value={varyCount}
+                min={1}
+                max={16}
+                onChange={setVaryCount}
+                disabled={disabled}
+              />
+            </div>
+            <div className="min-w-40">
+              <Slider
+                label={t('music.vary.similarity')}
+                value={similarity}
+                min={0}
+                max={1}
+                step={0.05}
+                format={(v) => v.toFixed(2)}
+                onChange={(v) => setSimilarity(Number(v.toFixed(2)))}
+                disabled={disabled}
+              />
+            </div>
+            <Button
+              onClick={() => void vary()}
+              disabled={disabled || available.mel_2bar_vae !== 'yes' || !varyId}
+              data-testid="vary-go"
+            >
+              {t('music.vary.go')}
+            </Button>
+            <p className="w-full text-sm text-slate-600">{t('music.vary.hint')}</p>
           </fieldset>
         )}
         {busy && (

@@ -23,7 +23,14 @@ export {
 } from './sequences';
 export { generateClip, resolveGenerateOptions } from './generate';
 export type * from './types';
-export { interpolateMelodies, prepareVaeInput, VAE_STEPS, type SequenceInterpolator } from './interpolate';
+export {
+  interpolateMelodies,
+  prepareVaeInput,
+  varyMelody,
+  VAE_STEPS,
+  type SequenceInterpolator,
+  type SequenceVarier,
+} from './interpolate';
 export {
   ALL_NOTES_OFF,
   clipDurationMs,

@@ -54,3 +54,35 @@ export async function interpolateMelodies(
   );
   return { notes, totalQuantizedSteps: seqs.length * VAE_STEPS, parts: seqs.length };
 }
+
+/** Anything that samples near a sequence (Magenta's MusicVAE `similar`). */
+export interface SequenceVarier {
+  similar(
+    input: QuantizedSequence,
+    numSamples: number,
+    similarity: number,
+    temperature?: number,
+  ): Promise<{ notes?: unknown[] | null }[]>;
+}
+
+/**
+ * Variations of a melody's first two bars: the VAE encodes it, takes `count` (1–16) points of the code
+ * space near it — `similarity` 1 stays at the melody's own point, 0 is anywhere — and decodes each.
+ */
+export async function varyMelody(
+  vae: SequenceVarier,
+  notes: readonly Note[],
+  count: number,
+  similarity: number,
+  temperature = 0.5,
+): Promise<{ notes: Note[]; totalQuantizedSteps: number }[]> {
+  if (!Number.isInteger(count) || count < 1 || count > 16)
+    throw new ConfigError('count', count, 'a whole number 1–16');
+  if (!(similarity >= 0 && similarity <= 1)) throw new ConfigError('similarity', similarity, '0–1');
+  const input = prepareVaeInput(notes, 'the clip');
+  const seqs = await vae.similar(toQuantizedSequence(input.notes, VAE_STEPS), count, similarity, temperature);
+  return seqs.map((s) => ({
+    notes: fromMagentaNotes(s.notes).filter((n) => n.quantizedStartStep < VAE_STEPS),
+    totalQuantizedSteps: VAE_STEPS,
+  }));
+}

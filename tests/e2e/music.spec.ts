@@ -1,4 +1,4 @@
-// Music studio: generate a melody, play it, continue an uploaded .mid, interpolate two clips, save a .mid and read it back, reject a bad file.
+// Music studio: generate a melody, play it, continue an uploaded .mid, interpolate two clips, vary one, save a .mid and read it back, reject a bad file.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -103,9 +103,23 @@ test('generate, play, continue an uploaded .mid, interpolate, export and re-read
   await expect(clips.nth(3)).toContainText('6 bars');
   expect(Number(await clips.nth(3).getByTestId('piano-roll').getAttribute('data-notes'))).toBeGreaterThan(0);
 
+  // Two variations of Twinkle from the MusicVAE: two new 2-bar clips with notes.
+  const vary = page.getByTestId('vary');
+  await vary.getByLabel('Melody').selectOption({ label: 'twinkle' });
+  await vary.getByRole('slider', { name: /How many/ }).fill('2');
+  await vary.getByRole('button', { name: 'Make variations' }).click();
+  await expect(clips).toHaveCount(6, { timeout: 90_000 });
+  for (const i of [4, 5]) {
+    await expect(clips.nth(i)).toContainText('twinkle · variation');
+    await expect(clips.nth(i)).toContainText('2 bars');
+    expect(Number(await clips.nth(i).getByTestId('piano-roll').getAttribute('data-notes'))).toBeGreaterThan(
+      0,
+    );
+  }
+
   // Clips are kept in IndexedDB and survive a reload.
   await page.reload();
-  await expect(page.getByTestId('clip')).toHaveCount(4);
+  await expect(page.getByTestId('clip')).toHaveCount(6);
   // A full-page picture for people reviewing the layout.
   await page.screenshot({ path: testInfo.outputPath('music-studio.png'), fullPage: true });
 });

@@ -45,6 +45,15 @@ export const music = defineMessages({
       'Uses the first two bars of each melody. The result plays the model’s version of the first, the in-between melodies, then its version of the second.',
     'music.busy.interpolating': 'Blending the two melodies…',
     'music.name.interpolated': '{a} → {b}',
+    'music.vary': 'Variations: melodies like this one',
+    'music.vary.clip': 'Melody',
+    'music.vary.count': 'How many',
+    'music.vary.similarity': 'How similar',
+    'music.vary.go': 'Make variations',
+    'music.vary.hint':
+      'The MusicVAE turns the first two bars into a point on its map of melodies and decodes points near it. 1 keeps the point (the model’s own version); lower values wander further away.',
+    'music.busy.varying': 'Finding melodies near this one…',
+    'music.name.variation': '{name} · variation {n}',
     'music.chords': 'Chord progression (optional)',
     'music.chords.hint':
       'For example “C G Am F”. When you type chords, melodies are made by a second model that listens to them; the chords are spread evenly over the clip.',
@@ -127,6 +136,15 @@ export const music = defineMessages({
       '각 멜로디의 처음 두 마디를 써요. 결과는 첫 멜로디를 모델이 다시 부른 것, 그 사이의 멜로디들, 그리고 두 번째 멜로디를 모델이 다시 부른 것 순서로 이어져요.',
     'music.busy.interpolating': '두 멜로디를 섞는 중이에요…',
     'music.name.interpolated': '{a} → {b}',
+    'music.vary': '변주: 이 멜로디와 닮은 멜로디',
+    'music.vary.clip': '멜로디',
+    'music.vary.count': '몇 개',
+    'music.vary.similarity': '얼마나 닮게',
+    'music.vary.go': '변주 만들기',
+    'music.vary.hint':
+      'MusicVAE가 처음 두 마디를 멜로디 지도 위의 한 점으로 바꾸고, 그 근처의 점들을 다시 멜로디로 만들어요. 1이면 그 점 그대로(모델이 다시 부른 것), 값이 작을수록 더 멀리 가요.',
+    'music.busy.varying': '닮은 멜로디를 찾는 중이에요…',
+    'music.name.variation': '{name} · 변주 {n}',
     'music.chords': '코드 진행 (선택)',
     'music.chords.hint':
       '예: “C G Am F”. 코드를 적으면 코드를 듣고 멜로디를 만드는 다른 모델을 써요. 코드는 클립 전체에 고르게 나눠져요.',
