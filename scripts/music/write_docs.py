@@ -102,7 +102,12 @@ def vae_section(m, heading='##'):
         'same by-tune split and transposition augmentation as melody_rnn.',
         f'- Training: `/usr/bin/python3 scripts/music/train_mel_2bar_vae.py` — Adam lr 2e-3, batch {m["batch"]}, '
         f'β = {m["beta"]} (warm-up 1000 steps) with {m["free_bits"]} free nats of KL; {m["steps"]} updates in '
-        f'{m["train_time_s"]:.0f} s. {m["windows_train"]:,} train / {m["windows_val"]:,} validation windows.',
+        f'{m["train_time_s"]:.0f} s in this run. {m["windows_train"]:,} train / {m["windows_val"]:,} validation windows.',
+        *([f'- This run: `{m["command"]}`, resumed from the PyTorch state of: ' + '; '.join(
+            f'`{p["command"]}` ({p["steps"]:,} updates, {p["train_time_s"]:.0f} s, val {p["val_rec_nats_per_step"]:.4f} '
+            f'/ acc {p["val_acc"]:.4f})' for p in m['previous_runs'])
+           + f'. In all {m["total_steps"]:,} updates, {m["total_train_time_s"] / 60:.0f} min of CPU.']
+          if m.get('previous_runs') else []),
         f'- Size: {m["params_exported"]:,} exported parameters, {m["weight_bytes"]:,} bytes.', '',
         '| validation (z = mu, teacher-forced reconstruction) | cross-entropy (nats/step) | accuracy | KL (nats) |',
         '|---|---|---|---|',
