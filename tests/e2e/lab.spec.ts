@@ -204,6 +204,9 @@ test('CNN lab: build conv → pool → dense from the palette, train on digits, 
   await waitForBackend(page);
   const total = page.getByTestId('cnn-total-params');
   // Clear the starter stack: only the automatic flatten + 10-way output remain (784·10 + 10).
+  // Wait for the starter stack to be on screen first (the tab renders after the engine is ready).
+  await expect(page.getByTestId('cnn-remove-0')).toBeVisible();
+  await expect(total).not.toHaveText('7850');
   while ((await page.getByTestId('cnn-remove-0').count()) > 0) await page.getByTestId('cnn-remove-0').click();
   await expect(total).toHaveText('7850');
   await page.getByTestId('cnn-add-conv').click(); // 8 filters 3×3 → 26×26×8, 80 + 5418·10
