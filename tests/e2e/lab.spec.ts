@@ -177,7 +177,6 @@ test('Autoencoder lab: a table (Seattle weather) trains on sunny days, flags oth
   expect(Number(await page.getByTestId('auc').textContent())).toBeGreaterThan(0.8);
   await expect(page.getByTestId('tae-recon').locator('tbody tr')).toHaveCount(6);
   const flagged = page.getByTestId('tae-flagged').locator('tbody tr');
-  expect(await flagged.count()).toBeGreaterThan(0);
   await expect(flagged.first()).toContainText(/rain|snow|fog|drizzle|sun/);
   // Clicking the code map decodes another point into feature values.
   const decoded = await page.getByTestId('tae-decoded').textContent();
