@@ -204,8 +204,9 @@ doc = ['# Music models', '',
        'subtracted from the forget block because Magenta adds `forget_bias = 1.0` at run time. Dense kernels are '
        'transposed. Training machine: 2 shared cores under heavy load from other jobs, one torch thread (two '
        'OpenMP threads spin-waited and were 25× slower); Debian\'s reference BLAS was replaced by '
-       '`libopenblas0-pthread` (10× faster matmul). Runs were therefore short; all models are under-trained and '
-       'the numbers show it.', '']
+       '`libopenblas0-pthread` (10× faster matmul). Setup on a fresh Debian machine: `apt-get install -y '
+       'python3-torch python3-numpy python3-mido libopenblas0-pthread`, then run the scripts with `/usr/bin/python3` '
+       '(not a pyenv python). Each model had tens of minutes of CPU, not Magenta\'s GPU-days; see Limitations.', '']
 for name, spec in SPECS.items():
     d = os.path.join(MODELS, name)
     if not os.path.exists(os.path.join(d, 'metrics.json')):
