@@ -4,7 +4,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { useT } from '@/components/i18n/i18n-provider';
-import { useBackend } from '@/components/tf/backend-provider';
 import { Alert, Button, ProgressBar, Slider } from '@/components/ui';
 import {
   type Clip,
@@ -13,11 +12,12 @@ import {
   type GrooveModel,
   grooveClip,
   LIMITS,
-  MUSIC_MODELS,
   type Note,
   secondsPerStep,
   tapsToNotes,
 } from '@/lib/music';
+
+import { useMusicModels } from './use-music-models';
 
 type GrooveModelId = 'groovae_2bar_humanize' | 'groovae_2bar_tap';
 const MODEL_IDS: readonly GrooveModelId[] = ['groovae_2bar_humanize', 'groovae_2bar_tap'];
@@ -47,57 +47,26 @@ function newId(): string {
 /** Groove and Drumify, with a 2-bar tap grid. */
 export function GroovePanel({ clips, qpm, onAddClip, disabled = false }: GroovePanelProps) {
   const t = useT();
-  const { whenReady } = useBackend();
-  const [available, setAvailable] = useState<'checking' | 'yes' | 'no'>('checking');
   const [grooveId, setGrooveId] = useState('');
   const [drumifyId, setDrumifyId] = useState('');
   const [temperature, setTemperature] = useState(0);
   const [taps, setTaps] = useState<Note[]>([]);
   const [busy, setBusy] = useState<Busy | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'info' | 'success'; text: string } | null>(null);
-  const models = useRef<Partial<Record<GrooveModelId, Promise<GrooveModel & { dispose(): void }>>>>({});
   const abort = useRef<AbortController | null>(null);
   const tapStart = useRef<number | null>(null);
   const tapTimes = useRef<number[]>([]);
   const tapBase = useRef<Note[]>([]);
 
   // "Where models exist": both checkpoint folders must be served.
-  useEffect(() => {
-    let alive = true;
-    void Promise.all(
-      MODEL_IDS.map((id) =>
-        fetch(`${MUSIC_MODELS[id].url}/config.json`)
-          .then((r) => r.ok)
-          .catch(() => false),
-      ),
-    ).then((ok) => alive && setAvailable(ok.every(Boolean) ? 'yes' : 'no'));
-    const owned = models.current;
-    return () => {
-      alive = false;
-      abort.current?.abort();
-      for (const m of Object.values(owned)) void m?.then((v) => v.dispose()).catch(() => undefined);
-    };
-  }, []);
-
-  const getModel = useCallback(
-    (id: GrooveModelId) => {
-      if (!models.current[id]) {
-        const p = (async () => {
-          await whenReady();
-          const { MusicVAE } = await import('@magenta/music/es6/music_vae');
-          const vae = new MusicVAE(MUSIC_MODELS[id].url);
-          await vae.initialize();
-          return vae as unknown as GrooveModel & { dispose(): void };
-        })();
-        models.current[id] = p;
-        p.catch(() => {
-          delete models.current[id];
-        });
-      }
-      return models.current[id]!;
-    },
-    [whenReady],
-  );
+  const models = useMusicModels(MODEL_IDS);
+  const available = MODEL_IDS.some((id) => models.available[id] === 'no')
+    ? 'no'
+    : MODEL_IDS.every((id) => models.available[id] === 'yes')
+      ? 'yes'
+      : 'checking';
+  const getModel = models.get;
+  useEffect(() => () => abort.current?.abort(), []);
 
   const run = useCallback(
     async (mode: 'groove' | 'drumify', source: Pick<Clip, 'notes' | 'totalQuantizedSteps'>, name: string) => {
@@ -106,7 +75,9 @@ export function GroovePanel({ clips, qpm, onAddClip, disabled = false }: GrooveP
       abort.current = ctrl;
       setBusy({ label: t('groove.busy.loading'), done: 0, total: 1 });
       try {
-        const vae = await getModel(mode === 'groove' ? 'groovae_2bar_humanize' : 'groovae_2bar_tap');
+        const vae = await getModel<GrooveModel>(
+          mode === 'groove' ? 'groovae_2bar_humanize' : 'groovae_2bar_tap',
+        );
         if (ctrl.signal.aborted) throw Object.assign(new Error('Cancelled.'), { name: 'AbortError' });
         const chunks = Math.ceil(source.totalQuantizedSteps / GROOVE_STEPS);
         const label = (k: number) =>

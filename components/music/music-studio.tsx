@@ -6,7 +6,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
 import { downloadFile } from '@/components/media/download';
 import { FileDrop } from '@/components/media/file-drop';
-import { useBackend } from '@/components/tf/backend-provider';
 import { Alert, Button, ProgressBar, Slider } from '@/components/ui';
 import { InputError } from '@/lib/errors';
 import {
@@ -25,7 +24,6 @@ import {
   MELODY_MAX_PITCH,
   MELODY_MIN_PITCH,
   midiToClip,
-  MUSIC_MODELS,
   type Note,
   type ScaleName,
   SCALES,
@@ -39,12 +37,12 @@ import { MidiPanel, MidiSendButton } from './midi-panel';
 import { OnScreenKeyboard } from './on-screen-keyboard';
 import { PianoRoll } from './piano-roll';
 import { useMidi } from './use-midi';
+import { useMusicModels } from './use-music-models';
 
 const CLIPS_KEY = 'music/clips';
 const NOTE_NAMES = ['C', 'C♯', 'D', 'E♭', 'E', 'F', 'F♯', 'G', 'A♭', 'A', 'B♭', 'B'];
 type ModelId = 'melody_rnn' | 'drum_rnn' | 'chord_melody_rnn';
-type CheckedModel = ModelId | 'mel_2bar_vae';
-type Availability = Record<CheckedModel, 'checking' | 'yes' | 'no'>;
+const MODEL_IDS = ['melody_rnn', 'drum_rnn', 'chord_melody_rnn', 'mel_2bar_vae'] as const;
 
 interface Busy {
   label: string;
@@ -67,7 +65,7 @@ function fileName(name: string): string {
 /** The whole Music studio. */
 export function MusicStudio() {
   const t = useT();
-  const { whenReady } = useBackend();
+  const { available, get: getMusicModel } = useMusicModels(MODEL_IDS);
   const [clips, setClips] = useState<StudioClip[]>([]);
   const [loaded, setLoaded] = useState(false);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -86,23 +84,15 @@ export function MusicStudio() {
   const [playing, setPlaying] = useState<string | null>(null);
   const [playhead, setPlayhead] = useState<number | null>(null);
   const [audioState, setAudioState] = useState('none');
-  const [available, setAvailable] = useState<Availability>({
-    melody_rnn: 'checking',
-    drum_rnn: 'checking',
-    chord_melody_rnn: 'checking',
-    mel_2bar_vae: 'checking',
-  });
   const [keyNotes, setKeyNotes] = useState<Note[]>([]);
   const [interpA, setInterpA] = useState('');
   const [interpB, setInterpB] = useState('');
   const [interpSteps, setInterpSteps] = useState(3);
   const [chords, setChords] = useState('');
-  const vae = useRef<Promise<SequenceInterpolator & SequenceVarier & { dispose(): void }> | null>(null);
   const [varyId, setVaryId] = useState('');
   const [varyCount, setVaryCount] = useState(4);
   const [similarity, setSimilarity] = useState(0.8);
 
-  const models = useRef<Partial<Record<ModelId, Promise<SequenceContinuer & { dispose(): void }>>>>({});
   const cancel = useRef(false);
   const loopRef = useRef(loop);
   loopRef.current = loop;
@@ -126,22 +116,14 @@ export function MusicStudio() {
       })
       .catch(() => undefined)
       .finally(() => alive && setLoaded(true));
-    for (const id of ['melody_rnn', 'drum_rnn', 'chord_melody_rnn', 'mel_2bar_vae'] as const) {
-      fetch(`${MUSIC_MODELS[id].url}/config.json`)
-        .then((r) => alive && setAvailable((a) => ({ ...a, [id]: r.ok ? 'yes' : 'no' })))
-        .catch(() => alive && setAvailable((a) => ({ ...a, [id]: 'no' })));
-    }
     void Promise.all([import('tone'), import('@magenta/music/es6/core')]).then(([toneModule, coreModule]) => {
       tone.current = toneModule;
       core.current = coreModule;
     });
-    const owned = models.current;
     return () => {
       alive = false;
       player.current?.stop();
       keySynth.current?.dispose();
-      for (const m of Object.values(owned)) void m?.then((rnn) => rnn.dispose()).catch(() => undefined);
-      void vae.current?.then((v) => v.dispose()).catch(() => undefined);
     };
   }, []);
 
@@ -153,25 +135,7 @@ export function MusicStudio() {
 
   const selected = clips.find((c) => c.id === selectedId) ?? null;
 
-  const getModel = useCallback(
-    (id: ModelId) => {
-      if (!models.current[id]) {
-        const p = (async () => {
-          await whenReady();
-          const { MusicRNN } = await import('@magenta/music/es6/music_rnn');
-          const rnn = new MusicRNN(MUSIC_MODELS[id].url);
-          await rnn.initialize();
-          return rnn as unknown as SequenceContinuer & { dispose(): void };
-        })();
-        models.current[id] = p;
-        p.catch(() => {
-          delete models.current[id];
-        });
-      }
-      return models.current[id]!;
-    },
-    [whenReady],
-  );
+  const getModel = useCallback((id: ModelId) => getMusicModel<SequenceContinuer>(id), [getMusicModel]);
 
   const addClips = useCallback((made: StudioClip[]) => {
     setClips((prev) => [...prev, ...made]);
@@ -257,22 +221,11 @@ export function MusicStudio() {
     [addClips, bars, chords, getModel, qpm, scale, t, temperature, tonic, variations],
   );
 
-  /** Loads the 2-bar MusicVAE once (on first use). */
-  const getVae = useCallback(() => {
-    if (!vae.current) {
-      vae.current = (async () => {
-        await whenReady();
-        const { MusicVAE } = await import('@magenta/music/es6/music_vae');
-        const m = new MusicVAE(MUSIC_MODELS.mel_2bar_vae.url);
-        await m.initialize();
-        return m as unknown as SequenceInterpolator & SequenceVarier & { dispose(): void };
-      })();
-      vae.current.catch(() => {
-        vae.current = null;
-      });
-    }
-    return vae.current;
-  }, [whenReady]);
+  /** The 2-bar MusicVAE, loaded once on first use. */
+  const getVae = useCallback(
+    () => getMusicModel<SequenceInterpolator & SequenceVarier>('mel_2bar_vae'),
+    [getMusicModel],
+  );
 
   /** Morphs clip A into clip B with the 2-bar MusicVAE; the result is one new clip. */
   const interpolate = useCallback(async () => {
