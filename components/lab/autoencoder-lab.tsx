@@ -22,6 +22,7 @@ import {
 import { loadProject, saveProject } from '@/lib/persist';
 
 import { AnomalyPanel } from './anomaly-panel';
+import { LatentWalk } from './latent-walk';
 import { CLASS_COLORS, css } from './colors';
 import { TableAutoencoderLab } from './table-autoencoder';
 
@@ -408,31 +409,11 @@ function DigitsAutoencoder() {
                   ))}
                 </ul>
               </div>
-              <div className="space-y-2 rounded-xl border border-slate-200 bg-white p-3">
-                <h3 className="font-medium">{t('lab.ae.walk')}</h3>
-                <p className="text-xs text-slate-600">{t('lab.ae.walkExplain')}</p>
-                <Slider
-                  label={t('lab.ae.walkX')}
-                  value={walk[0]}
-                  min={-1}
-                  max={1}
-                  step={0.05}
-                  onChange={(v) => setWalk([v, walk[1]])}
-                  format={(v) => v.toFixed(2)}
-                />
-                <Slider
-                  label={t('lab.ae.walkY')}
-                  value={walk[1]}
-                  min={-1}
-                  max={1}
-                  step={0.05}
-                  onChange={(v) => setWalk([walk[0], v])}
-                  format={(v) => v.toFixed(2)}
-                />
+              <LatentWalk walk={walk} onWalk={setWalk} explain={t('lab.ae.walkExplain')}>
                 {walkImage && (
                   <DigitImage pixels={walkImage} label={t('lab.ae.decoded')} size={112} testId="walk-image" />
                 )}
-              </div>
+              </LatentWalk>
             </div>
             {trained.report && (
               <AnomalyPanel

@@ -25,6 +25,7 @@ import {
 import { loadProject, saveProject } from '@/lib/persist';
 
 import { AnomalyPanel } from './anomaly-panel';
+import { LatentWalk } from './latent-walk';
 import { CLASS_COLORS, css } from './colors';
 
 const SEATTLE = BUILTIN_TABLES[0];
@@ -646,27 +647,7 @@ export function TableAutoencoderLab() {
                       ))}
                 </ul>
               </div>
-              <div className="space-y-2 rounded-xl border border-slate-200 bg-white p-3">
-                <h3 className="font-medium">{t('lab.ae.walk')}</h3>
-                <p className="text-xs text-slate-600">{t('lab.tae.walkExplain')}</p>
-                <Slider
-                  label={t('lab.ae.walkX')}
-                  value={walk[0]}
-                  min={-1}
-                  max={1}
-                  step={0.05}
-                  onChange={(v) => setWalk([v, walk[1]])}
-                  format={(v) => v.toFixed(2)}
-                />
-                <Slider
-                  label={t('lab.ae.walkY')}
-                  value={walk[1]}
-                  min={-1}
-                  max={1}
-                  step={0.05}
-                  onChange={(v) => setWalk([walk[0], v])}
-                  format={(v) => v.toFixed(2)}
-                />
+              <LatentWalk walk={walk} onWalk={setWalk} explain={t('lab.tae.walkExplain')}>
                 {decoded && (
                   <table className="text-sm tabular-nums" data-testid="tae-decoded" aria-live="polite">
                     <caption className="text-left text-xs text-slate-600">{t('lab.tae.decoded')}</caption>
@@ -682,7 +663,7 @@ export function TableAutoencoderLab() {
                     </tbody>
                   </table>
                 )}
-              </div>
+              </LatentWalk>
             </div>
             <AnomalyPanel
               report={trained.report}
