@@ -63,6 +63,37 @@ function fileName(name: string): string {
 }
 
 /** The whole Music studio. */
+/** A select of the studio's melody clips (the VAE tools take melodies only). */
+function MelodySelect(props: {
+  label: string;
+  placeholder: string;
+  clips: readonly StudioClip[];
+  value: string;
+  onChange: (id: string) => void;
+  disabled: boolean;
+}) {
+  return (
+    <label className="flex flex-col text-sm">
+      {props.label}
+      <select
+        className="rounded-lg border border-slate-300 px-2 py-1"
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        disabled={props.disabled}
+      >
+        <option value="">{props.placeholder}</option>
+        {props.clips
+          .filter((c) => c.kind === 'melody')
+          .map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+      </select>
+    </label>
+  );
+}
+
 export function MusicStudio() {
   const t = useT();
   const { available, get: getMusicModel } = useMusicModels(MODEL_IDS);
@@ -532,24 +563,15 @@ export function MusicStudio() {
                 ['music.interpolate.b', interpB, setInterpB],
               ] as const
             ).map(([key, value, set]) => (
-              <label key={key} className="flex flex-col text-sm">
-                {t(key)}
-                <select
-                  className="rounded-lg border border-slate-300 px-2 py-1"
-                  value={value}
-                  onChange={(e) => set(e.target.value)}
-                  disabled={disabled}
-                >
-                  <option value="">{t('music.interpolate.choose')}</option>
-                  {clips
-                    .filter((c) => c.kind === 'melody')
-                    .map((c) => (
-                      <option key={c.id} value={c.id}>
-                        {c.name}
-                      </option>
-                    ))}
-                </select>
-              </label>
+              <MelodySelect
+                key={key}
+                label={t(key)}
+                placeholder={t('music.interpolate.choose')}
+                clips={clips}
+                value={value}
+                onChange={set}
+                disabled={disabled}
+              />
             ))}
             <div className="min-w-48">
               <Slider
@@ -576,24 +598,14 @@ export function MusicStudio() {
             data-testid="vary"
           >
             <legend className="px-1 font-medium">{t('music.vary')}</legend>
-            <label className="flex flex-col text-sm">
-              {t('music.vary.clip')}
-              <select
-                className="rounded-lg border border-slate-300 px-2 py-1"
-                value={varyId}
-                onChange={(e) => setVaryId(e.target.value)}
-                disabled={disabled}
-              >
-                <option value="">{t('music.interpolate.choose')}</option>
-                {clips
-                  .filter((c) => c.kind === 'melody')
-                  .map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                    </option>
-                  ))}
-              </select>
-            </label>
+            <MelodySelect
+              label={t('music.vary.clip')}
+              placeholder={t('music.interpolate.choose')}
+              clips={clips}
+              value={varyId}
+              onChange={setVaryId}
+              disabled={disabled}
+            />
             <div className="min-w-40">
               <Slider
                 label={t('music.vary.count')}
