@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { useT } from '@/components/i18n/i18n-provider';
 import { Alert, Button, ProgressBar, Slider } from '@/components/ui';
+import { newId } from '@/lib/ids';
 import {
   type Clip,
   drumifyClip,
@@ -38,10 +39,6 @@ interface Busy {
   label: string;
   done: number;
   total: number;
-}
-
-function newId(): string {
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
 /** Groove and Drumify, with a 2-bar tap grid. */

@@ -8,6 +8,7 @@ import { downloadFile } from '@/components/media/download';
 import { FileDrop } from '@/components/media/file-drop';
 import { Alert, Button, ProgressBar, Slider } from '@/components/ui';
 import { InputError } from '@/lib/errors';
+import { newId } from '@/lib/ids';
 import {
   type Clip,
   clipToMidi,
@@ -52,10 +53,6 @@ interface Busy {
 
 /** A stored clip may also remember where its continuation starts. */
 type StudioClip = Clip & { continuesAt?: number };
-
-function newId(): string {
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-}
 
 /** Safe file name from a clip name. */
 function fileName(name: string): string {

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { useT } from '@/components/i18n/i18n-provider';
 import { InputError } from '@/lib/errors';
+import { newId } from '@/lib/ids';
 import {
   type Clip,
   listenToInput,
@@ -63,10 +64,6 @@ export interface MidiController {
   startRecording(): void;
   stopRecording(): void;
   dismiss(): void;
-}
-
-function newId(): string {
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
 /** Keeps the chosen port if it is still there, otherwise takes the first one (or none). */

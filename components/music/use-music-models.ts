@@ -52,7 +52,7 @@ export function useMusicModels<Id extends string>(
   }, []);
 
   const get = useCallback(
-    <T,>(id: Id): Promise<T & Disposable> => {
+    <T>(id: Id): Promise<T & Disposable> => {
       let p = cache.current.get(id);
       if (!p) {
         const info = MUSIC_MODELS[id];

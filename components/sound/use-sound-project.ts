@@ -43,11 +43,9 @@ export interface SoundProject {
 }
 
 /** Fresh id for a class or an example. */
-export function newId(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
-    ? crypto.randomUUID()
-    : `${Date.now()}-${Math.random()}`;
-}
+import { newId } from '@/lib/ids';
+
+export { newId };
 
 /** A new project: Background noise plus two empty classes. */
 export function emptySoundProject(

@@ -9,11 +9,9 @@ import type { AugmentSettings, ProjectHead, ProjectSample, TransferProject } fro
 import type { HeadConfig } from '@/lib/transfer/types';
 
 /** A short unique id (crypto.randomUUID where available). */
-export function newId(): string {
-  return (
-    globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
-  );
-}
+import { newId } from '@/lib/ids';
+
+export { newId };
 
 /** Default augmentation settings: off; when on, two altered copies per example. */
 export const DEFAULT_AUGMENT: AugmentSettings = Object.freeze({
