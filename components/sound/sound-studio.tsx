@@ -2,6 +2,7 @@
 // The Sound studio: microphone and files → 1-second examples per class → spectrogram CNN → live recognition.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
+import { CLASS_COLORS, NEUTRAL_CLASS_COLOR } from '@/components/ui/palette';
 import { useT } from '@/components/i18n/i18n-provider';
 import { decodeAudioFile } from '@/components/media/audio-file';
 import { downloadFile, readNamedBytes } from '@/components/media/download';
@@ -50,17 +51,7 @@ import {
 
 /** Fewest examples per class before training is allowed (one may be held out for checking). */
 const MIN_EXAMPLES = 3;
-const COLORS = [
-  '#64748b',
-  '#6366f1',
-  '#f59e0b',
-  '#10b981',
-  '#ec4899',
-  '#0ea5e9',
-  '#84cc16',
-  '#ef4444',
-  '#8b5cf6',
-];
+const COLORS = [NEUTRAL_CLASS_COLOR, ...CLASS_COLORS.slice(0, 8)];
 const RECORD_CHOICES = [1, 2, 4, 8];
 /** Live recognition checks the last second every this many samples (250 ms): windows overlap by 75%. */
 const LISTEN_HOP = AUDIO_SAMPLE_RATE / 4;

@@ -16,15 +16,4 @@ export {
   useTransferProject,
   type TransferProjectApi,
 } from './use-transfer-project';
-export const CLASS_COLORS = [
-  '#6366f1',
-  '#f59e0b',
-  '#10b981',
-  '#ec4899',
-  '#0ea5e9',
-  '#84cc16',
-  '#ef4444',
-  '#8b5cf6',
-  '#14b8a6',
-  '#f97316',
-];
+export { CLASS_COLORS } from '@/components/ui/palette';

@@ -1,4 +1,5 @@
 // ConfidenceBars: one bar per class showing how sure the model is, the winner highlighted.
+import { classColor } from './palette';
 
 /** Props for {@link ConfidenceBars}. `values` are probabilities 0–1 in label order. */
 export interface ConfidenceBarsProps {
@@ -10,19 +11,6 @@ export interface ConfidenceBarsProps {
   colors?: readonly string[];
 }
 
-const PALETTE = [
-  '#6366f1',
-  '#f59e0b',
-  '#10b981',
-  '#ec4899',
-  '#0ea5e9',
-  '#84cc16',
-  '#ef4444',
-  '#8b5cf6',
-  '#14b8a6',
-  '#f97316',
-];
-
 /** Horizontal bars with percentages; updates smoothly as predictions stream in. */
 export function ConfidenceBars({ labels, values, title, colors }: ConfidenceBarsProps) {
   const best = values.length ? values.indexOf(Math.max(...values)) : -1;
@@ -31,7 +19,7 @@ export function ConfidenceBars({ labels, values, title, colors }: ConfidenceBars
       {labels.map((label, i) => {
         const v = values[i] ?? 0;
         const pct = Math.round(v * 100);
-        const color = colors?.[i] ?? PALETTE[i % PALETTE.length];
+        const color = colors?.[i] ?? classColor(i);
         return (
           <div
             key={`${label}-${i}`}

@@ -8,3 +8,7 @@ export { ModelSummaryTable, type SummaryRow } from './model-summary-table';
 export { ProgressBar } from './progress-bar';
 export { Slider } from './slider';
 export { TrainingCurves, type TrainingHistory } from './training-curves';
+export { Card, type CardProps } from './card';
+export { Field, type FieldProps } from './field';
+export { CLASS_COLORS, NEUTRAL_CLASS_COLOR, classColor, hexToRgb } from './palette';
+export { SELECT_CLASS, Select, type SelectOption, type SelectProps } from './select';
