@@ -22,6 +22,7 @@ import {
   soundCnnLearner,
   type SoundClassifier,
   type SoundTrainSettings,
+  type Spectrogram,
 } from '@/lib/audio';
 import { newId } from '@/lib/ids';
 import { deleteModelFromDb, exportModelZip, loadStoredModel } from '@/lib/persist';
