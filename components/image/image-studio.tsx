@@ -13,7 +13,8 @@ import {
   ProjectFilesPanel,
   TrainPanel,
   useTeachableStudio,
-  type FilesNotice,
+  StudioNotices,
+  useStudioNotice,
 } from '@/components/teachable';
 import { useBackend } from '@/components/tf/backend-provider';
 import { Alert, Card, ProgressBar } from '@/components/ui';
@@ -94,21 +95,14 @@ export default function ImageStudio() {
   const [camReady, setCamReady] = useState(false);
   const [mirror, setMirror] = useState(true);
   const capture = useImageCapture({ extractor, webcam, mirror, addSamples: studio.addSamples });
-  const [notice, setNotice] = useState<FilesNotice | null>(null);
+  const [notice, setNotice] = useStudioNotice(studio.restoreError, (message) =>
+    t('image.headLoadError', { message }),
+  );
   const [source, setSource] = useState<ImageModelSource>('mine');
   const { tm, importFiles: importTm } = useTeachableMachine(
     setNotice,
     useCallback(() => setSource('tm'), []),
   );
-
-  useEffect(() => {
-    const e = studio.restoreError;
-    if (e)
-      setNotice({
-        kind: 'error',
-        text: t('image.headLoadError', { message: e instanceof Error ? e.message : String(e) }),
-      });
-  }, [studio.restoreError, t]);
 
   const ready = extractor !== null;
   const busy = run.busy || capture.upload !== null;
@@ -136,20 +130,14 @@ export default function ImageStudio() {
     <div className="space-y-6">
       {!ready && !modelError && <ProgressBar value={null} label={t('image.loadingModel')} />}
       {modelError && <Alert kind="error">{t('image.modelError', { message: modelError })}</Alert>}
-      {notice && (
-        <Alert kind={notice.kind} onDismiss={() => setNotice(null)} dismissLabel={t('ui.close')}>
-          <span data-testid="image-notice">{notice.text}</span>
-        </Alert>
-      )}
-      {capture.fileErrors.length > 0 && (
-        <Alert kind="error" onDismiss={capture.clearFileErrors} dismissLabel={t('ui.close')}>
-          <ul data-testid="file-errors">
-            {capture.fileErrors.map((e, i) => (
-              <li key={i}>{e}</li>
-            ))}
-          </ul>
-        </Alert>
-      )}
+      <StudioNotices
+        notice={notice}
+        onDismiss={() => setNotice(null)}
+        fileErrors={capture.fileErrors}
+        onClearFileErrors={capture.clearFileErrors}
+        noticeTestId="image-notice"
+        fileErrorsTestId="file-errors"
+      />
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <div className="space-y-4 lg:sticky lg:top-4 lg:self-start">

@@ -2,7 +2,7 @@
 // The teachable pose classifier: the teachable kit (components/teachable, lib/transfer) fed with
 // normalised keypoints instead of pixels. Classes → record with a countdown → train → preview →
 // save / export / import.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 
 import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
@@ -12,7 +12,8 @@ import {
   ProjectFilesPanel,
   TrainPanel,
   useTeachableStudio,
-  type FilesNotice,
+  StudioNotices,
+  useStudioNotice,
 } from '@/components/teachable';
 import { Alert, Card, ProgressBar, Slider } from '@/components/ui';
 import {
@@ -77,7 +78,9 @@ export default function PoseTeach({
     },
   );
   const { project, run } = studio;
-  const [notice, setNotice] = useState<FilesNotice | null>(null);
+  const [notice, setNotice] = useStudioNotice(studio.restoreError, (message) =>
+    t('pose.headLoadError', { message }),
+  );
   const [source, setSource] = useState<PoseModelSource>('mine');
   const { imported, importFiles } = useImportedPoseModel(
     onKeypointModel,
@@ -86,15 +89,6 @@ export default function PoseTeach({
   );
   const rec = usePoseRecording({ subscribe, extractor, minScore, addSamples: studio.addSamples, setOverlay });
   const photos = usePosePhotos({ extractor, minScore, detectStill, addSamples: studio.addSamples });
-
-  useEffect(() => {
-    const e = studio.restoreError;
-    if (e)
-      setNotice({
-        kind: 'error',
-        text: t('pose.headLoadError', { message: e instanceof Error ? e.message : String(e) }),
-      });
-  }, [studio.restoreError, t]);
 
   const busy = run.busy || photos.upload !== null;
   const recording = rec.recording !== null;
@@ -122,20 +116,14 @@ export default function PoseTeach({
         </h2>
         <p className="max-w-3xl text-sm text-slate-700">{t('pose.teachIntro')}</p>
       </div>
-      {notice && (
-        <Alert kind={notice.kind} onDismiss={() => setNotice(null)} dismissLabel={t('ui.close')}>
-          <span data-testid="pose-notice">{notice.text}</span>
-        </Alert>
-      )}
-      {photos.fileErrors.length > 0 && (
-        <Alert kind="error" onDismiss={photos.clearFileErrors} dismissLabel={t('ui.close')}>
-          <ul data-testid="pose-file-errors">
-            {photos.fileErrors.map((e, i) => (
-              <li key={i}>{e}</li>
-            ))}
-          </ul>
-        </Alert>
-      )}
+      <StudioNotices
+        notice={notice}
+        onDismiss={() => setNotice(null)}
+        fileErrors={photos.fileErrors}
+        onClearFileErrors={photos.clearFileErrors}
+        noticeTestId="pose-notice"
+        fileErrorsTestId="pose-file-errors"
+      />
       {!hasLiveSource && <Alert kind="info">{t('pose.needPoseSource')}</Alert>}
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">

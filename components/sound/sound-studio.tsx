@@ -22,6 +22,7 @@ import {
   soundCnnLearner,
   type SoundClassifier,
   type SoundTrainSettings,
+  type Spectrogram,
 } from '@/lib/audio';
 import { newId } from '@/lib/ids';
 import { deleteModelFromDb, exportModelZip, loadStoredModel } from '@/lib/persist';
@@ -56,11 +57,7 @@ export default function SoundStudio() {
     backgroundName: t('sound.classes.background'),
     options: { threshold: DEFAULT_THRESHOLD },
   };
-  const studio = useTeachableStudio<
-    Parameters<SoundClassifier['predict']>[0],
-    SoundTrainSettings,
-    SoundClassifier
-  >(
+  const studio = useTeachableStudio<Spectrogram, SoundTrainSettings, SoundClassifier>(
     { learner: ready ? learner : null },
     {
       ...fresh,

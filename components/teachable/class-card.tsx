@@ -3,7 +3,7 @@
 // number of examples, a hint, the studio's capture controls, each example's preview and the
 // clear / delete buttons.
 import { useT } from '@/components/i18n/i18n-provider';
-import { Button } from '@/components/ui';
+import { Button, Card } from '@/components/ui';
 import type { ProjectClass } from '@/lib/transfer/project';
 
 import { SamplePreview } from './sample-preview';
@@ -55,8 +55,8 @@ export function ClassCard({
     .map((s, i) => ({ s, n: first + i + 1 }))
     .reverse();
   return (
-    <section
-      className="min-w-0 space-y-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm"
+    <Card
+      className="min-w-0 space-y-3"
       aria-label={cls.name}
       data-testid={testId ?? `class-card-${index}`}
       data-class-name={cls.name}
@@ -125,6 +125,6 @@ export function ClassCard({
           </Button>
         )}
       </div>
-    </section>
+    </Card>
   );
 }

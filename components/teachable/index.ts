@@ -14,6 +14,7 @@ export {
 export { createRateMeter } from './rate-meter';
 export { SamplePreview } from './sample-preview';
 export { drawSpectrogram, paintColumn } from './spectrogram';
+export { StudioNotices, useStudioNotice, type StudioNoticesProps } from './studio-notices';
 export { TrainPanel, type TrainPanelProps } from './train-panel';
 export { TrainResults } from './train-results';
 export {

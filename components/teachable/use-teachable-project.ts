@@ -11,6 +11,7 @@ import {
   migrateProject,
   type AugmentSettings,
   type BaseTrainSettings,
+  type EmptyProjectInput,
   type ProjectModel,
   type ProjectSample,
   type TeachableProject,
@@ -19,21 +20,10 @@ import {
 /** Where autosave stands. */
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
-/** Options for {@link useTeachableProject}. */
-export interface UseTeachableProjectOptions<S extends BaseTrainSettings> {
+/** Options for {@link useTeachableProject}: what a new project looks like, and where it is saved. */
+export interface UseTeachableProjectOptions<S extends BaseTrainSettings> extends EmptyProjectInput<S> {
   /** IndexedDB key, e.g. "image-project". */
   storageKey: string;
-  /** Learner name and feature size recorded in the project. */
-  extractor: string;
-  featureSize: number;
-  /** Settings of a new project. */
-  settings: S;
-  /** Default class name for class number n (translated), e.g. n => `Class ${n}`. */
-  className: (n: number) => string;
-  /** Name of the Background class a new project starts with, when the studio has one. */
-  backgroundName?: string;
-  /** Options of a new project (e.g. the Sound studio's threshold). */
-  options?: Record<string, number | string | boolean>;
   /** Reads a saved value that is not a project of this kit (an older studio's shape); null to start fresh. */
   migrate?: (raw: unknown) => Promise<TeachableProject<S> | null>;
   /** Milliseconds of quiet before autosaving. Defaults to 600. */
@@ -50,17 +40,7 @@ export function useTeachableProject<S extends BaseTrainSettings>(opts: UseTeacha
   const optsRef = useRef(opts);
   optsRef.current = opts;
 
-  const fresh = useCallback((): TeachableProject<S> => {
-    const o = optsRef.current;
-    return emptyProject({
-      extractor: o.extractor,
-      featureSize: o.featureSize,
-      settings: o.settings,
-      className: o.className,
-      backgroundName: o.backgroundName,
-      options: o.options,
-    });
-  }, []);
+  const fresh = useCallback((): TeachableProject<S> => emptyProject(optsRef.current), []);
 
   // Load once; a saved project of another learner (or none) starts fresh.
   useEffect(() => {

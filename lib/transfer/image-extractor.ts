@@ -1,7 +1,8 @@
 // Image features from the frozen MobileNetV3 backbone of CenterNet (global average pooled).
 import * as tf from '@tensorflow/tfjs';
 
-import { ConfigError, ModelLoadError } from '../errors';
+import { ConfigError } from '../errors';
+import { loadCenternet } from '../pretrained/centernet/load-centernet';
 import {
   CENTERNET_INPUT,
   CENTERNET_MODEL_URL,
@@ -50,16 +51,7 @@ export async function createImageFeatureExtractor(
   config: ImageExtractorConfig = {},
 ): Promise<ImageFeatureExtractor> {
   const c = resolveImageExtractorConfig(config);
-  let graph: tf.GraphModel;
-  try {
-    graph = await tf.loadGraphModel(c.model);
-  } catch (e) {
-    throw new ModelLoadError(
-      `The image backbone could not be loaded from ${typeof c.model === 'string' ? c.model : 'the given handler'}: ${
-        e instanceof Error ? e.message : String(e)
-      }. Run "npm run models" to copy it into public/models.`,
-    );
-  }
+  const graph = await loadCenternet({ model: c.model, what: 'The image backbone' });
   const nodes = c.mode === 'gap120' ? [CENTERNET_NODE_120] : [CENTERNET_NODE_120, CENTERNET_NODE_480];
   const featureSize = IMAGE_FEATURE_SIZES[c.mode];
   let disposed = false;

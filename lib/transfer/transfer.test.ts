@@ -34,7 +34,9 @@ beforeAll(async () => {
       (i < 12 ? train : test)[cls].push(f);
     }
   }
-});
+  // 32 backbone passes on tfjs's pure-JS CPU backend: about a minute alone, several when the shared
+  // 2-core machine is busy (the default 120 s hook limit then cut it off).
+}, 400_000);
 
 afterAll(() => extractor?.dispose());
 

@@ -2,7 +2,9 @@
 import * as tf from '@tensorflow/tfjs';
 
 import { ModelLoadError } from '../errors';
-import { VISION_INPUT_NODE, VISION_MODEL_URL } from './constants';
+import { CENTERNET_NODE_120 } from '../pretrained/centernet/constants';
+import { loadCenternet } from '../pretrained/centernet/load-centernet';
+import { VISION_INPUT_NODE } from './constants';
 import type { BackboneConfig } from './types';
 
 /** A loaded backbone. The caller owns it and calls `dispose()` when done. */
@@ -15,17 +17,7 @@ export interface VisionBackbone {
 
 /** Loads the backbone from our origin (or a given handler) and warms it up. */
 export async function loadVisionBackbone(config: BackboneConfig = {}): Promise<VisionBackbone> {
-  const source = config.model ?? VISION_MODEL_URL;
-  let graph: tf.GraphModel;
-  try {
-    graph = await tf.loadGraphModel(source);
-  } catch (e) {
-    throw new ModelLoadError(
-      `The image network could not be loaded from ${typeof source === 'string' ? source : 'the given handler'}: ${
-        e instanceof Error ? e.message : String(e)
-      }. Run "npm run models" to copy it into public/models.`,
-    );
-  }
+  const graph = await loadCenternet({ model: config.model });
   let disposed = false;
   const backbone: VisionBackbone = {
     activations(images, nodes) {
@@ -59,4 +51,5 @@ export async function loadVisionBackbone(config: BackboneConfig = {}): Promise<V
   return backbone;
 }
 
-const WARM_UP_NODE = 'tower_0/MobilenetV3/expanded_conv_14/add';
+/** The deepest dream layer; a model without it is the wrong file. */
+const WARM_UP_NODE = CENTERNET_NODE_120;

