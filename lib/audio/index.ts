@@ -26,3 +26,5 @@ export {
 } from './classifier';
 export type { SoundClassifierMetadata, SoundTrainHooks, SoundTrainResult } from './classifier';
 export { DEFAULT_SOUND_CLASSIFIER_CONFIG, SOUND_MODEL_FORMAT } from './constants';
+export { DEFAULT_AUDIO_AUGMENT_CONFIG } from './constants';
+export { augmentationActive, augmentExamples, augmentWaveform, resolveAudioAugmentConfig } from './augment';
