@@ -1,71 +1,11 @@
 'use client';
-// Spectrogram pictures: a scrolling live view of the microphone and small pictures of examples.
+// The scrolling live spectrogram of the microphone and its loudness meter (a clip's own picture is
+// the teachable kit's SamplePreview).
 import { useEffect, useRef } from 'react';
 
-import { LogMelComputer, StreamingLogMel, type Spectrogram } from '@/lib/audio';
 import type { MicrophoneCapture } from '@/components/media/microphone';
-
-/** Log-mel values (natural log of energy) shown from black (quiet) to white (loud). */
-const LOW = Math.log(1e-6);
-const HIGH = Math.log(0.05);
-
-/** A heat colour for v in [0, 1]: black → purple → orange → yellow-white. */
-function heat(v: number): [number, number, number] {
-  const x = Math.max(0, Math.min(1, v));
-  return [
-    Math.round(255 * Math.min(1, x * 1.6)),
-    Math.round(255 * Math.max(0, x * 1.4 - 0.4)),
-    Math.round(255 * (x < 0.5 ? x * 1.2 : Math.max(0, (x - 0.75) * 4))),
-  ];
-}
-
-function level(logMel: number): number {
-  return (logMel - LOW) / (HIGH - LOW);
-}
-
-/** Paints one frame (bins low→high) as a column at x, low pitches at the bottom. */
-function paintColumn(img: ImageData, x: number, frame: Float32Array, bins: number): void {
-  for (let b = 0; b < bins; b++) {
-    const [r, g, bl] = heat(level(frame[b]!));
-    const y = bins - 1 - b;
-    const o = (y * img.width + x) * 4;
-    img.data[o] = r;
-    img.data[o + 1] = g;
-    img.data[o + 2] = bl;
-    img.data[o + 3] = 255;
-  }
-}
-
-/** Draws a whole spectrogram into a canvas of frames × bins pixels (CSS scales it). */
-export function drawSpectrogram(canvas: HTMLCanvasElement, spec: Spectrogram): void {
-  canvas.width = spec.frames;
-  canvas.height = spec.bins;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  const img = ctx.createImageData(spec.frames, spec.bins);
-  for (let t = 0; t < spec.frames; t++)
-    paintColumn(img, t, spec.data.subarray(t * spec.bins, (t + 1) * spec.bins), spec.bins);
-  ctx.putImageData(img, 0, 0);
-}
-
-let thumbComputer: LogMelComputer | null = null;
-
-/** A small picture of one example's spectrogram. */
-export function ExampleSpectrogram({ samples, label }: { samples: Float32Array; label: string }) {
-  const ref = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    thumbComputer ??= new LogMelComputer();
-    if (ref.current) drawSpectrogram(ref.current, thumbComputer.compute(samples));
-  }, [samples]);
-  return (
-    <canvas
-      ref={ref}
-      role="img"
-      aria-label={label}
-      className="h-10 w-12 rounded [image-rendering:pixelated]"
-    />
-  );
-}
+import { paintColumn } from '@/components/teachable/spectrogram';
+import { StreamingLogMel } from '@/lib/audio';
 
 /** How many frames (20 ms each) the live view shows: 6 seconds. */
 const LIVE_FRAMES = 300;

@@ -1,51 +1,15 @@
 'use client';
-// One class: its name (editable), sample count, scrollable thumbnails, and slots for capture controls.
-import { memo, useEffect, useState } from 'react';
-
+// One class of any teachable studio: its name (editable, or fixed for a Background class), the
+// number of examples, a hint, the studio's capture controls, each example's preview and the
+// clear / delete buttons.
 import { useT } from '@/components/i18n/i18n-provider';
 import { Button } from '@/components/ui';
-import type { ProjectClass, ProjectSample } from '@/lib/transfer/project';
+import type { ProjectClass } from '@/lib/transfer/project';
 
-/** At most this many thumbnails are in the page at once, so 1,000+ samples stay light. */
+import { SamplePreview } from './sample-preview';
+
+/** At most this many examples are in the page at once, so 1,000+ samples stay light. */
 export const MAX_THUMBS_SHOWN = 120;
-
-/** A thumbnail from stored bytes; its object URL is revoked when it leaves the page. */
-const Thumb = memo(function Thumb({
-  sample,
-  label,
-  onDelete,
-  disabled,
-}: {
-  sample: ProjectSample;
-  label: string;
-  onDelete: () => void;
-  disabled?: boolean;
-}) {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!sample.thumb.length) return;
-    const u = URL.createObjectURL(new Blob([new Uint8Array(sample.thumb)], { type: sample.thumbType }));
-    setUrl(u);
-    return () => URL.revokeObjectURL(u);
-  }, [sample.thumb, sample.thumbType]);
-  return (
-    <li className="group relative h-14 w-14 shrink-0 overflow-hidden rounded-md bg-slate-200">
-      {url && (
-        // eslint-disable-next-line @next/next/no-img-element -- a local blob: URL, nothing to optimise
-        <img src={url} alt="" className="h-full w-full object-cover" />
-      )}
-      <button
-        type="button"
-        disabled={disabled}
-        onClick={onDelete}
-        aria-label={label}
-        className="absolute top-0 right-0 flex h-5 w-5 items-center justify-center rounded-bl-md bg-black/60 text-xs text-white opacity-0 group-hover:opacity-100 focus:opacity-100"
-      >
-        ×
-      </button>
-    </li>
-  );
-});
 
 /** Props for {@link ClassCard}. */
 export interface ClassCardProps {
@@ -59,11 +23,15 @@ export interface ClassCardProps {
   onDelete: () => void;
   onClear: () => void;
   onDeleteSample: (sampleId: string) => void;
+  /** A line under the name (why this class exists, how many examples it still needs). */
+  hint?: React.ReactNode;
+  /** data-testid of the card. Defaults to `class-card-<index>`. */
+  testId?: string;
   /** Capture controls for this class (webcam buttons, upload, microphone ...). */
   children?: React.ReactNode;
 }
 
-/** A class card; the capture controls come from the studio. */
+/** A class card; the capture controls come from the studio, the previews from each example's payload. */
 export function ClassCard({
   cls,
   index,
@@ -74,56 +42,73 @@ export function ClassCard({
   onDelete,
   onClear,
   onDeleteSample,
+  hint,
+  testId,
   children,
 }: ClassCardProps) {
   const t = useT();
-  const shown = cls.samples.slice(-MAX_THUMBS_SHOWN).reverse();
-  const hidden = cls.samples.length - shown.length;
+  const count = cls.samples.length;
+  const first = Math.max(0, count - MAX_THUMBS_SHOWN);
+  // Newest first; numbers stay those of the example's place in the class.
+  const shown = cls.samples
+    .slice(first)
+    .map((s, i) => ({ s, n: first + i + 1 }))
+    .reverse();
   return (
     <section
-      className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm"
+      className="min-w-0 space-y-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm"
       aria-label={cls.name}
-      data-testid={`class-card-${index}`}
+      data-testid={testId ?? `class-card-${index}`}
+      data-class-name={cls.name}
+      data-count={count}
       style={{ borderLeft: `6px solid ${color}` }}
     >
       <div className="flex flex-wrap items-center gap-2">
-        <label className="sr-only" htmlFor={`class-name-${cls.id}`}>
-          {t('teach.className')}
-        </label>
-        <input
-          id={`class-name-${cls.id}`}
-          value={cls.name}
-          maxLength={40}
-          disabled={busy}
-          onChange={(e) => onRename(e.target.value)}
-          className="min-w-0 flex-1 rounded-lg border border-transparent px-2 py-1 text-lg font-semibold hover:border-slate-300 focus:border-indigo-500"
-          data-testid={`class-name-${index}`}
-        />
+        {cls.background ? (
+          <h3 className="min-w-0 flex-1 px-2 py-1 text-lg font-semibold">{cls.name}</h3>
+        ) : (
+          <>
+            <label className="sr-only" htmlFor={`class-name-${cls.id}`}>
+              {t('teach.className')}
+            </label>
+            <input
+              id={`class-name-${cls.id}`}
+              value={cls.name}
+              maxLength={40}
+              disabled={busy}
+              onChange={(e) => onRename(e.target.value)}
+              className="min-w-0 flex-1 rounded-lg border border-transparent px-2 py-1 text-lg font-semibold hover:border-slate-300 focus:border-indigo-500"
+              data-testid={`class-name-${index}`}
+            />
+          </>
+        )}
         <span
           className="rounded-full bg-slate-100 px-3 py-1 text-sm tabular-nums"
           data-testid={`class-count-${index}`}
         >
-          {t('teach.samples', { count: cls.samples.length })}
+          {t('teach.samples', { count })}
         </span>
       </div>
+      {hint && <div className="text-sm text-slate-600">{hint}</div>}
       {children}
-      {cls.samples.length > 0 ? (
+      {count > 0 ? (
         <ul
-          className="flex max-h-32 flex-wrap gap-1 overflow-y-auto"
+          className="flex max-h-40 flex-wrap gap-1 overflow-y-auto"
           aria-label={t('teach.thumbnails', { name: cls.name })}
         >
-          {shown.map((s) => (
-            <Thumb
+          {shown.map(({ s, n }) => (
+            <SamplePreview
               key={s.id}
               sample={s}
-              label={t('teach.deleteSample')}
+              n={n}
+              className={cls.name}
               disabled={busy}
               onDelete={() => onDeleteSample(s.id)}
             />
           ))}
-          {hidden > 0 && (
+          {first > 0 && (
             <li className="self-center px-2 text-xs text-slate-500">
-              {t('teach.moreSamples', { count: hidden })}
+              {t('teach.moreSamples', { count: first })}
             </li>
           )}
         </ul>
@@ -131,12 +116,14 @@ export function ClassCard({
         <p className="text-sm text-slate-500">{t('teach.noSamples')}</p>
       )}
       <div className="flex flex-wrap gap-2">
-        <Button size="sm" variant="ghost" disabled={busy || cls.samples.length === 0} onClick={onClear}>
+        <Button size="sm" variant="ghost" disabled={busy || count === 0} onClick={onClear}>
           {t('teach.clearClass')}
         </Button>
-        <Button size="sm" variant="ghost" disabled={busy || !canDelete} onClick={onDelete}>
-          {t('teach.deleteClass')}
-        </Button>
+        {!cls.background && (
+          <Button size="sm" variant="ghost" disabled={busy || !canDelete} onClick={onDelete}>
+            {t('teach.deleteClass')}
+          </Button>
+        )}
       </div>
     </section>
   );

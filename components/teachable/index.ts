@@ -1,19 +1,31 @@
-// Reusable pieces of a "teachable" studio (classes → samples → train → preview). See lib/transfer.
+// The teachable kit's UI (classes → examples → train → preview → save), used by the Image, Pose and
+// Sound studios. The library half is lib/transfer; see lib/transfer/README.md.
 export { ClassCard, MAX_THUMBS_SHOWN, type ClassCardProps } from './class-card';
+export { ClassList, type ClassListProps } from './class-list';
+export { HeadSettings, type HeadSettingsProps } from './head-settings';
 export { ModelSourceToggle, type ModelSourceToggleProps } from './model-source-toggle';
 export { PredictionPanel, type PredictionPanelProps } from './prediction-panel';
+export {
+  ProjectFilesPanel,
+  type FilesNamespace,
+  type FilesNotice,
+  type ProjectFilesPanelProps,
+} from './project-files-panel';
+export { createRateMeter } from './rate-meter';
+export { SamplePreview } from './sample-preview';
+export { drawSpectrogram, paintColumn } from './spectrogram';
 export { TrainPanel, type TrainPanelProps } from './train-panel';
+export { TrainResults } from './train-results';
 export {
-  useHeadTraining,
-  type StartTrainingInput,
-  type TrainingState,
-  type TrainingStatus,
-} from './use-head-training';
+  useTeachableProject,
+  type SaveState,
+  type TeachableProjectApi,
+  type UseTeachableProjectOptions,
+} from './use-teachable-project';
 export {
-  DEFAULT_AUGMENT,
-  emptyProject,
-  newId,
-  useTransferProject,
-  type TransferProjectApi,
-} from './use-transfer-project';
+  useTeachableStudio,
+  type LearnerSource,
+  type TeachableStudio,
+  type TeachableStudioOptions,
+} from './use-teachable-studio';
 export { CLASS_COLORS } from '@/components/ui/palette';

@@ -15,12 +15,12 @@ import {
   resolveSoundClassifierConfig,
   SoundClassifier,
   spectrogramsOf,
-  stratifiedSplit,
   toMono,
   trainSoundClassifier,
   type Spectrogram,
   type SoundTrainResult,
 } from './index';
+import { stratifiedSplitIndices } from '../transfer/dataset';
 
 const FIXTURES = join(__dirname, '../../tests/fixtures/sound');
 
@@ -131,9 +131,9 @@ describe('training input checks', () => {
 
   it('stratified split keeps a training example in every class and is seeded', () => {
     const classes = [0, 0, 0, 0, 0, 1, 1, 2];
-    const s = stratifiedSplit(classes, 0.4, 1);
+    const s = stratifiedSplitIndices(classes, 0.4, 1);
     expect(new Set(s.train.map((i) => classes[i]))).toEqual(new Set([0, 1, 2]));
     expect(s.validation.length).toBe(2);
-    expect(stratifiedSplit(classes, 0.4, 1)).toEqual(s);
+    expect(stratifiedSplitIndices(classes, 0.4, 1)).toEqual(s);
   });
 });

@@ -2,10 +2,11 @@
 // trained with lib/training, plus what is needed to predict on live sound and to save it.
 import * as tf from '@tensorflow/tfjs';
 
-import { createRng, shuffleInPlace } from '../data';
 import { ConfigError, InputError } from '../errors';
 import { buildModel, compileModel, type LayerSpec, type ModelSpec } from '../models';
 import { confusionMatrix, train, type TrainOptions, type TrainResult } from '../training';
+import { stratifiedSplitIndices } from '../transfer/dataset';
+import type { TeachableModel } from '../transfer/types';
 import { resolveSpectrogramConfig } from './config';
 import { DEFAULT_SOUND_CLASSIFIER_CONFIG, SOUND_MODEL_FORMAT } from './constants';
 import { fitNormalization, spectrogramsToTensor, type FeatureNormalization } from './features';
@@ -57,8 +58,11 @@ export interface SoundClassifierMetadata {
   [key: string]: unknown;
 }
 
-/** A trained model with the label names and feature settings it needs to predict. */
-export class SoundClassifier {
+/**
+ * A trained model with the label names and feature settings it needs to predict. It is the Sound
+ * studio's {@link TeachableModel} (input: one spectrogram).
+ */
+export class SoundClassifier implements TeachableModel<Spectrogram> {
   readonly model: tf.LayersModel;
   readonly labels: string[];
   readonly normalization: FeatureNormalization;
@@ -120,6 +124,11 @@ export class SoundClassifier {
     }
   }
 
+  /** Class probabilities for one spectrogram, in label order. Leaves no tensors behind. */
+  async predict(spec: Spectrogram): Promise<number[]> {
+    return (await this.predictSpectrograms([spec]))[0]!;
+  }
+
   /** Class probabilities for one 1-second waveform at the spectrogram's sample rate. */
   async predictWaveform(samples: Float32Array): Promise<number[]> {
     this.computer ??= new LogMelComputer(this.spectrogramConfig);
@@ -149,26 +158,6 @@ export interface SoundTrainResult {
   confusion: number[][];
   /** Validation accuracy, or null without validation examples. */
   validationAccuracy: number | null;
-}
-
-/** Seeded per-class split: every class keeps at least one training example. */
-export function stratifiedSplit(
-  classes: readonly number[],
-  fraction: number,
-  seed: number,
-): { train: number[]; validation: number[] } {
-  const rng = createRng(seed);
-  const byClass = new Map<number, number[]>();
-  classes.forEach((c, i) => byClass.set(c, [...(byClass.get(c) ?? []), i]));
-  const trainIdx: number[] = [];
-  const validation: number[] = [];
-  for (const idx of byClass.values()) {
-    shuffleInPlace(idx, rng);
-    const nVal = Math.min(idx.length - 1, Math.floor(idx.length * fraction));
-    validation.push(...idx.slice(0, nVal));
-    trainIdx.push(...idx.slice(nVal));
-  }
-  return { train: trainIdx.sort((a, b) => a - b), validation: validation.sort((a, b) => a - b) };
 }
 
 /**
@@ -230,7 +219,7 @@ export async function trainSoundClassifier(
   labels.forEach((label, k) => {
     if (!classes.includes(k)) throw new InputError(`The class "${label}" has no examples.`, label);
   });
-  const { train: trainIdx, validation } = stratifiedSplit(classes, c.validationFraction, c.seed);
+  const { train: trainIdx, validation } = stratifiedSplitIndices(classes, c.validationFraction, c.seed);
   const normalization = fitNormalization(trainIdx.map((i) => spectrograms[i]!));
   const first = spectrograms[0]!;
   const model = buildSoundModel([first.frames, first.bins, 1], labels.length, c);
@@ -274,8 +263,9 @@ export async function trainSoundClassifier(
     model.dispose();
     throw e;
   } finally {
-    // The classifier only predicts from now on; the optimizer's moment estimates (two tensors per
-    // weight for Adam) are not owned by the model and would otherwise stay in memory.
+    // compileModel makes the model own its optimizer, so model.dispose() would free Adam's moment
+    // estimates (two tensors per weight) only when the classifier goes. It only predicts from now
+    // on, so they are freed now; disposing the optimizer again later is harmless.
     model.optimizer?.dispose();
     tf.dispose([trainData.x, trainData.y]);
     if (valData) tf.dispose([valData.x, valData.y]);

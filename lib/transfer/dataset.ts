@@ -22,31 +22,47 @@ export function checkTrainable(labels: readonly string[], features: FeaturesByCl
 }
 
 /**
- * Splits each class separately (stratified) so every class with 4 or more examples has some
- * held out: `round(n × fraction)` of them, at least 1, and at least 1 always stays for training.
- * The same seed gives the same split.
+ * The one stratified split of every teachable studio. Each class is shuffled separately (one
+ * seeded generator, classes in order of first appearance) and, when it has 4 or more examples,
+ * `round(n × fraction)` of them are held out: at least 1, and at least 1 always stays for
+ * training. `classes[i]` is the class of example i. Indices come back in shuffled order; the same
+ * seed gives the same split.
  */
-export function stratifiedSplit(features: FeaturesByClass, fraction: number, seed: number): TransferSplit {
+export function stratifiedSplitIndices(
+  classes: readonly number[],
+  fraction: number,
+  seed: number,
+): { train: number[]; validation: number[] } {
   const rng = createRng(seed);
-  const out: TransferSplit = { trainX: [], trainY: [], valX: [], valY: [] };
-  features.forEach((list, cls) => {
-    const order = shuffleInPlace(
-      list.map((_, i) => i),
-      rng,
-    );
-    const n = list.length;
-    const nVal = fraction > 0 && n >= 4 ? Math.min(n - 1, Math.max(1, Math.round(n * fraction))) : 0;
-    order.forEach((idx, k) => {
-      if (k < nVal) {
-        out.valX.push(list[idx] as Float32Array);
-        out.valY.push(cls);
-      } else {
-        out.trainX.push(list[idx] as Float32Array);
-        out.trainY.push(cls);
-      }
-    });
+  const byClass = new Map<number, number[]>();
+  classes.forEach((c, i) => {
+    const list = byClass.get(c);
+    if (list) list.push(i);
+    else byClass.set(c, [i]);
   });
-  return out;
+  const train: number[] = [];
+  const validation: number[] = [];
+  for (const idx of byClass.values()) {
+    shuffleInPlace(idx, rng);
+    const n = idx.length;
+    const nVal = fraction > 0 && n >= 4 ? Math.min(n - 1, Math.max(1, Math.round(n * fraction))) : 0;
+    validation.push(...idx.slice(0, nVal));
+    train.push(...idx.slice(nVal));
+  }
+  return { train, validation };
+}
+
+/** {@link stratifiedSplitIndices} for feature vectors grouped by class. */
+export function stratifiedSplit(features: FeaturesByClass, fraction: number, seed: number): TransferSplit {
+  const rows = features.flat() as Float32Array[];
+  const classes = features.flatMap((list, cls) => list.map(() => cls));
+  const { train, validation } = stratifiedSplitIndices(classes, fraction, seed);
+  return {
+    trainX: train.map((i) => rows[i]),
+    trainY: train.map((i) => classes[i]),
+    valX: validation.map((i) => rows[i]),
+    valY: validation.map((i) => classes[i]),
+  };
 }
 
 /** Packs feature vectors into one row-major Float32Array [n × size]. */

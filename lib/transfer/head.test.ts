@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, InputError } from '../errors';
 import { stratifiedSplit } from './dataset';
 import { disposeHead, resolveHeadConfig, trainHead } from './head';
-import { importProjectZip } from './project';
+import { importProjectZip } from './project-zip';
 
 function blobs(n: number, centre: number, seed: number): Float32Array[] {
   let s = seed;

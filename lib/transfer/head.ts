@@ -147,14 +147,12 @@ export async function predictHead(model: tf.LayersModel, feature: Float32Array):
   }
 }
 
-/** Disposes a head and its optimizer's state (Adam keeps two tensors per weight, which model.dispose() leaves). */
+/**
+ * Disposes a head; safe to call twice and with null. compileModel (lib/models/compile.ts) makes the
+ * model own its optimizer, so `model.dispose()` also frees Adam's state (two tensors per weight).
+ */
 export function disposeHead(model: tf.LayersModel | null | undefined): void {
   if (!model) return;
-  try {
-    model.optimizer?.dispose();
-  } catch {
-    // Already disposed.
-  }
   try {
     model.dispose();
   } catch {

@@ -7,9 +7,20 @@ export {
   type ImageFeatureExtractor,
 } from './image-extractor';
 export { augmentImage, centreSquare, toPixels, type AugmentOptions } from './preprocess';
-export { checkTrainable, packFeatures, stratifiedSplit } from './dataset';
+export { checkTrainable, packFeatures, stratifiedSplit, stratifiedSplitIndices } from './dataset';
 export { createHead, disposeHead, predictHead, resolveHeadConfig, trainHead } from './head';
-export { classify } from './classifier';
+export { classify, classifyImage, imageFrameExtractor, type ImageFrame } from './classifier';
+export { augmentedImageFeatures } from './augment';
+export {
+  HeadModel,
+  TrainingCancelledError,
+  headLearner,
+  headSummary,
+  loadModelArtifacts,
+  type HeadLearnerOptions,
+  type LearnerResult,
+  type TeachableLearner,
+} from './learner';
 export {
   APP_VERSION,
   checkTransferMetadata,
@@ -31,11 +42,30 @@ export {
   type TeachableMachineModel,
 } from './teachable-machine';
 export {
-  exportProjectZip,
-  importProjectZip,
+  DEFAULT_AUGMENT,
+  PROJECT_VERSION,
+  classLabels,
+  emptyProject,
+  migrateProject,
+  sampleCount,
+  sampleFromV1,
   type AugmentSettings,
+  type BaseTrainSettings,
+  type ClipPayload,
+  type EmptyProjectInput,
+  type PicturePayload,
   type ProjectClass,
   type ProjectHead,
+  type ProjectModel,
   type ProjectSample,
+  type SamplePayload,
+  type TeachableProject,
   type TransferProject,
 } from './project';
+export {
+  PROJECT_FORMAT,
+  PROJECT_FORMAT_V1,
+  exportProjectZip,
+  importProjectZip,
+  isProjectZip,
+} from './project-zip';

@@ -1,29 +1,62 @@
-// A transfer-learning project (classes, samples as thumbnails + features, settings, trained head):
-// its plain shape, and one-file export / import as a zip.
+// The one teachable project shared by the Image, Pose and Sound studios (classes → examples →
+// trained model): its plain shape, the per-example payloads, a fresh project, and the migration of
+// projects saved in IndexedDB by older versions.
 import type * as tf from '@tensorflow/tfjs';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
-import { InputError } from '../errors';
+import { newId } from '../ids';
 import type { HeadConfig } from './types';
 
-/** One example: a small picture for the screen and the cached feature vector used for training. */
+/** Version of the saved project shape (IndexedDB and project.json). Version 1 had picture-only samples. */
+export const PROJECT_VERSION = 2;
+
+/**
+ * A small picture of the example: the Image studio's photo thumbnail, or the Pose studio's frame
+ * with its skeleton drawn on it. (A pose's keypoints are its `feature`: the 51 normalised numbers.)
+ */
+export interface PicturePayload {
+  kind: 'picture';
+  /** JPEG (or PNG) bytes; empty when the picture could not be made. */
+  bytes: Uint8Array;
+  /** MIME type of `bytes`. */
+  type: string;
+}
+
+/** A sound clip, mono, values in [-1, 1] (the Sound studio's 1-second examples). */
+export interface ClipPayload {
+  kind: 'clip';
+  samples: Float32Array;
+  /** Samples per second. */
+  sampleRate: number;
+  /** Recorded with the microphone, or cut from an uploaded file. */
+  source: 'mic' | 'file';
+  /** Name of the file it was cut from. */
+  file?: string;
+}
+
+/** What one example is: shown (or played) in its class card, and the raw input for whole-model learners. */
+export type SamplePayload = PicturePayload | ClipPayload;
+
+/** One example: its payload and, for frozen-extractor studios, its cached feature vector. */
 export interface ProjectSample {
   id: string;
-  /** Small JPEG (or PNG) bytes shown as a thumbnail; empty for non-image studios. */
-  thumb: Uint8Array;
-  /** MIME type of `thumb`. */
-  thumbType: string;
+  /** Feature vector from the studio's frozen extractor; empty for learners that train on payloads. */
   feature: Float32Array;
+  payload: SamplePayload;
 }
 
 /** One class with its examples. */
 export interface ProjectClass {
   id: string;
   name: string;
+  /**
+   * True for a "nothing special is happening" class (the Sound studio's Background noise): it is
+   * named by the studio, cannot be deleted and does not count as one of the user's own classes.
+   */
+  background?: boolean;
   samples: ProjectSample[];
 }
 
-/** Augmentation switches (applied before feature extraction). */
+/** Augmentation switches (applied before feature extraction, to training examples only). */
 export interface AugmentSettings {
   enabled: boolean;
   /** Altered copies made per training example. */
@@ -33,198 +66,154 @@ export interface AugmentSettings {
   brightness: boolean;
 }
 
-/** A trained head stored with the project (tfjs artifacts are structured-cloneable). */
-export interface ProjectHead {
+/** A trained model stored with the project (tfjs artifacts are structured-cloneable). */
+export interface ProjectModel {
   artifacts: tf.io.ModelArtifacts;
+  /** Class names in output order, as they were when it was trained. */
   labels: string[];
   trainedAt: number;
+  /** What the learner needs besides the weights (e.g. the Sound model's normalisation). */
+  metadata?: Record<string, unknown>;
+  /** The project's `revision` it was trained on (tells whether the examples changed since). */
+  revision?: number;
 }
 
-/** The whole project, as saved to IndexedDB. */
-export interface TransferProject {
-  version: 1;
-  /** Extractor name; features from another extractor cannot be mixed. */
+/** The old name of {@link ProjectModel}. */
+export type ProjectHead = ProjectModel;
+
+/** Settings every project's training has; each learner adds its own. */
+export interface BaseTrainSettings {
+  epochs: number;
+}
+
+/** The whole project, as saved to IndexedDB and (with its payloads as files) in a project zip. */
+export interface TeachableProject<S extends BaseTrainSettings = HeadConfig> {
+  version: typeof PROJECT_VERSION;
+  /** Learner name (the extractor's for frozen-extractor studios); another learner's project is not mixed in. */
   extractor: string;
+  /** Length of every sample's feature vector; 0 for learners that train on payloads. */
   featureSize: number;
   classes: ProjectClass[];
-  settings: HeadConfig;
+  settings: S;
   augment: AugmentSettings;
-  head: ProjectHead | null;
+  head: ProjectModel | null;
+  /** Bumped on every change of classes or examples. */
+  revision: number;
+  /** Other choices a studio keeps with the project (the Sound studio's "sureness needed"). */
+  options: Record<string, number | string | boolean>;
   updatedAt: number;
 }
 
-const PROJECT_JSON = 'project.json';
-const FEATURES_BIN = 'features.bin';
-const HEAD_WEIGHTS = 'head-weights.bin';
+/** The old name, for frozen-extractor projects with head settings. */
+export type TransferProject = TeachableProject<HeadConfig>;
 
-interface SampleEntry {
-  id: string;
-  thumbType: string;
-  thumb: string | null;
-}
-interface ProjectJson {
-  format: 'creative-ai-studio/transfer-project';
-  version: 1;
+/** Default augmentation settings: off; when on, two altered copies per example. */
+export const DEFAULT_AUGMENT: Readonly<AugmentSettings> = Object.freeze({
+  enabled: false,
+  copies: 2,
+  flip: true,
+  crop: true,
+  brightness: true,
+});
+
+/** What {@link emptyProject} needs. */
+export interface EmptyProjectInput<S extends BaseTrainSettings> {
   extractor: string;
   featureSize: number;
-  classes: { id: string; name: string; samples: SampleEntry[] }[];
-  settings: HeadConfig;
-  augment: AugmentSettings;
-  head: {
-    modelTopology: unknown;
-    weightSpecs: tf.io.WeightsManifestEntry[];
-    labels: string[];
-    trainedAt: number;
-  } | null;
-  updatedAt: number;
+  settings: S;
+  /** Name of class number n (translated), e.g. n => `Class ${n}`. */
+  className: (n: number) => string;
+  /** Name of a Background class placed first, when the studio has one. */
+  backgroundName?: string;
+  options?: Record<string, number | string | boolean>;
 }
 
-function toArrayBuffer(data: tf.io.WeightData | undefined): ArrayBuffer {
-  if (!data) return new ArrayBuffer(0);
-  if (Array.isArray(data)) {
-    const total = data.reduce((s, b) => s + b.byteLength, 0);
-    const out = new Uint8Array(total);
-    let o = 0;
-    for (const b of data) {
-      out.set(new Uint8Array(b), o);
-      o += b.byteLength;
-    }
-    return out.buffer;
-  }
-  return data as ArrayBuffer;
-}
-
-const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
-
-/** Packs a project into one zip: project.json, features.bin (float32), thumbs/*, head-weights.bin. */
-export function exportProjectZip(project: TransferProject): Uint8Array {
-  const files: Record<string, Uint8Array> = {};
-  const count = project.classes.reduce((s, c) => s + c.samples.length, 0);
-  const feats = new Float32Array(count * project.featureSize);
-  let row = 0;
-  const json: ProjectJson = {
-    format: 'creative-ai-studio/transfer-project',
-    version: 1,
-    extractor: project.extractor,
-    featureSize: project.featureSize,
-    classes: project.classes.map((c) => ({
-      id: c.id,
-      name: c.name,
-      samples: c.samples.map((s) => {
-        feats.set(s.feature, row * project.featureSize);
-        row++;
-        let thumb: string | null = null;
-        if (s.thumb.length) {
-          thumb = `thumbs/${s.id}.${EXT[s.thumbType] ?? 'bin'}`;
-          files[thumb] = s.thumb;
-        }
-        return { id: s.id, thumbType: s.thumbType, thumb };
-      }),
-    })),
-    settings: project.settings,
-    augment: project.augment,
-    head: project.head
-      ? {
-          modelTopology: project.head.artifacts.modelTopology,
-          weightSpecs: project.head.artifacts.weightSpecs ?? [],
-          labels: project.head.labels,
-          trainedAt: project.head.trainedAt,
-        }
-      : null,
-    updatedAt: project.updatedAt,
+/** A fresh project: (an optional Background class and) two empty classes. */
+export function emptyProject<S extends BaseTrainSettings>(input: EmptyProjectInput<S>): TeachableProject<S> {
+  const background: ProjectClass[] =
+    input.backgroundName === undefined
+      ? []
+      : [{ id: newId(), name: input.backgroundName, background: true, samples: [] }];
+  return {
+    version: PROJECT_VERSION,
+    extractor: input.extractor,
+    featureSize: input.featureSize,
+    classes: [...background, ...[1, 2].map((n) => ({ id: newId(), name: input.className(n), samples: [] }))],
+    settings: structuredCloneSettings(input.settings),
+    augment: { ...DEFAULT_AUGMENT },
+    head: null,
+    revision: 0,
+    options: { ...(input.options ?? {}) },
+    updatedAt: Date.now(),
   };
-  files[PROJECT_JSON] = strToU8(JSON.stringify(json));
-  files[FEATURES_BIN] = new Uint8Array(feats.buffer);
-  if (project.head) files[HEAD_WEIGHTS] = new Uint8Array(toArrayBuffer(project.head.artifacts.weightData));
-  return zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, [v, { level: 0 }]])));
+}
+
+function structuredCloneSettings<S>(s: S): S {
+  // Settings are plain JSON (numbers and number arrays); a copy keeps frozen defaults untouched.
+  return JSON.parse(JSON.stringify(s)) as S;
+}
+
+/** A version-1 sample (picture studios before the payload was introduced). */
+interface SampleV1 {
+  id: string;
+  thumb: Uint8Array;
+  thumbType: string;
+  feature: Float32Array;
+}
+
+/** Turns a version-1 sample into a picture sample. */
+export function sampleFromV1(s: SampleV1): ProjectSample {
+  return {
+    id: s.id,
+    feature: s.feature,
+    payload: { kind: 'picture', bytes: s.thumb ?? new Uint8Array(0), type: s.thumbType || 'image/jpeg' },
+  };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
 }
 
 /**
- * Reads a project zip written by {@link exportProjectZip}. `expectedExtractor` guards against
- * mixing features from another studio's extractor.
- * @throws InputError naming what is wrong.
+ * Reads a saved project of any known version, or returns null for anything else. Version 1
+ * (the Image and Pose studios' projects before payloads) becomes version 2: each thumbnail is a
+ * picture payload, the revision starts at 0 and the trained head is kept.
  */
-export function importProjectZip(
-  fileName: string,
-  data: Uint8Array,
-  expectedExtractor?: string,
-): TransferProject {
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(data);
-  } catch {
-    throw new InputError(`"${fileName}" is not a project file (it is not a zip archive).`, fileName);
-  }
-  const rawJson = entries[PROJECT_JSON];
-  if (!rawJson)
-    throw new InputError(`"${fileName}" has no ${PROJECT_JSON}: it is not a project file.`, fileName);
-  let json: ProjectJson;
-  try {
-    json = JSON.parse(strFromU8(rawJson)) as ProjectJson;
-  } catch {
-    throw new InputError(`${PROJECT_JSON} in "${fileName}" is not valid JSON.`, fileName);
-  }
-  if (
-    json.format !== 'creative-ai-studio/transfer-project' ||
-    json.version !== 1 ||
-    !Array.isArray(json.classes)
-  ) {
-    throw new InputError(`"${fileName}" is not a project of this studio.`, fileName);
-  }
-  if (expectedExtractor && json.extractor !== expectedExtractor) {
-    throw new InputError(
-      `"${fileName}" was made with "${json.extractor}" features, but this studio uses "${expectedExtractor}".`,
-      fileName,
-    );
-  }
-  const featBytes = entries[FEATURES_BIN] ?? new Uint8Array(0);
-  const total = json.classes.reduce((s, c) => s + c.samples.length, 0);
-  if (featBytes.byteLength !== total * json.featureSize * 4) {
-    throw new InputError(
-      `"${fileName}" is damaged: ${FEATURES_BIN} does not match the number of samples.`,
-      fileName,
-    );
-  }
-  const feats = new Float32Array(featBytes.slice().buffer);
-  let row = 0;
-  const classes: ProjectClass[] = json.classes.map((c) => ({
-    id: c.id,
-    name: c.name,
-    samples: c.samples.map((s) => {
-      const feature = feats.slice(row * json.featureSize, (row + 1) * json.featureSize);
-      row++;
-      return {
-        id: s.id,
-        thumbType: s.thumbType,
-        thumb: s.thumb ? (entries[s.thumb] ?? new Uint8Array(0)) : new Uint8Array(0),
-        feature,
-      };
-    }),
-  }));
-  let head: ProjectHead | null = null;
-  if (json.head) {
-    const w = entries[HEAD_WEIGHTS];
-    if (!w)
-      throw new InputError(`"${fileName}" is damaged: the trained model's weights are missing.`, fileName);
-    head = {
-      artifacts: {
-        modelTopology: json.head.modelTopology as tf.io.ModelArtifacts['modelTopology'],
-        weightSpecs: json.head.weightSpecs,
-        weightData: w.slice().buffer,
-        format: 'layers-model',
-      },
-      labels: json.head.labels,
-      trainedAt: json.head.trainedAt,
-    };
-  }
-  return {
-    version: 1,
-    extractor: json.extractor,
-    featureSize: json.featureSize,
-    classes,
-    settings: json.settings,
-    augment: json.augment,
-    head,
-    updatedAt: json.updatedAt,
+export function migrateProject<S extends BaseTrainSettings = HeadConfig>(
+  raw: unknown,
+): TeachableProject<S> | null {
+  if (!isRecord(raw) || !Array.isArray(raw.classes) || typeof raw.extractor !== 'string') return null;
+  if (raw.version === PROJECT_VERSION) return raw as unknown as TeachableProject<S>;
+  if (raw.version !== 1) return null;
+  const v1 = raw as unknown as {
+    extractor: string;
+    featureSize: number;
+    classes: { id: string; name: string; samples: SampleV1[] }[];
+    settings: S;
+    augment?: AugmentSettings;
+    head: { artifacts: tf.io.ModelArtifacts; labels: string[]; trainedAt: number } | null;
+    updatedAt?: number;
   };
+  return {
+    version: PROJECT_VERSION,
+    extractor: v1.extractor,
+    featureSize: v1.featureSize,
+    classes: v1.classes.map((c) => ({ id: c.id, name: c.name, samples: c.samples.map(sampleFromV1) })),
+    settings: v1.settings,
+    augment: v1.augment ?? { ...DEFAULT_AUGMENT },
+    head: v1.head ? { ...v1.head, revision: 0 } : null,
+    revision: 0,
+    options: {},
+    updatedAt: v1.updatedAt ?? Date.now(),
+  };
+}
+
+/** Class names in order. */
+export function classLabels(project: Pick<TeachableProject<BaseTrainSettings>, 'classes'>): string[] {
+  return project.classes.map((c) => c.name);
+}
+
+/** Number of examples over all classes. */
+export function sampleCount(project: Pick<TeachableProject<BaseTrainSettings>, 'classes'>): number {
+  return project.classes.reduce((s, c) => s + c.samples.length, 0);
 }

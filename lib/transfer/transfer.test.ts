@@ -12,7 +12,8 @@ import {
   resolveImageExtractorConfig,
   type ImageFeatureExtractor,
 } from './image-extractor';
-import { exportProjectZip, importProjectZip, type TransferProject } from './project';
+import type { TransferProject } from './project';
+import { exportProjectZip, importProjectZip } from './project-zip';
 import { centernetFromDisk, fixturePaths, readPpm } from './test-utils';
 import { DEFAULT_HEAD_CONFIG } from './constants';
 
@@ -127,7 +128,7 @@ describe('head on real image features', () => {
   it('project export → import keeps samples, features and gives identical predictions', async () => {
     const r = await trainHead(LABELS, train, { epochs: 5, seed: 4 });
     const project: TransferProject = {
-      version: 1,
+      version: 2,
       extractor: extractor.name,
       featureSize: 120,
       classes: LABELS.map((name, c) => ({
@@ -135,19 +136,20 @@ describe('head on real image features', () => {
         name,
         samples: train[c].map((feature, i) => ({
           id: `s${c}-${i}`,
-          thumb: new Uint8Array([1, 2, c, i]),
-          thumbType: 'image/jpeg',
+          payload: { kind: 'picture' as const, bytes: new Uint8Array([1, 2, c, i]), type: 'image/jpeg' },
           feature,
         })),
       })),
       settings: { ...DEFAULT_HEAD_CONFIG, hidden: [100] },
       augment: { enabled: false, copies: 2, flip: true, crop: true, brightness: true },
       head: { artifacts: await captureArtifacts(r.model), labels: LABELS, trainedAt: 1 },
+      revision: 3,
+      options: {},
       updatedAt: 5,
     };
     const back = importProjectZip('p.zip', exportProjectZip(project), extractor.name);
     expect(back.classes.map((c) => c.name)).toEqual(LABELS);
-    expect(back.classes[1].samples[3].thumb).toEqual(new Uint8Array([1, 2, 1, 3]));
+    expect(back.classes[1].samples[3].payload).toMatchObject({ bytes: new Uint8Array([1, 2, 1, 3]) });
     expect(Array.from(back.classes[1].samples[3].feature)).toEqual(Array.from(train[1][3]));
     const model = await tf.loadLayersModel(tf.io.fromMemory(back.head!.artifacts));
     for (const f of test[0]) expect(await predictHead(model, f)).toEqual(await predictHead(r.model, f));

@@ -122,3 +122,62 @@ export interface TransferModelMetadata {
   versions: { tfjs: string; app: string };
   createdAt: string;
 }
+
+/** Metrics at the end of an epoch (plain numbers); validation ones are missing without a held-out set. */
+export interface LearnerEpochMetrics {
+  loss: number;
+  acc?: number;
+  valLoss?: number;
+  valAcc?: number;
+}
+
+/**
+ * How a learner reports progress and notices a cancel. Every field is optional, so a test can pass
+ * `{}`; components/training's `TrainingRunContext` fits it as it is.
+ */
+export interface LearnerProgress {
+  signal?: AbortSignal;
+  /** Moves to a phase, with progress 0–1 within it (or null when unknown). */
+  setPhase?(phase: 'preparing' | 'training' | 'evaluating', progress?: number | null): void;
+  /** Progress 0–1 within the current phase. */
+  setProgress?(fraction: number | null): void;
+  /** Epochs planned. */
+  setEpochs?(epochs: number): void;
+  /** Called after each epoch with the count of finished epochs. */
+  onEpochEnd?(finished: number, metrics: LearnerEpochMetrics): void;
+}
+
+/** What a training run tells a teacher, whatever the learner (no tensors, no model). */
+export interface TrainSummary {
+  /** Class names in output order. */
+  labels: string[];
+  epochsRun: number;
+  cancelled: boolean;
+  /** Wall time of training in milliseconds. */
+  ms: number;
+  /** Number of examples trained on and held out. */
+  counts: { train: number; validation: number };
+  /** Confusion matrix on the held-out examples, [true][predicted]. */
+  confusion: number[][];
+  /** Accuracy per class on the held-out examples (null where a class had none held out). */
+  perClassAccuracy: (number | null)[];
+  /** Accuracy over all held-out examples, or null without any. */
+  validationAccuracy: number | null;
+}
+
+/**
+ * A trained model a studio predicts with: a dense head on a frozen extractor, or a whole model
+ * (the Sound studio's spectrogram network). The studio owns it and calls `dispose()`.
+ */
+export interface TeachableModel<I> {
+  /** Class names in output order. */
+  readonly labels: readonly string[];
+  /** The tfjs model that is saved with the project and exported. */
+  readonly model: tf.LayersModel;
+  /** Class probabilities of one input (plain numbers; leaves no tensors). */
+  predict(input: I): Promise<number[]>;
+  /** What must be stored beside the weights to rebuild it (undefined when nothing). */
+  metadata(): Record<string, unknown> | undefined;
+  /** Releases its tensors; safe to call twice. */
+  dispose(): void;
+}

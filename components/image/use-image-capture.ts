@@ -1,0 +1,132 @@
+'use client';
+// Collecting picture examples for the Image studio: one webcam frame, hold-to-record (about ten
+// frames a second) and uploaded files, each turned into features + a JPEG thumbnail.
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+import { useT } from '@/components/i18n/i18n-provider';
+import type { WebcamHandle } from '@/components/media/webcam';
+import { newId } from '@/lib/ids';
+import type { ImageFeatureExtractor, ProjectSample } from '@/lib/transfer';
+
+import { decodeImageFile, drawSquare, makeCanvases, thumbnailBytes } from './capture';
+
+const RECORD_INTERVAL_MS = 100;
+/** Uploaded samples are handed over in groups this size, so 1,000+ files keep the page responsive. */
+const UPLOAD_GROUP = 16;
+
+/** An upload in progress. */
+export interface UploadProgress {
+  classId: string;
+  done: number;
+  total: number;
+}
+
+/** Options for {@link useImageCapture}. */
+export interface ImageCaptureOptions {
+  extractor: ImageFeatureExtractor | null;
+  webcam: React.RefObject<WebcamHandle | null>;
+  mirror: boolean;
+  addSamples: (classId: string, samples: ProjectSample[]) => void;
+}
+
+/** Capture state and actions; `recording` is the class being recorded while the button is held. */
+export function useImageCapture({ extractor, webcam, mirror, addSamples }: ImageCaptureOptions) {
+  const t = useT();
+  const canvases = useRef<ReturnType<typeof makeCanvases> | null>(null);
+  const [recording, setRecording] = useState<string | null>(null);
+  const [upload, setUpload] = useState<UploadProgress | null>(null);
+  const uploadCancel = useRef(false);
+  const [fileErrors, setFileErrors] = useState<string[]>([]);
+
+  useEffect(() => {
+    canvases.current = makeCanvases();
+  }, []);
+
+  /** Features + thumbnail of whatever is on the square canvas now. */
+  const sampleFromSquare = useCallback(async (): Promise<ProjectSample | null> => {
+    const c = canvases.current;
+    if (!extractor || !c) return null;
+    const feature = await extractor.extract(c.square);
+    const bytes = await thumbnailBytes(c.square, c.thumb);
+    return { id: newId(), feature, payload: { kind: 'picture', bytes, type: 'image/jpeg' } };
+  }, [extractor]);
+
+  const captureFrame = useCallback(
+    async (classId: string) => {
+      const v = webcam.current?.video;
+      if (!v || !webcam.current?.ready() || !canvases.current) return;
+      drawSquare(v, canvases.current.square, mirror);
+      const s = await sampleFromSquare();
+      if (s) addSamples(classId, [s]);
+    },
+    [addSamples, mirror, sampleFromSquare, webcam],
+  );
+
+  // Hold-to-record: about 10 frames a second while the button is held.
+  useEffect(() => {
+    if (!recording) return;
+    let stop = false;
+    let busyFrame = false;
+    const id = window.setInterval(() => {
+      if (stop || busyFrame) return;
+      busyFrame = true;
+      void captureFrame(recording).finally(() => {
+        busyFrame = false;
+      });
+    }, RECORD_INTERVAL_MS);
+    return () => {
+      stop = true;
+      window.clearInterval(id);
+    };
+  }, [recording, captureFrame]);
+
+  const addFiles = useCallback(
+    async (classId: string, files: File[]) => {
+      const c = canvases.current;
+      if (!c || !extractor) return;
+      uploadCancel.current = false;
+      setFileErrors([]);
+      setUpload({ classId, done: 0, total: files.length });
+      const errors: string[] = [];
+      let batch: ProjectSample[] = [];
+      for (let i = 0; i < files.length && !uploadCancel.current; i++) {
+        const f = files[i];
+        const decoded = await decodeImageFile(f);
+        if ('problem' in decoded) {
+          errors.push(t(`image.file.${decoded.problem}`, { name: f.name }));
+        } else {
+          drawSquare(decoded.bitmap, c.square, false);
+          decoded.bitmap.close();
+          const s = await sampleFromSquare();
+          if (s) batch.push(s);
+        }
+        if (batch.length >= UPLOAD_GROUP) {
+          addSamples(classId, batch);
+          batch = [];
+        }
+        setUpload({ classId, done: i + 1, total: files.length });
+        // Let the page paint the progress bar between pictures.
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      if (batch.length) addSamples(classId, batch);
+      setFileErrors(errors);
+      setUpload(null);
+    },
+    [addSamples, extractor, sampleFromSquare, t],
+  );
+
+  const cancelUpload = useCallback(() => {
+    uploadCancel.current = true;
+  }, []);
+
+  return {
+    recording,
+    setRecording,
+    captureFrame,
+    addFiles,
+    upload,
+    cancelUpload,
+    fileErrors,
+    clearFileErrors: useCallback(() => setFileErrors([]), []),
+  };
+}

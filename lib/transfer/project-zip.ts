@@ -1,0 +1,287 @@
+// One project file for every teachable studio: a zip with project.json (format + version),
+// features.bin, each example's payload as a normal file (JPEG/PNG pictures, WAV clips) and the
+// trained model's weights. Reads version 2 and the version-1 files of the Image and Pose studios.
+import type * as tf from '@tensorflow/tfjs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+
+import { decodeWav, encodeWav } from '../audio/wav';
+import { toMono } from '../audio/resample';
+import { InputError } from '../errors';
+import {
+  DEFAULT_AUGMENT,
+  PROJECT_VERSION,
+  type AugmentSettings,
+  type BaseTrainSettings,
+  type ProjectClass,
+  type ProjectModel,
+  type SamplePayload,
+  type TeachableProject,
+} from './project';
+
+/** `format` of project.json in a version-2 project file. */
+export const PROJECT_FORMAT = 'creative-ai-studio/teachable-project';
+/** `format` of project.json in a version-1 project file (Image and Pose studios). */
+export const PROJECT_FORMAT_V1 = 'creative-ai-studio/transfer-project';
+
+const PROJECT_JSON = 'project.json';
+const FEATURES_BIN = 'features.bin';
+const HEAD_WEIGHTS = 'head-weights.bin';
+
+/** How one example is listed in project.json; `file` is its payload inside the zip. */
+type SampleEntry =
+  | { id: string; kind: 'picture'; type: string; file: string | null }
+  | { id: string; kind: 'clip'; file: string; source: 'mic' | 'file'; sourceFile?: string };
+
+interface ModelEntry {
+  modelTopology: unknown;
+  weightSpecs: tf.io.WeightsManifestEntry[];
+  labels: string[];
+  trainedAt: number;
+  metadata?: Record<string, unknown>;
+  revision?: number;
+}
+
+interface ProjectJsonV2 {
+  format: typeof PROJECT_FORMAT;
+  version: 2;
+  extractor: string;
+  featureSize: number;
+  classes: { id: string; name: string; background?: boolean; samples: SampleEntry[] }[];
+  settings: unknown;
+  augment: AugmentSettings;
+  head: ModelEntry | null;
+  revision: number;
+  options: Record<string, number | string | boolean>;
+  updatedAt: number;
+}
+
+interface ProjectJsonV1 {
+  format: typeof PROJECT_FORMAT_V1;
+  version: 1;
+  extractor: string;
+  featureSize: number;
+  classes: { id: string; name: string; samples: { id: string; thumbType: string; thumb: string | null }[] }[];
+  settings: unknown;
+  augment: AugmentSettings;
+  head: ModelEntry | null;
+  updatedAt: number;
+}
+
+function joinWeights(data: tf.io.WeightData | undefined): Uint8Array {
+  if (!data) return new Uint8Array(0);
+  if (!Array.isArray(data)) return new Uint8Array(data as ArrayBuffer);
+  const out = new Uint8Array(data.reduce((s, b) => s + b.byteLength, 0));
+  let o = 0;
+  for (const b of data) {
+    out.set(new Uint8Array(b), o);
+    o += b.byteLength;
+  }
+  return out;
+}
+
+const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
+
+/** The zip path and bytes of a payload (null for an empty picture). */
+function payloadFile(id: string, p: SamplePayload): { path: string; data: Uint8Array } | null {
+  if (p.kind === 'clip') return { path: `samples/${id}.wav`, data: encodeWav(p.samples, p.sampleRate) };
+  if (!p.bytes.length) return null;
+  return { path: `samples/${id}.${EXT[p.type] ?? 'bin'}`, data: p.bytes };
+}
+
+/**
+ * Packs a project into one zip. Pictures and clips are stored as ordinary JPEG/PNG/WAV files so a
+ * teacher can open them; clips become 16-bit WAV (one quantisation step, about 3·10⁻⁵, of change).
+ */
+export function exportProjectZip<S extends BaseTrainSettings>(project: TeachableProject<S>): Uint8Array {
+  const files: Record<string, Uint8Array> = {};
+  const size = project.featureSize;
+  const count = project.classes.reduce((s, c) => s + c.samples.length, 0);
+  const feats = new Float32Array(count * size);
+  let row = 0;
+  const json: ProjectJsonV2 = {
+    format: PROJECT_FORMAT,
+    version: PROJECT_VERSION,
+    extractor: project.extractor,
+    featureSize: size,
+    classes: project.classes.map((c) => ({
+      id: c.id,
+      name: c.name,
+      ...(c.background ? { background: true } : {}),
+      samples: c.samples.map((s): SampleEntry => {
+        if (size > 0) feats.set(s.feature, row * size);
+        row++;
+        const file = payloadFile(s.id, s.payload);
+        if (file) files[file.path] = file.data;
+        if (s.payload.kind === 'clip') {
+          return {
+            id: s.id,
+            kind: 'clip',
+            file: file!.path,
+            source: s.payload.source,
+            ...(s.payload.file ? { sourceFile: s.payload.file } : {}),
+          };
+        }
+        return { id: s.id, kind: 'picture', type: s.payload.type, file: file?.path ?? null };
+      }),
+    })),
+    settings: project.settings,
+    augment: project.augment,
+    head: project.head
+      ? {
+          modelTopology: project.head.artifacts.modelTopology,
+          weightSpecs: project.head.artifacts.weightSpecs ?? [],
+          labels: project.head.labels,
+          trainedAt: project.head.trainedAt,
+          ...(project.head.metadata ? { metadata: project.head.metadata } : {}),
+          ...(project.head.revision !== undefined ? { revision: project.head.revision } : {}),
+        }
+      : null,
+    revision: project.revision,
+    options: project.options,
+    updatedAt: project.updatedAt,
+  };
+  files[PROJECT_JSON] = strToU8(JSON.stringify(json));
+  if (size > 0) files[FEATURES_BIN] = new Uint8Array(feats.buffer);
+  if (project.head) files[HEAD_WEIGHTS] = joinWeights(project.head.artifacts.weightData);
+  return zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, [v, { level: 0 }]])));
+}
+
+/** True when the bytes are a zip with a project.json at its root (a project file, not a model). */
+export function isProjectZip(data: Uint8Array): boolean {
+  try {
+    return PROJECT_JSON in unzipSync(data, { filter: (f) => f.name === PROJECT_JSON });
+  } catch {
+    return false;
+  }
+}
+
+function readModel(
+  fileName: string,
+  entry: ModelEntry | null,
+  weights: Uint8Array | undefined,
+): ProjectModel | null {
+  if (!entry) return null;
+  if (!weights)
+    throw new InputError(`"${fileName}" is damaged: the trained model's weights are missing.`, fileName);
+  return {
+    artifacts: {
+      modelTopology: entry.modelTopology as tf.io.ModelArtifacts['modelTopology'],
+      weightSpecs: entry.weightSpecs,
+      weightData: weights.slice().buffer,
+      format: 'layers-model',
+    },
+    labels: entry.labels,
+    trainedAt: entry.trainedAt,
+    ...(entry.metadata ? { metadata: entry.metadata } : {}),
+    revision: entry.revision ?? 0,
+  };
+}
+
+function readPayload(fileName: string, s: SampleEntry, entries: Record<string, Uint8Array>): SamplePayload {
+  if (s.kind === 'clip') {
+    const bytes = entries[s.file];
+    if (!bytes) throw new InputError(`"${fileName}" is damaged: the sound "${s.file}" is missing.`, fileName);
+    const wav = decodeWav(bytes, s.file);
+    return {
+      kind: 'clip',
+      samples: toMono(wav.channels),
+      sampleRate: wav.sampleRate,
+      source: s.source === 'mic' ? 'mic' : 'file',
+      ...(s.sourceFile ? { file: s.sourceFile } : {}),
+    };
+  }
+  return {
+    kind: 'picture',
+    type: s.type,
+    bytes: s.file ? (entries[s.file] ?? new Uint8Array(0)) : new Uint8Array(0),
+  };
+}
+
+/**
+ * Reads a project zip written by {@link exportProjectZip} (version 2) or by the Image and Pose
+ * studios before it (version 1). `expectedExtractor` guards against mixing features from another
+ * studio's extractor.
+ * @throws InputError naming what is wrong.
+ */
+export function importProjectZip<S extends BaseTrainSettings = BaseTrainSettings>(
+  fileName: string,
+  data: Uint8Array,
+  expectedExtractor?: string,
+): TeachableProject<S> {
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(data);
+  } catch {
+    throw new InputError(`"${fileName}" is not a project file (it is not a zip archive).`, fileName);
+  }
+  const rawJson = entries[PROJECT_JSON];
+  if (!rawJson)
+    throw new InputError(`"${fileName}" has no ${PROJECT_JSON}: it is not a project file.`, fileName);
+  let json: ProjectJsonV2 | ProjectJsonV1;
+  try {
+    json = JSON.parse(strFromU8(rawJson)) as ProjectJsonV2 | ProjectJsonV1;
+  } catch {
+    throw new InputError(`${PROJECT_JSON} in "${fileName}" is not valid JSON.`, fileName);
+  }
+  const known =
+    (json.format === PROJECT_FORMAT && json.version === 2) ||
+    (json.format === PROJECT_FORMAT_V1 && json.version === 1);
+  if (!known || !Array.isArray(json.classes)) {
+    throw new InputError(`"${fileName}" is not a project of this studio.`, fileName);
+  }
+  if (expectedExtractor && json.extractor !== expectedExtractor) {
+    throw new InputError(
+      `"${fileName}" was made with "${json.extractor}" features, but this studio uses "${expectedExtractor}".`,
+      fileName,
+    );
+  }
+  const size = json.featureSize;
+  const total = json.classes.reduce((s, c) => s + c.samples.length, 0);
+  const featBytes = entries[FEATURES_BIN] ?? new Uint8Array(0);
+  if (featBytes.byteLength !== total * size * 4) {
+    throw new InputError(
+      `"${fileName}" is damaged: ${FEATURES_BIN} does not match the number of samples.`,
+      fileName,
+    );
+  }
+  const feats = new Float32Array(featBytes.slice().buffer);
+  let row = 0;
+  const nextFeature = () => feats.slice(row * size, ++row * size);
+  const classes: ProjectClass[] =
+    json.version === 1
+      ? json.classes.map((c) => ({
+          id: c.id,
+          name: c.name,
+          samples: c.samples.map((s) => ({
+            id: s.id,
+            feature: nextFeature(),
+            payload: readPayload(
+              fileName,
+              { id: s.id, kind: 'picture', type: s.thumbType, file: s.thumb },
+              entries,
+            ),
+          })),
+        }))
+      : json.classes.map((c) => ({
+          id: c.id,
+          name: c.name,
+          ...(c.background ? { background: true } : {}),
+          samples: c.samples.map((s) => ({
+            id: s.id,
+            feature: nextFeature(),
+            payload: readPayload(fileName, s, entries),
+          })),
+        }));
+  return {
+    version: PROJECT_VERSION,
+    extractor: json.extractor,
+    featureSize: size,
+    classes,
+    settings: json.settings as S,
+    augment: json.augment ?? { ...DEFAULT_AUGMENT },
+    head: readModel(fileName, json.head, entries[HEAD_WEIGHTS]),
+    revision: json.version === 2 ? json.revision : 0,
+    options: json.version === 2 ? (json.options ?? {}) : {},
+    updatedAt: json.updatedAt,
+  };
+}
