@@ -5,3 +5,10 @@ export { createSoundFeatureExtractor, loadSoundEmbedding } from './load-sound-em
 export { DEFAULT_SOUND_HEAD_CONFIG, trainSoundHead } from './train';
 export type { TrainSoundHeadOptions, TrainSoundHeadResult } from './train';
 export { SoundTransferClassifier } from './transfer-classifier';
+export {
+  DEFAULT_SOUND_STUDIO_SETTINGS,
+  resolveSoundStudioSettings,
+  soundLearner,
+  soundSettingsFor,
+} from './learner';
+export type { SoundAugmentSwitches, SoundModelKind, SoundStudioModel, SoundStudioSettings } from './learner';

@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 
 import { LogMelComputer, type Spectrogram } from '@/lib/audio';
+import type { TeachableModel } from '@/lib/transfer';
 import { InputError } from '@/lib/errors';
 import { disposeHead, makeTransferMetadata, type TransferModelMetadata } from '@/lib/transfer';
 import {
@@ -18,7 +19,7 @@ import type { SoundFeatureExtractor } from './types';
  * (`labels`, `predictSpectrograms`, `predictWaveform`, `dispose`), so the studio can listen with
  * either. It owns the head, not the extractor (one extractor serves every trained head).
  */
-export class SoundTransferClassifier {
+export class SoundTransferClassifier implements TeachableModel<Spectrogram> {
   readonly kind = 'embedding' as const;
   readonly head: tf.LayersModel;
   readonly labels: string[];
@@ -39,6 +40,16 @@ export class SoundTransferClassifier {
     this.extractor = extractor;
     this.head = head;
     this.labels = [...labels];
+  }
+
+  /** The tfjs model saved with the project and exported: the head (the embedding ships with the app). */
+  get model(): tf.LayersModel {
+    return this.head;
+  }
+
+  /** Class probabilities of one 49×40 spectrogram (the teachable kit's live-prediction call). */
+  async predict(spec: Spectrogram): Promise<number[]> {
+    return (await this.predictSpectrograms([spec]))[0]!;
   }
 
   /** Metadata for an exported head (lib/transfer's format, naming the sound embedding). */
