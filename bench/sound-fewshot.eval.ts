@@ -1,7 +1,7 @@
 // Few-shot accuracy on real voices (../shared/data/sounds-dev, speaker-disjoint): the shipped sound
 // embedding + dense head vs the from-scratch spectrogram CNN, each with and without augmentation, at
 // 5 and 10 examples per class. Run: npm run eval:sound (env: SOUND_EVAL_TRIALS, SOUND_EVAL_CNN_TRIALS,
-// SOUND_EVAL_METHODS=embedding,cnn, SOUND_DEV). Writes bench/results/sound-fewshot-<time>.json and prints a markdown table.
+// SOUND_EVAL_METHODS=embedding,cnn,fixtures, SOUND_EVAL_SHOTS=5,10, SOUND_EVAL_CNN_AUG=0, SOUND_DEV). Writes bench/results/sound-fewshot-<time>.json and prints a markdown table.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -31,7 +31,9 @@ const DEV = process.env.SOUND_DEV ?? path.resolve(REPO_ROOT, '../../shared/data/
 const DEV_DIR = existsSync(DEV) ? DEV : '/work/shared/data/sounds-dev';
 const TRIALS = Number(process.env.SOUND_EVAL_TRIALS ?? 10);
 const CNN_TRIALS = Number(process.env.SOUND_EVAL_CNN_TRIALS ?? 3);
-const SHOTS = [5, 10];
+const SHOTS = (process.env.SOUND_EVAL_SHOTS ?? '5,10').split(',').map(Number);
+/** Set SOUND_EVAL_CNN_AUG=0 to skip the CNN with augmentation (5× the data on the slow CPU backend). */
+const CNN_AUG = process.env.SOUND_EVAL_CNN_AUG !== '0';
 const METHODS = (process.env.SOUND_EVAL_METHODS ?? 'embedding,cnn').split(',');
 const WORDS = ['up', 'down', 'left', 'right'];
 const LABELS = [...WORDS, 'background noise'];
@@ -180,7 +182,7 @@ it('few-shot accuracy on sounds-dev (speaker-disjoint)', async () => {
   for (const shots of METHODS.includes('cnn') ? SHOTS : []) {
     for (let t = 0; t < CNN_TRIALS; t++) {
       const trial = makeTrial(dev, shots, 1000 * shots + t);
-      for (const augment of [false, true]) {
+      for (const augment of CNN_AUG ? [false, true] : [false]) {
         const r = await cnnAccuracy(trial, augment);
         add(`cnn${augment ? '+aug' : ''}@${shots}`, r.acc, r.trainMs);
         process.stdout.write(`cnn${augment ? '+aug' : ''}@${shots} trial ${t}: ${r.acc.toFixed(3)}\n`);
