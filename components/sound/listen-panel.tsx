@@ -10,7 +10,7 @@ import {
   EXAMPLE_SAMPLES,
   LogMelComputer,
   StreamingLogMel,
-  type SoundClassifier,
+  type SpectrogramConfig,
   type Spectrogram,
 } from '@/lib/audio';
 
@@ -23,7 +23,8 @@ const FRAMES_PER_EXAMPLE = new LogMelComputer().compute(new Float32Array(EXAMPLE
 /** Props for {@link ListenPanel}. */
 export interface ListenPanelProps {
   mic: Microphone;
-  model: SoundClassifier | null;
+  /** The live model (embedding + head or CNN); only its spectrogram settings are read here. */
+  model: { spectrogramConfig: SpectrogramConfig } | null;
   predict: (spec: Spectrogram) => Promise<number[] | null>;
   labels: string[];
   colors: string[];
@@ -112,6 +113,11 @@ export function ListenPanel(p: ListenPanelProps) {
             data-label={fired ?? ''}
           >
             {fired ? t('sound.listen.heard', { label: fired }) : t('sound.listen.nothing')}
+            {fired && (
+              <span className="mt-1 block text-base font-medium text-slate-600" data-testid="heard-sure">
+                {t('sound.listen.sure', { pct: `${Math.round(probs![best]! * 100)}%` })}
+              </span>
+            )}
           </div>
           <ConfidenceBars
             title={t('sound.listen.bars')}

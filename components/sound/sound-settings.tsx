@@ -1,27 +1,69 @@
 'use client';
 // "Under the hood" of the Sound studio: how a sound becomes a picture and what the network does,
-// the training settings, and (after training) the network's layers.
+// which network learns (the pretrained embedding + head, or a CNN from scratch), the augmentation
+// switches, the training settings, and (after training) the network's layers.
 import { useMemo } from 'react';
+import type * as tf from '@tensorflow/tfjs';
 
 import { useT } from '@/components/i18n/i18n-provider';
-import { Button, ModelSummaryTable, Slider } from '@/components/ui';
-import { DEFAULT_SOUND_TRAIN_SETTINGS, type SoundClassifier, type SoundTrainSettings } from '@/lib/audio';
+import { Button, ModelSummaryTable, Select, Slider } from '@/components/ui';
 import { summarizeModel } from '@/lib/models';
+import {
+  soundSettingsFor,
+  type SoundAugmentSwitches,
+  type SoundModelKind,
+  type SoundStudioSettings,
+} from '@/lib/pretrained/sound-embedding';
 
 /** Props for {@link SoundSettings}. */
 export interface SoundSettingsProps {
-  settings: SoundTrainSettings;
-  onSettings: (s: Partial<SoundTrainSettings>) => void;
+  settings: SoundStudioSettings;
+  onSettings: (s: Partial<SoundStudioSettings>) => void;
   disabled: boolean;
 }
 
-/** The explanations and the three settings a child may change. */
+const SWITCHES: readonly (keyof SoundAugmentSwitches)[] = ['timeShift', 'noise', 'gain', 'speed'];
+
+/** The explanations, the network choice, the augmentation switches and the three knobs. */
 export function SoundSettings({ settings, onSettings, disabled }: SoundSettingsProps) {
   const t = useT();
+  const embedding = settings.model === 'embedding';
   return (
     <div className="space-y-4 text-sm text-slate-700">
       <p>{t('sound.hood.features')}</p>
-      <p>{t('sound.hood.model')}</p>
+      <Select<SoundModelKind>
+        label={t('sound.hood.network')}
+        hint={embedding ? t('sound.hood.networkEmbeddingHint') : t('sound.hood.networkCnnHint')}
+        value={settings.model}
+        options={[
+          { value: 'embedding', label: t('sound.hood.networkEmbedding') },
+          { value: 'cnn', label: t('sound.hood.networkCnn') },
+        ]}
+        disabled={disabled}
+        // Each network starts from its own measured defaults (epochs, batch size, learning rate).
+        onChange={(model) => onSettings({ ...soundSettingsFor(model), augment: settings.augment })}
+        data-testid="sound-network"
+      />
+      <p>{embedding ? t('sound.hood.embedding') : t('sound.hood.model')}</p>
+      {embedding && (
+        <fieldset className="space-y-1" data-testid="sound-augment">
+          <legend className="font-medium text-slate-800">{t('sound.hood.augment')}</legend>
+          <p className="text-xs text-slate-600">{t('sound.hood.augmentHint')}</p>
+          <div className="flex flex-wrap gap-x-6 gap-y-2">
+            {SWITCHES.map((k) => (
+              <label key={k} className="flex min-h-11 items-center gap-2 sm:min-h-0">
+                <input
+                  type="checkbox"
+                  checked={settings.augment[k]}
+                  disabled={disabled}
+                  onChange={(e) => onSettings({ augment: { ...settings.augment, [k]: e.target.checked } })}
+                />
+                {t(`sound.hood.augment.${k}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      )}
       <div className="grid gap-4 md:grid-cols-3">
         <Slider
           label={t('sound.hood.epochs')}
@@ -58,7 +100,7 @@ export function SoundSettings({ settings, onSettings, disabled }: SoundSettingsP
         variant="ghost"
         size="sm"
         disabled={disabled}
-        onClick={() => onSettings(DEFAULT_SOUND_TRAIN_SETTINGS)}
+        onClick={() => onSettings(soundSettingsFor(settings.model))}
       >
         {t('sound.hood.reset')}
       </Button>
@@ -67,7 +109,7 @@ export function SoundSettings({ settings, onSettings, disabled }: SoundSettingsP
 }
 
 /** The layers of the trained network with their output shapes and weights. */
-export function SoundModelLayers({ model }: { model: SoundClassifier }) {
+export function SoundModelLayers({ model }: { model: { model: tf.LayersModel } }) {
   const t = useT();
   const s = useMemo(() => summarizeModel(model.model), [model]);
   return (

@@ -1,6 +1,7 @@
 'use client';
-// The Sound studio: microphone and files → 1-second examples per class → a spectrogram CNN trained
-// from the clips (the teachable kit's "whole model" learner, lib/audio) → live recognition.
+// The Sound studio: microphone and files → 1-second examples per class → the pretrained sound
+// embedding + a dense head (default; seconds on any backend) or a spectrogram CNN trained from the
+// clips (Advanced) → live recognition.
 import { useEffect, useMemo, useRef, useState } from 'react';
 
 import { useT } from '@/components/i18n/i18n-provider';
@@ -14,19 +15,24 @@ import {
 import { useBackend } from '@/components/tf/backend-provider';
 import { Alert, NEUTRAL_CLASS_COLOR, ProgressBar, classColor } from '@/components/ui';
 import {
-  DEFAULT_SOUND_TRAIN_SETTINGS,
   SOUND_LEARNER_NAME,
   importSoundProjectFiles,
   isLegacySoundProject,
   migrateLegacySoundProject,
-  soundCnnLearner,
-  type SoundClassifier,
-  type SoundTrainSettings,
   type Spectrogram,
 } from '@/lib/audio';
+import {
+  DEFAULT_SOUND_STUDIO_SETTINGS,
+  createSoundFeatureExtractor,
+  loadSoundEmbedding,
+  resolveSoundStudioSettings,
+  soundLearner,
+  type SoundStudioModel,
+  type SoundStudioSettings,
+} from '@/lib/pretrained/sound-embedding';
 import { newId } from '@/lib/ids';
 import { deleteModelFromDb, exportModelZip, loadStoredModel } from '@/lib/persist';
-import { emptyProject } from '@/lib/transfer';
+import { emptyProject, type TeachableProject } from '@/lib/transfer';
 
 import { ListenPanel } from './listen-panel';
 import { MicPanel } from './mic-panel';
@@ -44,20 +50,29 @@ const DEFAULT_THRESHOLD = 0.75;
 /** Background noise in slate, then the palette. */
 const colorOf = (i: number) => (i === 0 ? NEUTRAL_CLASS_COLOR : classColor(i - 1));
 
+/** A project read from an older save or file, with the settings of this version filled in. */
+function studioProject(p: TeachableProject<Partial<SoundStudioSettings> & { epochs: number }>) {
+  return { ...p, settings: resolveSoundStudioSettings(p.settings) };
+}
+
 /** The whole studio; mounted in the browser only. */
 export default function SoundStudio() {
   const t = useT();
   const { whenReady } = useBackend();
   const [ready, setReady] = useState(false);
   useEffect(() => void whenReady().then(() => setReady(true)), [whenReady]);
-  const learner = useMemo(() => soundCnnLearner(), []);
+  // The embedding (160 KB) loads the first time it is needed: training or restoring a model.
+  const learner = useMemo(
+    () => soundLearner(async () => createSoundFeatureExtractor(await loadSoundEmbedding())),
+    [],
+  );
   const fresh = {
-    settings: DEFAULT_SOUND_TRAIN_SETTINGS,
+    settings: DEFAULT_SOUND_STUDIO_SETTINGS as SoundStudioSettings,
     className: (n: number) => t('sound.classes.defaultName', { n }),
     backgroundName: t('sound.classes.background'),
     options: { threshold: DEFAULT_THRESHOLD },
   };
-  const studio = useTeachableStudio<Spectrogram, SoundTrainSettings, SoundClassifier>(
+  const studio = useTeachableStudio<Spectrogram, SoundStudioSettings, SoundStudioModel>(
     { learner: ready ? learner : null },
     {
       ...fresh,
@@ -66,9 +81,11 @@ export default function SoundStudio() {
       featureSize: 0,
       migrate: async (raw) =>
         isLegacySoundProject(raw)
-          ? migrateLegacySoundProject(
-              raw,
-              (await loadStoredModel(LEGACY_MODEL_KEY).catch(() => undefined)) ?? null,
+          ? studioProject(
+              migrateLegacySoundProject(
+                raw,
+                (await loadStoredModel(LEGACY_MODEL_KEY).catch(() => undefined)) ?? null,
+              ),
             )
           : null,
       blocker: (p) =>
@@ -164,7 +181,11 @@ export default function SoundStudio() {
         }
         notice={studio.stale && model && <Alert kind="info">{t('sound.train.stale')}</Alert>}
         hood={
-          <SoundSettings settings={project.settings} onSettings={studio.setSettings} disabled={run.busy} />
+          <SoundSettings
+            settings={resolveSoundStudioSettings(project.settings)}
+            onSettings={studio.setSettings}
+            disabled={run.busy}
+          />
         }
         hoodFooter={model && <SoundModelLayers model={model} />}
       />
@@ -197,10 +218,12 @@ export default function SoundStudio() {
         multiple
         importTestId="import-model"
         parse={(files) =>
-          importSoundProjectFiles(
-            files,
-            emptyProject({ ...fresh, extractor: SOUND_LEARNER_NAME, featureSize: 0 }),
-            newId,
+          studioProject(
+            importSoundProjectFiles(
+              files,
+              emptyProject({ ...fresh, extractor: SOUND_LEARNER_NAME, featureSize: 0 }),
+              newId,
+            ),
           )
         }
         beforeReplace={async () => {

@@ -1,5 +1,5 @@
 // Constants of lib/audio: the one sample rate every sound is converted to, and default settings.
-import type { SoundClassifierConfig, SpectrogramConfig, SplitConfig } from './types';
+import type { AudioAugmentConfig, SoundClassifierConfig, SpectrogramConfig, SplitConfig } from './types';
 
 /** Every sound in the studio is resampled to this rate (Hz) before features are computed. */
 export const AUDIO_SAMPLE_RATE = 16000;
@@ -46,3 +46,17 @@ export const DEFAULT_SOUND_CLASSIFIER_CONFIG: Readonly<SoundClassifierConfig> = 
 
 /** Format tag written into exported metadata.json, checked on import. */
 export const SOUND_MODEL_FORMAT = 'creative-ai-studio/sound-classifier@1';
+
+/** Default augmentation of the user's examples (measured in bench/sound-fewshot.eval.ts; see README). */
+export const DEFAULT_AUDIO_AUGMENT_CONFIG: Readonly<AudioAugmentConfig> = Object.freeze({
+  timeShift: true,
+  noise: true,
+  gain: true,
+  speed: true,
+  copies: 4,
+  maxShiftSeconds: 0.2,
+  noiseLevel: Object.freeze([0.3, 1]) as unknown as [number, number],
+  gainDb: 6,
+  speedRange: 0.08,
+  seed: 7,
+});

@@ -25,6 +25,8 @@ export {
 } from './classifier';
 export type { SoundClassifierMetadata, SoundTrainHooks, SoundTrainResult } from './classifier';
 export { DEFAULT_SOUND_CLASSIFIER_CONFIG, SOUND_MODEL_FORMAT } from './constants';
+export { DEFAULT_AUDIO_AUGMENT_CONFIG } from './constants';
+export { augmentationActive, augmentExamples, augmentWaveform, resolveAudioAugmentConfig } from './augment';
 export {
   DEFAULT_SOUND_TRAIN_SETTINGS,
   LEGACY_SOUND_PROJECT_FILE,

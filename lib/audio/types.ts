@@ -76,3 +76,27 @@ export interface SoundDataset {
   /** Class index of each spectrogram. */
   classes: number[];
 }
+
+/** Which augmentations make extra training copies of the user's examples. Resolved by `resolveAudioAugmentConfig`. */
+export interface AudioAugmentConfig {
+  /** Move the sound up to `maxShiftSeconds` earlier or later (circularly). Defaults to true. */
+  timeShift: boolean;
+  /** Mix in a stretch of the background-noise class's recordings. Defaults to true. */
+  noise: boolean;
+  /** Louder or quieter by up to `gainDb`. Defaults to true. */
+  gain: boolean;
+  /** Faster or slower (pitch and tempo together) by up to `speedRange`. Defaults to true. */
+  speed: boolean;
+  /** Augmented copies made of each example. Defaults to 4. */
+  copies: number;
+  /** Largest time shift, in seconds. Defaults to 0.2. */
+  maxShiftSeconds: number;
+  /** Factor range for the mixed-in noise, relative to its recorded level. Defaults to [0.3, 1]. */
+  noiseLevel: [number, number];
+  /** Largest gain change, in dB (either way). Defaults to 6. */
+  gainDb: number;
+  /** Largest relative speed change (0.08 = ±8 %). Defaults to 0.08. */
+  speedRange: number;
+  /** Seed: same examples and seed, same copies. Defaults to 7. */
+  seed: number;
+}

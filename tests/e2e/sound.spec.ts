@@ -23,8 +23,8 @@ test.use({
 test('record from the microphone, upload files, train and recognise the whistle', async ({ page }) => {
   test.setTimeout(300_000);
   await page.addInitScript(() => localStorage.setItem('cais.locale', 'en'));
-  // The CPU backend: WASM cannot train convolutions, and headless WebGL is emulated in software.
-  await page.goto('/sound/?backend=cpu');
+  // WASM: the default network (pretrained embedding + dense head) needs no convolution gradients.
+  await page.goto('/sound/?backend=wasm');
   await waitForBackend(page);
   await expect(page.getByRole('heading', { name: 'Sound studio', level: 1 })).toBeVisible();
 
@@ -61,7 +61,7 @@ test('record from the microphone, upload files, train and recognise the whistle'
   ).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Added 4 examples.' })).toBeVisible();
 
-  // Fewer rounds than the default keep the test short on the slow CPU backend.
+  // Fewer rounds than the default keep the test short.
   await page.getByText('Under the hood').click();
   const epochs = page.getByRole('slider', { name: 'Rounds (epochs)' });
   await epochs.focus();

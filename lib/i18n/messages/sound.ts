@@ -59,6 +59,22 @@ export const sound = defineMessages({
       'Each 1-second example is resampled to 16,000 samples per second and cut into 49 overlapping frames of 32 ms. Each frame goes through a Fourier transform, and its energy is pooled into 40 mel bands (spaced like our hearing: finer for low pitches). The logarithm of those energies is the 49 × 40 picture, the spectrogram, that the network looks at.',
     'sound.hood.model':
       'A small convolutional network: filters slide over the spectrogram to find patterns (a clap is a bright vertical line, a whistle a thin horizontal one), then the strongest response over time is kept, so a sound counts wherever it falls in the second.',
+    'sound.hood.network': 'Network',
+    'sound.hood.networkEmbedding': 'Pretrained sound ears + small layer (fast, recommended)',
+    'sound.hood.networkCnn': 'New network from scratch (slow, for unusual sounds)',
+    'sound.hood.networkEmbeddingHint':
+      'Trains in seconds on any computer and recognises words from other voices too.',
+    'sound.hood.networkCnnHint':
+      'Learns everything from your examples alone: needs many examples and minutes of training (not on the WebAssembly engine).',
+    'sound.hood.embedding':
+      'A network that already learned to listen (from thousands of computer-voiced words in many languages, instrument notes and noises) turns each second into 128 numbers. Only a small layer on top learns your classes, so a few examples are enough.',
+    'sound.hood.augment': 'Make extra practice copies of each example',
+    'sound.hood.augmentHint':
+      'Training copies of your sounds, slightly changed, so the computer also knows them when they come a little different.',
+    'sound.hood.augment.timeShift': 'earlier or later',
+    'sound.hood.augment.noise': 'with background noise',
+    'sound.hood.augment.gain': 'louder or quieter',
+    'sound.hood.augment.speed': 'a little faster or slower',
     'sound.hood.epochs': 'Rounds (epochs)',
     'sound.hood.epochsHint': 'How many times the network sees every example.',
     'sound.hood.learningRate': 'Learning rate',
@@ -80,6 +96,7 @@ export const sound = defineMessages({
     'sound.listen.threshold': 'Sureness needed',
     'sound.listen.thresholdHint': 'A class “fires” only when the computer is at least this sure.',
     'sound.listen.heard': 'I hear: {label}',
+    'sound.listen.sure': '{pct} sure',
     'sound.listen.nothing': 'Listening…',
     'sound.listen.explain':
       'Every quarter second, the last full second of sound is checked, so each sound is looked at four times.',
@@ -155,6 +172,22 @@ export const sound = defineMessages({
       '1초짜리 예시는 1초에 16,000개의 값으로 다시 맞춰지고, 32ms 길이의 겹치는 49개 조각으로 나뉘어요. 조각마다 푸리에 변환을 해서, 그 에너지를 40개의 멜 대역(사람의 귀처럼 낮은 소리를 더 촘촘하게 나눠요)으로 모아요. 이 에너지에 로그를 취한 49 × 40 그림, 곧 스펙트로그램을 신경망이 봐요.',
     'sound.hood.model':
       '작은 합성곱 신경망이에요. 필터가 스펙트로그램 위를 움직이며 무늬를 찾고(박수는 밝은 세로줄, 휘파람은 가는 가로줄이에요), 시간에 걸쳐 가장 강한 반응만 남겨서 소리가 1초 중 어디에 있든 알아볼 수 있어요.',
+    'sound.hood.network': '신경망',
+    'sound.hood.networkEmbedding': '미리 배운 소리 귀 + 작은 층 (빠름, 추천)',
+    'sound.hood.networkCnn': '처음부터 새 신경망 (느림, 특이한 소리용)',
+    'sound.hood.networkEmbeddingHint':
+      '어떤 컴퓨터에서도 몇 초 만에 배우고, 다른 사람 목소리의 낱말도 알아들어요.',
+    'sound.hood.networkCnnHint':
+      '내 예시만으로 모든 것을 배워요. 예시가 많이 필요하고 학습에 몇 분이 걸려요 (WebAssembly 엔진에서는 안 돼요).',
+    'sound.hood.embedding':
+      '이미 듣는 법을 배운 신경망(여러 언어로 컴퓨터가 말한 수천 개의 낱말, 악기 소리, 잡음으로 배웠어요)이 1초마다 숫자 128개를 만들어요. 그 위의 작은 층만 내 클래스를 배우니까 예시가 조금만 있어도 돼요.',
+    'sound.hood.augment': '예시마다 연습용 복사본 더 만들기',
+    'sound.hood.augmentHint':
+      '내 소리를 조금씩 바꾼 복사본으로도 연습해서, 소리가 조금 달라도 알아듣게 해요.',
+    'sound.hood.augment.timeShift': '조금 빨리 또는 늦게 시작',
+    'sound.hood.augment.noise': '배경 소음 섞기',
+    'sound.hood.augment.gain': '더 크게 또는 작게',
+    'sound.hood.augment.speed': '조금 빠르게 또는 느리게',
     'sound.hood.epochs': '반복 횟수(에포크)',
     'sound.hood.epochsHint': '신경망이 모든 예시를 몇 번 볼지 정해요.',
     'sound.hood.learningRate': '학습률',
@@ -176,6 +209,7 @@ export const sound = defineMessages({
     'sound.listen.threshold': '필요한 확신',
     'sound.listen.thresholdHint': '컴퓨터가 이만큼 이상 확신할 때만 클래스가 “울려요”.',
     'sound.listen.heard': '들려요: {label}',
+    'sound.listen.sure': '{pct} 확신',
     'sound.listen.nothing': '듣고 있어요…',
     'sound.listen.explain': '0.25초마다 마지막 1초의 소리를 확인해요. 그래서 소리 하나를 네 번씩 살펴봐요.',
     'sound.saveTitle': '저장하고 나누기',
