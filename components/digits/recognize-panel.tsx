@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { useT } from '@/components/i18n/i18n-provider';
 import { DrawingCanvas, type DrawingCanvasHandle } from '@/components/media/drawing-canvas';
-import { Alert, Button, ConfidenceBars } from '@/components/ui';
+import { Alert, Button, ConfidenceBars, Select } from '@/components/ui';
 import { DIGIT_LABELS, UNSURE_THRESHOLD } from '@/lib/digits';
 
 import { DigitImage } from './digit-image';
@@ -121,21 +121,17 @@ export function RecognizePanel({ models, onAddDrawing, drawingCount, randomExamp
             {t('digits.example')}
           </Button>
         </div>
-        <div className="space-y-1 text-sm">
-          <label htmlFor="digits-model-select" className="block font-medium">
-            {t('digits.model')}
-          </label>
-          <select
-            id="digits-model-select"
-            value={choice}
-            onChange={(e) => setChoice(e.target.value as DigitModelChoice)}
-            className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2"
-          >
-            <option value="digits-mlp">{t('digits.model.mlp')}</option>
-            <option value="digits-cnn">{t('digits.model.cnn')}</option>
-            {models.hasMine && <option value="mine">{t('digits.model.mine')}</option>}
-          </select>
-        </div>
+        <Select
+          id="digits-model-select"
+          label={t('digits.model')}
+          value={choice}
+          onChange={setChoice}
+          options={[
+            { value: 'digits-mlp', label: t('digits.model.mlp') },
+            { value: 'digits-cnn', label: t('digits.model.cnn') },
+            ...(models.hasMine ? [{ value: 'mine' as const, label: t('digits.model.mine') }] : []),
+          ]}
+        />
         <p className="text-xs text-slate-600" data-testid="digits-model-info">
           {info
             ? t('digits.model.info', {
@@ -185,18 +181,13 @@ export function RecognizePanel({ models, onAddDrawing, drawingCount, randomExamp
         />
         <div className="flex flex-wrap items-center gap-2 rounded-xl bg-slate-100 p-3 text-sm">
           <label htmlFor="digits-add-label">{t('digits.addDrawing')}</label>
-          <select
+          <Select
             id="digits-add-label"
-            value={addLabel}
-            onChange={(e) => setAddLabel(Number(e.target.value))}
-            className="rounded-lg border border-slate-300 bg-white px-2 py-1"
-          >
-            {DIGIT_LABELS.map((d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
-          </select>
+            wrapperClassName="w-20"
+            value={String(addLabel)}
+            onChange={(v) => setAddLabel(Number(v))}
+            options={DIGIT_LABELS.map((d) => ({ value: d, label: d }))}
+          />
           <Button
             size="sm"
             variant="secondary"

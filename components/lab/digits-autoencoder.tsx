@@ -13,15 +13,14 @@ import {
   DEFAULT_AUTOENCODER_CONFIG,
   DIGIT_PIXELS,
   flaggedAt,
-  loadDigits,
   mapBounds,
   trainDigitAutoencoder,
   walkToPoint,
   type AutoencoderLabConfig,
   type DigitAutoencoderRun,
-  type DigitsData,
 } from '@/lib/lab';
 import { loadProject, saveProject } from '@/lib/persist';
+import { loadMnist, type MnistData } from '@/lib/pretrained/digits';
 
 import { AnomalyPanel } from './anomaly-panel';
 import { LatentMap } from './latent-map';
@@ -42,7 +41,7 @@ interface Saved {
 export function DigitsAutoencoder() {
   const t = useT();
   const { whenReady } = useBackend();
-  const [data, setData] = useState<DigitsData | null>(null);
+  const [data, setData] = useState<MnistData | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [mode, setMode] = useState<Mode>('all');
   const [normalDigit, setNormalDigit] = useState(1);
@@ -56,7 +55,7 @@ export function DigitsAutoencoder() {
   const model = useRef<DigitAutoencoderRun['model'] | null>(null);
 
   useEffect(() => {
-    loadDigits().then(setData, (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
+    loadMnist().then(setData, (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
     return () => model.current?.dispose();
   }, []);
 

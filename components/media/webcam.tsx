@@ -2,6 +2,8 @@
 // Webcam: opens a camera, lists the cameras to choose from, mirrors the preview; stops tracks on unmount.
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
 
+import { Select } from '@/components/ui';
+
 /** What a parent can do with the webcam (read frames from the <video>). */
 export interface WebcamHandle {
   video: HTMLVideoElement | null;
@@ -121,20 +123,12 @@ export const Webcam = forwardRef<WebcamHandle, WebcamProps>(function Webcam(
         )}
       </div>
       {devices.length > 0 && (
-        <label className="flex items-center gap-2 text-sm">
-          <span>{text.choose}</span>
-          <select
-            className="rounded-lg border border-slate-300 px-2 py-1"
-            value={deviceId}
-            onChange={(e) => setDeviceId(e.target.value)}
-          >
-            {devices.map((d, i) => (
-              <option key={d.deviceId || i} value={d.deviceId}>
-                {d.label || `Camera ${i + 1}`}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Select
+          label={text.choose}
+          value={deviceId}
+          onChange={setDeviceId}
+          options={devices.map((d, i) => ({ value: d.deviceId, label: d.label || `Camera ${i + 1}` }))}
+        />
       )}
     </div>
   );
