@@ -33,6 +33,8 @@ export function RecognizePanel({ models, onAddDrawing, drawingCount, randomExamp
   const [added, setAdded] = useState(false);
   const busy = useRef(false);
   const again = useRef(false);
+  // True from a change of the drawing until the answer for it is shown (tests wait on it).
+  const [pending, setPending] = useState(false);
 
   useEffect(() => {
     let alive = true;
@@ -49,6 +51,7 @@ export function RecognizePanel({ models, onAddDrawing, drawingCount, randomExamp
 
   const recognize = useCallback(async () => {
     // One prediction at a time; if strokes arrive meanwhile, run once more at the end.
+    setPending(true);
     if (busy.current) {
       again.current = true;
       return;
@@ -78,6 +81,7 @@ export function RecognizePanel({ models, onAddDrawing, drawingCount, randomExamp
       setLoadError(e instanceof Error ? e.message : String(e));
     } finally {
       busy.current = false;
+      setPending(false);
     }
   }, [choice, models]);
 
@@ -155,7 +159,11 @@ export function RecognizePanel({ models, onAddDrawing, drawingCount, randomExamp
             <h3 className="text-sm font-medium">{t('digits.answer')}</h3>
             {probs ? (
               <>
-                <p className="text-7xl leading-none font-bold text-indigo-700" data-testid="digits-answer">
+                <p
+                  className="text-7xl leading-none font-bold text-indigo-700"
+                  data-testid="digits-answer"
+                  data-settled={!pending}
+                >
                   {best}
                 </p>
                 {!sure && (

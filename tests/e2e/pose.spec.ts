@@ -65,6 +65,8 @@ test('skeleton on a real video camera, record two poses, train, predict, photo, 
   await page.goto('/pose/?backend=wasm');
   await waitForBackend(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pose studio');
+  // The layout adds the site name once.
+  await expect(page).toHaveTitle('Pose studio · Creative AI Studio');
 
   // The skeleton appears over the dancer, with a pose score, keypoint scores and FPS.
   await expect.poll(() => poseScore(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(30);
