@@ -12,6 +12,7 @@ import {
   HeadSettings,
   ProjectFilesPanel,
   TrainPanel,
+  useQuickModel,
   useTeachableStudio,
   StudioNotices,
   useStudioNotice,
@@ -90,6 +91,7 @@ export default function ImageStudio() {
     },
   );
   const { project, run } = studio;
+  const quick = useQuickModel(frames, project);
 
   const webcam = useRef<WebcamHandle>(null);
   const [camReady, setCamReady] = useState(false);
@@ -165,6 +167,8 @@ export default function ImageStudio() {
             predict={studio.predict}
             hasMine={studio.model !== null && project.head !== null}
             labels={studio.modelLabels}
+            quick={quick}
+            quickLabels={studio.labels}
             tm={tm}
             source={source}
             onSource={setSource}
