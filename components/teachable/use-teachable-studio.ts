@@ -198,7 +198,7 @@ export function useTeachableStudio<I, S extends BaseTrainSettings, M extends Tea
   const blocker = useMemo(() => {
     if (!project) return null;
     if (project.extractor !== options.name)
-      return t('teachx.reextracting', { done: 0, total: sampleCount(project) });
+      return t('teachx.reextracting', { done: refeaturing?.done ?? 0, total: sampleCount(project) });
     if (customBlocker) return customBlocker(project);
     if (project.classes.length < MIN_CLASSES) return t('teach.needTwo');
     const empty = project.classes.find((c) => c.samples.length === 0);
