@@ -66,7 +66,7 @@ function normalise(maps: Float32Array[]): Float32Array[] {
 /** The CNN lab tab. */
 export function CnnLab() {
   const t = useT();
-  const { whenReady, name: backend, setPreference } = useBackend();
+  const { whenReady, setPreference } = useBackend();
   const [stack, setStack] = useState<CnnLabLayer[]>(() => DEFAULT_CNN_STACK.map((l) => ({ ...l })));
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [restored, setRestored] = useState(false);
@@ -85,8 +85,7 @@ export function CnnLab() {
   const model = useRef<tf.LayersModel | null>(null);
   const abort = useRef<AbortController | null>(null);
   const busy = phase !== 'idle';
-  // The WebAssembly backend has no convolution gradient kernels, so it cannot train a CNN.
-  const supported = backend !== 'wasm';
+  const supported = true; // Every engine trains CNNs now: lib/tf registers the conv gradients WASM lacked.
 
   const check = useMemo(() => checkCnnStack(stack), [stack]);
 

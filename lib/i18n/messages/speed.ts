@@ -12,7 +12,6 @@ export const speed = defineMessages({
       'The same network on TensorFlow.js tensors, the way bigger models in this app are trained. Slower here: every small sum is a separate tensor operation.',
     'backend.softwareGpu':
       'Your graphics card is simulated by the processor ({renderer}), so WebAssembly is faster here; the automatic choice uses it.',
-    'backend.softwareGpuShort': 'graphics simulated by the processor, WebAssembly is faster',
   },
   ko: {
     'lab.pg.engine': '엔진',
@@ -24,6 +23,5 @@ export const speed = defineMessages({
       '같은 신경망을 TensorFlow.js 텐서로 돌려요. 이 앱의 더 큰 모델이 배우는 방식이에요. 작은 계산 하나하나가 텐서 연산이라 여기서는 더 느려요.',
     'backend.softwareGpu':
       '그래픽 카드를 프로세서가 흉내 내고 있어서({renderer}) 여기서는 웹어셈블리가 더 빨라요. 자동 선택은 웹어셈블리를 써요.',
-    'backend.softwareGpuShort': '그래픽을 프로세서가 흉내 내요, 웹어셈블리가 더 빨라요',
   },
 });
