@@ -3,6 +3,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createRng } from '../data';
+import { buildModel, cnnSpec, compileModel } from '../models';
 import { WASM_GRADIENT_KERNELS, canTrainConvolutions, registerWasmGradients } from './wasm-gradients';
 
 type Pad = 'same' | 'valid' | number;
@@ -76,6 +77,34 @@ function maxGap(a: number[], b: number[]): number {
   return a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
 }
 
+/**
+ * The layers the studios train (conv, batch norm, average and max pooling, dense), 3 SGD steps (Adam
+ * would magnify float noise in near-zero gradients).
+ */
+async function trainCnn(): Promise<number[]> {
+  const spec = cnnSpec({
+    inputShape: [12, 12, 2],
+    blocks: [
+      // Batch norm before average pooling: after max pooling, its equal outputs (every ReLU zero maps
+      // to one value) tie, and WASM's and CPU's MaxPoolGrad break ties differently (both valid).
+      { filters: 4, kernelSize: 3, pool: 'avg', batchNorm: true },
+      { filters: 5, kernelSize: 5, pool: 'max' },
+    ],
+    dense: [6],
+    outputSize: 3,
+    seed: 4,
+  });
+  const model = buildModel(spec);
+  compileModel(model, { optimizer: { name: 'sgd', learningRate: 0.1 }, loss: 'categoricalCrossentropy' });
+  const x = tf.randomUniform([6, 12, 12, 2], 0, 1, 'float32', 8);
+  const y = tf.oneHot(tf.tensor1d([0, 1, 2, 2, 1, 0], 'int32'), 3).toFloat();
+  for (let i = 0; i < 3; i++) await model.trainOnBatch(x, y);
+  const weights = model.getWeights().flatMap((w) => Array.from(w.dataSync()));
+  tf.dispose([x, y]);
+  model.dispose();
+  return weights;
+}
+
 const CONV = cases(24, false, 11);
 const DEPTHWISE = cases(24, true, 12);
 
@@ -86,6 +115,7 @@ describe('wasm convolution gradient kernels', () => {
     await tf.setBackend('cpu');
     CONV.forEach((c, i) => reference.set(`conv${i}`, grads(c, false)));
     DEPTHWISE.forEach((c, i) => reference.set(`dw${i}`, grads(c, true)));
+    reference.set('cnn', [await trainCnn()]);
     await tf.setBackend('wasm');
     await tf.ready();
   });
@@ -122,6 +152,11 @@ describe('wasm convolution gradient kernels', () => {
       expect(maxGap(df, rf)).toBeLessThan(1e-4);
     },
   );
+
+  it('train a small CNN on wasm to the weights the CPU backend reaches', async () => {
+    registerWasmGradients();
+    expect(maxGap(await trainCnn(), reference.get('cnn')![0])).toBeLessThan(1e-4);
+  });
 
   it('leave no tensors and no wasm buffers behind', () => {
     registerWasmGradients();
