@@ -245,8 +245,9 @@ export class DenseEngine {
   forward(x: Float32Array, n: number, training = false): Float32Array[] {
     const b = this.buffersFor(n);
     let input = x;
-    this.layers.forEach((l, k) => {
-      const { rows, cols, kernel, bias } = l;
+    for (let k = 0; k < this.layers.length; k++) {
+      const l = this.layers[k];
+      const { rows, cols, kernel, bias, useBias } = l;
       const z = b.z[k];
       const a = b.a[k];
       for (let r = 0; r < n; r++) {
@@ -254,8 +255,8 @@ export class DenseEngine {
         const zo = r * cols;
         for (let j = 0; j < cols; j++) {
           let s = 0;
-          for (let i = 0; i < rows; i++) s += input[xo + i] * kernel[i * cols + j];
-          z[zo + j] = l.useBias ? Math.fround(s) + bias[j] : s;
+          for (let i = 0, w = j; i < rows; i++, w += cols) s += input[xo + i] * kernel[w];
+          z[zo + j] = useBias ? Math.fround(s) + bias[j] : s;
         }
       }
       activate(l.act, z, a, n, cols);
@@ -276,7 +277,7 @@ export class DenseEngine {
       } else {
         input = a;
       }
-    });
+    }
     return b.a;
   }
 

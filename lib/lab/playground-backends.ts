@@ -22,7 +22,10 @@ export const PLAYGROUND_ENGINES: readonly PlaygroundEngine[] = Object.freeze(['j
 export interface PlaygroundBackend {
   /** One optimizer step on `n` rows; resolves to the batch loss plus the weight penalty. */
   trainStep(x: Float32Array, y: Float32Array, n: number): number | Promise<number>;
-  /** Every dense layer's output after its activation (prediction mode); the last is the output. */
+  /**
+   * Every dense layer's output after its activation (prediction mode); the last is the output. Read the
+   * arrays before the next call: an engine may reuse them.
+   */
   layerOutputs(x: Float32Array, n: number): Float32Array[];
   /** Per dense layer, its kernel (rows = inputs) and biases. */
   weights(): { kernel: Float32Array; bias: Float32Array; rows: number; cols: number }[];
@@ -48,7 +51,8 @@ class EngineBackend implements PlaygroundBackend {
     return this.engine.trainBatch(x, y, n);
   }
   layerOutputs(x: Float32Array, n: number): Float32Array[] {
-    return this.engine.forward(x, n).map((a) => a.slice());
+    // The engine's own buffers, valid until its next call: the network reads them at once.
+    return this.engine.forward(x, n);
   }
   weights() {
     return this.engine.weights();
