@@ -310,6 +310,7 @@ describe('Playground network', () => {
       dropout: 0.1,
     };
     const data = makeDataset('spiral', { numPoints: 100 });
+    const tensorsBefore = tf.memory().numTensors;
     const js = createPlaygroundNetwork(state, data);
     const ref = createPlaygroundNetwork(state, data, { engine: 'tfjs' });
     expect([js.engine, ref.engine]).toEqual(['js', 'tfjs']);
@@ -327,6 +328,7 @@ describe('Playground network', () => {
     expect(js.evaluate().testLoss).toBeCloseTo(ref.evaluate().testLoss, 4);
     js.dispose();
     ref.dispose();
+    expect(tf.memory().numTensors).toBe(tensorsBefore);
   });
 
   it('does not leak tensors across create, train, snapshot, evaluate and dispose (tfjs engine)', async () => {
