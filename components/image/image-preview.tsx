@@ -9,14 +9,10 @@ import { FileDrop } from '@/components/media/file-drop';
 import type { WebcamHandle } from '@/components/media/webcam';
 import { ModelSourceToggle, PredictionPanel, createRateMeter, type QuickModel } from '@/components/teachable';
 import { Button, Card, classColor } from '@/components/ui';
-import {
-  predictTeachableMachine,
-  type ImageFrame,
-  type ImageInput,
-  type TeachableMachineModel,
-} from '@/lib/transfer';
+import type { ImageFrame } from '@/lib/transfer';
 
 import { decodeImageFile } from './capture';
+import type { ImportedImageModel } from './use-teachable-machine';
 
 /** Which model the preview uses: quick mode (kNN), the trained model, or Teachable Machine's. */
 export type ImageModelSource = 'quick' | 'mine' | 'tm';
@@ -34,7 +30,8 @@ export interface ImagePreviewProps {
   /** Quick mode over the project's examples, and the class names it answers with. */
   quick: QuickModel<ImageFrame>;
   quickLabels: string[];
-  tm: { model: TeachableMachineModel; labels: string[] } | null;
+  /** An imported model (Teachable Machine's, or one of this studio's own exports). */
+  tm: ImportedImageModel | null;
   source: ImageModelSource;
   onSource: (s: ImageModelSource) => void;
   /** No predictions while the model trains. */
@@ -42,10 +39,6 @@ export interface ImagePreviewProps {
   /** A picture could not be used (translated). */
   onProblem: (text: string) => void;
   backendName: string | null;
-}
-
-function tmPredict(tm: TeachableMachineModel, image: ImageInput, mirror = false) {
-  return predictTeachableMachine(tm, image, mirror);
 }
 
 /** The preview card. */
@@ -80,7 +73,7 @@ export function ImagePreview(props: ImagePreviewProps) {
       const v = webcam.current?.video;
       if (v && webcam.current?.ready() && !paused) {
         try {
-          const values = useTm ? await tmPredict(tm.model, v, mirror) : await predict({ image: v, mirror });
+          const values = useTm ? await tm.predict(v, mirror) : await predict({ image: v, mirror });
           if (stopped) return;
           if (values) {
             setProbs(values);
@@ -106,7 +99,7 @@ export function ImagePreview(props: ImagePreviewProps) {
       const decoded = await decodeImageFile(f);
       if ('problem' in decoded) return props.onProblem(t(`image.file.${decoded.problem}`, { name: f.name }));
       const bmp = decoded.bitmap;
-      const values = useTm ? await tmPredict(tm.model, bmp) : await predict({ image: bmp });
+      const values = useTm ? await tm.predict(bmp) : await predict({ image: bmp });
       bmp.close();
       if (!values) return;
       setStill((prev) => {
@@ -142,7 +135,9 @@ export function ImagePreview(props: ImagePreviewProps) {
           options={[
             { id: 'quick', label: t('teachx.quick') },
             { id: 'mine', label: t('teachx.trained'), disabled: !hasMine },
-            ...(tm ? [{ id: 'tm' as const, label: t('image.useTm') }] : []),
+            ...(tm
+              ? [{ id: 'tm' as const, label: t(tm.kind === 'tm' ? 'image.useTm' : 'teachx.importedModel') }]
+              : []),
           ]}
           onChange={props.onSource}
         />

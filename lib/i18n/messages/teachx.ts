@@ -21,6 +21,9 @@ export const teachx = defineMessages({
     'teachx.page.loading': 'Loading the model…',
     'teachx.page.noCamera': 'No camera could be started. Choose a picture instead.',
     'teachx.page.made': 'Made with Creative AI Studio. Everything runs on this computer.',
+    'teachx.importedModel': 'Imported model',
+    'teachx.standaloneLoaded': 'Your exported model is back, with {count} classes.',
+    'teachx.exporting': 'Packing the model…',
   },
   ko: {
     'teachx.quick': '빠른 모드 (가장 닮은 예시)',
@@ -40,5 +43,8 @@ export const teachx = defineMessages({
     'teachx.page.loading': '모델을 불러오는 중…',
     'teachx.page.noCamera': '카메라를 켤 수 없어요. 대신 그림을 고르세요.',
     'teachx.page.made': 'Creative AI Studio로 만들었어요. 모든 계산은 이 컴퓨터에서 해요.',
+    'teachx.importedModel': '가져온 모델',
+    'teachx.standaloneLoaded': '내보냈던 모델을 다시 불러왔어요. 클래스는 {count}개예요.',
+    'teachx.exporting': '모델을 꾸리는 중…',
   },
 });
