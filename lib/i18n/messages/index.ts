@@ -2,6 +2,7 @@
 import { common } from './common';
 import { digits } from './digits';
 import { dream } from './dream';
+import { files } from './files';
 import { groove } from './groove';
 import { image } from './image';
 import { lab } from './lab';
@@ -10,7 +11,7 @@ import { music } from './music';
 import { pose } from './pose';
 import { sound } from './sound';
 
-const BUNDLES = [common, digits, dream, groove, image, lab, midi, music, pose, sound] as const;
+const BUNDLES = [common, digits, dream, files, groove, image, lab, midi, music, pose, sound] as const;
 
 type KeysOf<B> = B extends { en: Record<infer K, string> } ? K : never;
 /** Every message key of the app. */
