@@ -15,7 +15,7 @@ import {
   type TeachableMachineModel,
 } from '@/lib/transfer';
 
-import { decodeImageFile } from './capture';
+import { decodeImageFile, imageProblemText } from './capture';
 
 /** Which model the preview uses. */
 export type ImageModelSource = 'mine' | 'tm';
@@ -90,7 +90,7 @@ export function ImagePreview(props: ImagePreviewProps) {
       const f = files[0];
       if (!f) return;
       const decoded = await decodeImageFile(f);
-      if ('problem' in decoded) return props.onProblem(t(`image.file.${decoded.problem}`, { name: f.name }));
+      if (!('bitmap' in decoded)) return props.onProblem(imageProblemText(decoded, f.name, t));
       const bmp = decoded.bitmap;
       const values = useTm ? await tmPredict(tm.model, bmp) : await predict({ image: bmp });
       bmp.close();

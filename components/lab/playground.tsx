@@ -7,6 +7,7 @@ import { FileDrop } from '@/components/media/file-drop';
 import { useBackend } from '@/components/tf/backend-provider';
 import { Alert, Button, ConfusionMatrix, LineChart, Slider } from '@/components/ui';
 import { parseCsv, type ParsedCsv } from '@/lib/data';
+import { describeFileError, readCsvFile } from '@/lib/files';
 import {
   BATCH_SIZES,
   DEFAULT_PLAYGROUND_STATE,
@@ -282,7 +283,8 @@ export function Playground() {
     if (!file) return;
     setCsvError(null);
     try {
-      const text = await file.text();
+      // Refused by size before reading and by rows before parsing (lib/files limits).
+      const text = await readCsvFile(file, file.name, 'playground');
       const parsed = parseCsv(text, file.name);
       if (parsed.numericColumns.length < 2 || parsed.columns.length < 3) {
         throw new Error(t('lab.csv.needColumns', { name: file.name }));
@@ -293,7 +295,7 @@ export function Playground() {
       setCsv({ name: file.name, text, parsed, choice });
       void saveProject<SavedCsv>(CSV_KEY, { name: file.name, text, choice }).catch(() => undefined);
     } catch (e) {
-      setCsvError(e instanceof Error ? e.message : String(e));
+      setCsvError(describeFileError(e, t));
     }
   };
 

@@ -7,6 +7,7 @@ import { FileDrop } from '@/components/media/file-drop';
 import { useBackend } from '@/components/tf/backend-provider';
 import { Alert, Button, LineChart, Slider } from '@/components/ui';
 import { parseCsv, type ParsedCsv } from '@/lib/data';
+import { describeFileError, readCsvFile } from '@/lib/files';
 import {
   BUILTIN_SERIES,
   DEFAULT_FORECAST_CONFIG,
@@ -264,14 +265,14 @@ export function SequenceLab() {
     const f = files[0];
     if (!f) return;
     try {
-      const text = await f.text();
+      const text = await readCsvFile(f, f.name, 'sequence');
       const parsed = parseCsv(text, f.name);
       const value = parsed.numericColumns[parsed.numericColumns.length - 1];
       const date = parsed.columns.find((c) => c !== value) ?? parsed.columns[0];
       setCsv({ name: f.name, text, parsed, date, value });
       setSource('csv');
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(describeFileError(e, t));
     }
   };
 

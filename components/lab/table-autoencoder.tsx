@@ -8,6 +8,7 @@ import { FileDrop } from '@/components/media/file-drop';
 import { useBackend } from '@/components/tf/backend-provider';
 import { Alert, Button, LineChart, ProgressBar, Slider } from '@/components/ui';
 import { parseCsv, type ParsedCsv } from '@/lib/data';
+import { describeFileError, readCsvFile } from '@/lib/files';
 import {
   BUILTIN_TABLES,
   DEFAULT_TABLE_AUTOENCODER_CONFIG,
@@ -185,7 +186,7 @@ export function TableAutoencoderLab() {
     const f = files[0];
     if (!f) return;
     try {
-      const text = await f.text();
+      const text = await readCsvFile(f, f.name, 'autoencoder');
       const parsed = parseCsv(text, f.name);
       setCsvError(null);
       setUpload({ name: f.name, text, parsed });
@@ -194,7 +195,7 @@ export function TableAutoencoderLab() {
       setTrained(null);
     } catch (e) {
       // Keep whatever table was loaded before: a bad file loses nothing.
-      setCsvError(e instanceof Error ? e.message : String(e));
+      setCsvError(describeFileError(e, t));
     }
   };
 

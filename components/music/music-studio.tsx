@@ -8,6 +8,14 @@ import { downloadFile } from '@/components/media/download';
 import { FileDrop } from '@/components/media/file-drop';
 import { Alert, Button, ProgressBar, Slider } from '@/components/ui';
 import { InputError } from '@/lib/errors';
+import {
+  FileError,
+  MAX_MIDI_BYTES as MAX_MIDI_FILE_BYTES,
+  StoredClipSchema,
+  checkFileSize,
+  keepValid,
+  scanMidi,
+} from '@/lib/files';
 import { newId } from '@/lib/ids';
 import {
   type Clip,
@@ -134,16 +142,19 @@ export function MusicStudio() {
   useEffect(() => {
     let alive = true;
     void import('@/lib/persist')
-      .then((p) => p.loadProject<StudioClip[]>(CLIPS_KEY))
-      .then((stored) => {
+      .then((p) => p.loadProject<unknown>(CLIPS_KEY))
+      .then((raw) => {
         if (!alive) return;
-        if (stored?.length) {
+        // Damaged clips are dropped, the others kept; autosave starts only after a good read, so
+        // a failed read never overwrites the saved clips with an empty list.
+        const stored = (keepValid(raw, StoredClipSchema) ?? []) as StudioClip[];
+        if (stored.length) {
           setClips(stored);
           setSelectedId(stored[stored.length - 1].id);
         }
+        setLoaded(true);
       })
-      .catch(() => undefined)
-      .finally(() => alive && setLoaded(true));
+      .catch(() => undefined);
     void Promise.all([import('tone'), import('@magenta/music/es6/core')]).then(([toneModule, coreModule]) => {
       tone.current = toneModule;
       core.current = coreModule;
@@ -330,10 +341,18 @@ export function MusicStudio() {
       const added: StudioClip[] = [];
       for (const file of files) {
         try {
-          const imported = midiToClip(new Uint8Array(await file.arrayBuffer()), file.name);
+          // Size first (before reading), then a quick count of notes and length (before parsing).
+          checkFileSize(file.name, file.size, MAX_MIDI_FILE_BYTES, 'midi');
+          const bytes = new Uint8Array(await file.arrayBuffer());
+          scanMidi(bytes, file.name);
+          const imported = midiToClip(bytes, file.name);
           added.push({ id: newId(), name: file.name.replace(/\.midi?$/i, ''), ...imported });
         } catch (e) {
-          setMessage({ kind: 'error', text: t('music.upload.error', { message: (e as Error).message }) });
+          setMessage({
+            kind: 'error',
+            text:
+              e instanceof FileError ? e.text(t) : t('music.upload.error', { message: (e as Error).message }),
+          });
         }
       }
       if (added.length) {

@@ -5,6 +5,7 @@ import { useT } from '@/components/i18n/i18n-provider';
 import { downloadFile, readNamedBytes } from '@/components/media/download';
 import { FileDrop } from '@/components/media/file-drop';
 import { Button, Card } from '@/components/ui';
+import { describeFileError } from '@/lib/files';
 import type { NamedBytes } from '@/lib/persist';
 import { exportProjectZip, importProjectZip } from '@/lib/transfer/project-zip';
 import type { BaseTrainSettings, TeachableProject } from '@/lib/transfer/project';
@@ -80,7 +81,7 @@ export function ProjectFilesPanel<I, S extends BaseTrainSettings, M extends Teac
       const labels = (p.head?.labels ?? p.classes.map((c) => c.name)).join(', ');
       onNotice({ kind: 'success', text: t(`${ns}.imported`, { name: files[0].name, labels }) });
     } catch (e) {
-      onNotice({ kind: 'error', text: t(`${ns}.importError`, { message: message(e) }) });
+      onNotice({ kind: 'error', text: t(`${ns}.importError`, { message: describeFileError(e, t) }) });
     }
   };
 

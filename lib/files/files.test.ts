@@ -2,6 +2,7 @@ import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 
 import { translate } from '../i18n/translate';
+import { DEFAULT_AUGMENT, emptyProject } from '../transfer/project';
 import { checkAudioFile, wavDurationSeconds } from './audio';
 import { MAX_AUDIO_BYTES, MAX_CSV_ROWS, MAX_FILE_CLASSES, MAX_MIDI_BYTES, MAX_MIDI_NOTES } from './constants';
 import { checkCsvText, countLines } from './csv';
@@ -11,10 +12,13 @@ import { scanMidi } from './midi';
 import {
   PROJECT_FORMAT,
   ProjectJsonSchema,
+  StoredClipSchema,
+  keepValid,
   checkClassCount,
   checkTmMetadata,
   parseJsonWith,
 } from './schemas';
+import { repairProject } from './repair';
 import { makeCsv, makeMidi, makePng, makeWav, makeZipBomb } from './test-files';
 import { isUnsafePath, safeUnzip } from './zip';
 
@@ -217,5 +221,75 @@ describe('JSON schemas', () => {
     expect(tm.message).toContain('30000');
     expect(checkTmMetadata('tm.zip', { labels: ['a', 'b'] })).toEqual({ labels: ['a', 'b'], imageSize: 224 });
     expect(fileError(() => checkTmMetadata('tm.zip', { labels: 'a' })).key).toBe('files.json.shape');
+  });
+});
+
+describe('stored projects', () => {
+  const fresh = emptyProject({
+    extractor: 'toy',
+    featureSize: 2,
+    settings: { epochs: 20, learningRate: 0.001 },
+    className: (n) => `Class ${n}`,
+  });
+  const sample = {
+    id: 's1',
+    feature: new Float32Array([1, 2]),
+    payload: { kind: 'picture', bytes: new Uint8Array([1]), type: 'image/jpeg' },
+  };
+
+  it('gives a project without settings or augment the defaults, keeping its examples', () => {
+    const raw = {
+      ...fresh,
+      classes: [{ id: 'a', name: 'Cat', samples: [sample] }],
+      settings: undefined,
+      augment: undefined,
+    };
+    const r = repairProject(raw, fresh)!;
+    expect(r.repaired).toBe(true);
+    expect(r.project.settings).toEqual({ epochs: 20, learningRate: 0.001 });
+    expect(r.project.augment).toEqual({ ...DEFAULT_AUGMENT });
+    expect(r.project.classes[0]!.samples).toHaveLength(1);
+  });
+
+  it('drops damaged classes and examples and a broken model, and resets wrong settings', () => {
+    const raw = {
+      ...fresh,
+      classes: [
+        { id: 'a', name: 'Cat', samples: [sample, { id: 'bad', feature: 'x', payload: null }] },
+        { id: 'b', name: 7, samples: [] },
+        null,
+      ],
+      settings: { epochs: 'many', learningRate: 0.01, extra: 3 },
+      head: { labels: 'no' },
+      revision: -4,
+    };
+    const r = repairProject(raw, fresh)!;
+    expect(r.repaired).toBe(true);
+    expect(r.project.classes.map((c) => c.id)).toEqual(['a']);
+    expect(r.project.classes[0]!.samples.map((s) => s.id)).toEqual(['s1']);
+    expect(r.project.settings).toEqual({ epochs: 20, learningRate: 0.01, extra: 3 });
+    expect(r.project.head).toBeNull();
+    expect(r.project.revision).toBe(0);
+  });
+
+  it('leaves a good project as it is and refuses what is not a project', () => {
+    const r = repairProject(fresh, fresh)!;
+    expect(r.repaired).toBe(false);
+    expect(r.project).toEqual(fresh);
+    expect(repairProject('text', fresh)).toBeNull();
+    expect(repairProject({ version: 2, classes: 'x', extractor: 'toy' }, fresh)).toBeNull();
+  });
+
+  it('keeps the good clips of a stored list and drops damaged ones', () => {
+    const good = {
+      id: 'c',
+      name: 'tune',
+      kind: 'melody',
+      notes: [{ pitch: 60, quantizedStartStep: 0, quantizedEndStep: 2 }],
+      totalQuantizedSteps: 16,
+      qpm: 120,
+    };
+    expect(keepValid([good, { ...good, notes: 'x' }, null], StoredClipSchema)).toEqual([good]);
+    expect(keepValid({ not: 'a list' }, StoredClipSchema)).toBeNull();
   });
 });

@@ -7,3 +7,4 @@ export * from './image';
 export * from './midi';
 export * from './schemas';
 export * from './zip';
+export * from './repair';

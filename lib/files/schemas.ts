@@ -6,7 +6,13 @@ import * as v from 'valibot';
 
 import { strFromU8 } from 'fflate';
 
-import { MAX_FILE_CLASSES, MAX_JSON_BYTES, MAX_NAME_LENGTH, TM_IMAGE_SIZE_RANGE } from './constants';
+import {
+  MAX_FILE_CLASSES,
+  MAX_JSON_BYTES,
+  MAX_MIDI_NOTES,
+  MAX_NAME_LENGTH,
+  TM_IMAGE_SIZE_RANGE,
+} from './constants';
 import { FileError, checkFileSize, formatCount } from './errors';
 
 /** `format` of project.json in a version-2 project file. */
@@ -18,7 +24,7 @@ const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_NAME_LENGTH));
 const Name = v.pipe(v.string(), v.maxLength(MAX_NAME_LENGTH));
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 /** A payload inside the zip: only under samples/, no other folder. */
-const SamplePath = v.pipe(v.string(), v.regex(/^samples\/[\w.-]+$/), v.maxLength(200));
+const SamplePath = v.pipe(v.string(), v.regex(/^(samples|thumbs)\/[\w.-]+$/), v.maxLength(200));
 const Options = v.record(v.string(), v.union([v.number(), v.string(), v.boolean()]));
 
 const WeightSpec = v.looseObject({
@@ -224,4 +230,33 @@ export function checkTmMetadata(name: string, raw: unknown): { labels: string[];
   if (!Number.isInteger(size) || size < min || size > max)
     throw new FileError('files.tm.imageSize', { name, value: String(meta.imageSize), min, max });
   return { labels: meta.labels, imageSize: size };
+}
+
+const StepNumber = v.pipe(v.number(), v.finite(), v.minValue(0));
+/** A music clip as the Music studio saves it (checked when saved clips are loaded). */
+export const StoredClipSchema = v.looseObject({
+  id: v.string(),
+  name: v.string(),
+  kind: v.picklist(['melody', 'drums']),
+  notes: v.pipe(
+    v.array(
+      v.looseObject({
+        pitch: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(127)),
+        quantizedStartStep: StepNumber,
+        quantizedEndStep: StepNumber,
+      }),
+    ),
+    v.maxLength(MAX_MIDI_NOTES),
+  ),
+  totalQuantizedSteps: StepNumber,
+  qpm: v.pipe(v.number(), v.finite(), v.minValue(1)),
+});
+
+/**
+ * The items of a stored list that match `schema` (the rest are dropped, so one damaged item never
+ * loses the others), or null when the stored value is not a list at all.
+ */
+export function keepValid<S extends v.GenericSchema>(raw: unknown, schema: S): v.InferOutput<S>[] | null {
+  if (!Array.isArray(raw)) return null;
+  return raw.filter((item) => v.is(schema, item)) as v.InferOutput<S>[];
 }
