@@ -11,6 +11,7 @@ import { exportProjectZip, importProjectZip } from '@/lib/transfer/project-zip';
 import type { BaseTrainSettings, TeachableProject } from '@/lib/transfer/project';
 import type { TeachableModel } from '@/lib/transfer/types';
 
+import { ProjectSafetyNotes } from './project-safety-notes';
 import type { TeachableStudio } from './use-teachable-studio';
 
 /** The studio whose messages the panel shows (`<ns>.saveTitle`, `<ns>.exportProject`, …). */
@@ -76,6 +77,9 @@ export function ProjectFilesPanel<I, S extends BaseTrainSettings, M extends Teac
       const p = parse
         ? parse(named)
         : importProjectZip<S>(named[0].name, named[0].data, studio.learner?.name ?? project?.extractor);
+      // Checked first (above), then asked: a refused or declined import leaves the project untouched.
+      const hasWork = !!project && (project.head !== null || project.classes.some((c) => c.samples.length));
+      if (hasWork && !window.confirm(t('files.replaceConfirm', { name: files[0].name }))) return;
       await beforeReplace?.();
       studio.loadProject(p);
       const labels = (p.head?.labels ?? p.classes.map((c) => c.name)).join(', ');
@@ -83,6 +87,11 @@ export function ProjectFilesPanel<I, S extends BaseTrainSettings, M extends Teac
     } catch (e) {
       onNotice({ kind: 'error', text: t(`${ns}.importError`, { message: describeFileError(e, t) }) });
     }
+  };
+
+  const undo = async () => {
+    await beforeReplace?.();
+    if (studio.undoImport()) onNotice({ kind: 'success', text: t('files.undone') });
   };
 
   const startOver = async () => {
@@ -93,9 +102,15 @@ export function ProjectFilesPanel<I, S extends BaseTrainSettings, M extends Teac
 
   return (
     <Card title={t(`${ns}.saveTitle`)} level={level} className="space-y-3">
+      <ProjectSafetyNotes openElsewhere={studio.openElsewhere} repaired={studio.repaired} />
       <p className="text-sm text-slate-600" data-testid={saveStateTestId} aria-live="polite">
         {t(`${ns}.save.${studio.saveState}`)}
       </p>
+      {studio.canUndo && (
+        <Button variant="secondary" onClick={() => void undo()} disabled={busy} data-testid="undo-import">
+          {t('files.undo')}
+        </Button>
+      )}
       <div className="flex flex-wrap gap-2">
         <Button
           variant="secondary"

@@ -66,6 +66,8 @@ export interface TeachableStudio<
   loadProject(p: TeachableProject<S>): void;
   /** Deletes everything and starts over. */
   newProject(): Promise<void>;
+  /** Brings back the project the last import replaced (its model too); false when there is none. */
+  undoImport(): boolean;
 }
 
 /** A frozen extractor + dense head studio (Image, Pose, a pretrained sound embedding). */
@@ -88,7 +90,7 @@ export function useTeachableStudio<I, S extends BaseTrainSettings, M extends Tea
     extractor: options.name,
     featureSize: options.featureSize,
   });
-  const { project, setHead, replace, reset } = api;
+  const { project, setHead, replace, reset, undoReplace } = api;
   const run = useTrainingRun<TrainSummary>();
   const { start: startRun, reset: resetRun } = run;
 
@@ -186,6 +188,12 @@ export function useTeachableStudio<I, S extends BaseTrainSettings, M extends Tea
     [forgetModel, replace],
   );
 
+  const undoImport = useCallback(() => {
+    if (!api.canUndo) return false;
+    forgetModel();
+    return undoReplace();
+  }, [api.canUndo, forgetModel, undoReplace]);
+
   const newProject = useCallback(async () => {
     forgetModel();
     await reset();
@@ -209,5 +217,6 @@ export function useTeachableStudio<I, S extends BaseTrainSettings, M extends Tea
     restoreError,
     loadProject,
     newProject,
+    undoImport,
   };
 }
