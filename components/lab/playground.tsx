@@ -7,7 +7,7 @@ import { FileDrop } from '@/components/media/file-drop';
 import { useBackend } from '@/components/tf/backend-provider';
 import { Alert, Button, ConfusionMatrix, LineChart, Slider } from '@/components/ui';
 import { parseCsv, type ParsedCsv } from '@/lib/data';
-import { describeFileError, readCsvFile } from '@/lib/files';
+import { describeFileError, parseCsvOffThread, readCsvFile } from '@/lib/files';
 import {
   BATCH_SIZES,
   DEFAULT_PLAYGROUND_STATE,
@@ -285,7 +285,7 @@ export function Playground() {
     try {
       // Refused by size before reading and by rows before parsing (lib/files limits).
       const text = await readCsvFile(file, file.name, 'playground');
-      const parsed = parseCsv(text, file.name);
+      const parsed = await parseCsvOffThread(text, file.name);
       if (parsed.numericColumns.length < 2 || parsed.columns.length < 3) {
         throw new Error(t('lab.csv.needColumns', { name: file.name }));
       }

@@ -7,7 +7,7 @@ import { FileDrop } from '@/components/media/file-drop';
 import { useBackend } from '@/components/tf/backend-provider';
 import { Alert, Button, LineChart, Slider } from '@/components/ui';
 import { parseCsv, type ParsedCsv } from '@/lib/data';
-import { describeFileError, readCsvFile } from '@/lib/files';
+import { describeFileError, parseCsvOffThread, readCsvFile } from '@/lib/files';
 import {
   BUILTIN_SERIES,
   DEFAULT_FORECAST_CONFIG,
@@ -266,7 +266,7 @@ export function SequenceLab() {
     if (!f) return;
     try {
       const text = await readCsvFile(f, f.name, 'sequence');
-      const parsed = parseCsv(text, f.name);
+      const parsed = await parseCsvOffThread(text, f.name);
       const value = parsed.numericColumns[parsed.numericColumns.length - 1];
       const date = parsed.columns.find((c) => c !== value) ?? parsed.columns[0];
       setCsv({ name: f.name, text, parsed, date, value });

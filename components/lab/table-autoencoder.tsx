@@ -8,7 +8,7 @@ import { FileDrop } from '@/components/media/file-drop';
 import { useBackend } from '@/components/tf/backend-provider';
 import { Alert, Button, LineChart, ProgressBar, Slider } from '@/components/ui';
 import { parseCsv, type ParsedCsv } from '@/lib/data';
-import { describeFileError, readCsvFile } from '@/lib/files';
+import { describeFileError, parseCsvOffThread, readCsvFile } from '@/lib/files';
 import {
   BUILTIN_TABLES,
   DEFAULT_TABLE_AUTOENCODER_CONFIG,
@@ -187,7 +187,7 @@ export function TableAutoencoderLab() {
     if (!f) return;
     try {
       const text = await readCsvFile(f, f.name, 'autoencoder');
-      const parsed = parseCsv(text, f.name);
+      const parsed = await parseCsvOffThread(text, f.name);
       setCsvError(null);
       setUpload({ name: f.name, text, parsed });
       setSource('csv');

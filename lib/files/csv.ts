@@ -1,5 +1,8 @@
 // CSV tables: refused above MAX_CSV_BYTES from the size, and above MAX_CSV_ROWS by counting lines
-// (a fast scan, no parsing) before papaparse reads a single row.
+// (a fast scan, no parsing) before papaparse reads a single row; then parsed in a web worker.
+import { parseCsv } from '../data/csv';
+import type { ParsedCsv } from '../data/types';
+import { InputError } from '../errors';
 import { MAX_CSV_BYTES, MAX_CSV_ROWS } from './constants';
 import { FileError, checkFileSize, formatCount } from './errors';
 
@@ -39,4 +42,42 @@ export async function readCsvFile(file: Blob, name: string, reader: CsvReader): 
   const text = await file.text();
   checkCsvText(name, text, reader);
   return text;
+}
+
+/**
+ * Parses CSV text in a web worker (lib/files/csv.worker.ts), so the page never freezes; where
+ * workers are missing (Node tests) it parses here. Aborting `signal` stops the worker.
+ * @throws InputError as parseCsv does; FileError 'files.cancelled' when aborted.
+ */
+export function parseCsvOffThread(text: string, name: string, signal?: AbortSignal): Promise<ParsedCsv> {
+  if (typeof Worker === 'undefined') return Promise.resolve(parseCsv(text, name));
+  return new Promise<ParsedCsv>((resolve, reject) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./csv.worker.ts', import.meta.url));
+    } catch {
+      resolve(parseCsv(text, name));
+      return;
+    }
+    const stop = () => worker.terminate();
+    signal?.addEventListener('abort', () => {
+      stop();
+      reject(new FileError('files.cancelled', { name }));
+    });
+    worker.onmessage = (e: MessageEvent<{ ok: boolean; parsed?: ParsedCsv; message?: string }>) => {
+      stop();
+      if (e.data.ok && e.data.parsed) resolve(e.data.parsed);
+      else reject(new InputError(e.data.message ?? 'The table could not be read.', name));
+    };
+    worker.onerror = () => {
+      // A worker that cannot start (an unusual browser setting): parse here instead.
+      stop();
+      try {
+        resolve(parseCsv(text, name));
+      } catch (err) {
+        reject(err);
+      }
+    };
+    worker.postMessage({ text, name });
+  });
 }
