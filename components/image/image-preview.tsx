@@ -11,7 +11,7 @@ import { ModelSourceToggle, PredictionPanel, createRateMeter, type QuickModel } 
 import { Button, Card, classColor } from '@/components/ui';
 import type { ImageFrame } from '@/lib/transfer';
 
-import { decodeImageFile } from './capture';
+import { decodeImageFile, imageProblemText } from './capture';
 import type { ImportedImageModel } from './use-teachable-machine';
 
 /** Which model the preview uses: quick mode (kNN), the trained model, or Teachable Machine's. */
@@ -97,7 +97,7 @@ export function ImagePreview(props: ImagePreviewProps) {
       const f = files[0];
       if (!f) return;
       const decoded = await decodeImageFile(f);
-      if ('problem' in decoded) return props.onProblem(t(`image.file.${decoded.problem}`, { name: f.name }));
+      if (!('bitmap' in decoded)) return props.onProblem(imageProblemText(decoded, f.name, t));
       const bmp = decoded.bitmap;
       const values = useTm ? await tm.predict(bmp) : await predict({ image: bmp });
       bmp.close();

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
 import { readNamedBytes } from '@/components/media/download';
 import type { FilesNotice } from '@/components/teachable';
+import { describeFileError } from '@/lib/files';
 import {
   loadTeachableMachineModel,
   predictTeachableMachine,
@@ -84,7 +85,7 @@ export function useTeachableMachine(onNotice: (n: FilesNotice) => void, onLoaded
       } catch (e) {
         onNotice({
           kind: 'error',
-          text: t('image.tmError', { message: e instanceof Error ? e.message : String(e) }),
+          text: t('image.tmError', { message: describeFileError(e, t) }),
         });
       }
     },

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { useT } from '@/components/i18n/i18n-provider';
 import { readNamedBytes } from '@/components/media/download';
+import { describeFileError } from '@/lib/files';
 import {
   ModelSourceToggle,
   PredictionPanel,
@@ -59,7 +60,7 @@ export function useImportedPoseModel(
       } catch (e) {
         onNotice({
           kind: 'error',
-          text: t('pose.importError', { message: e instanceof Error ? e.message : String(e) }),
+          text: t('pose.importError', { message: describeFileError(e, t) }),
         });
       }
     },

@@ -81,6 +81,8 @@ export interface TeachableStudio<
   refeaturing: { done: number; total: number } | null;
   /** Names of the features a project file may have (this learner's first, then older ones). */
   acceptedExtractors: string[];
+  /** Brings back the project the last import replaced (its model too); false when there is none. */
+  undoImport(): boolean;
 }
 
 /** A frozen extractor + dense head studio (Image, Pose, a pretrained sound embedding). */
@@ -103,7 +105,7 @@ export function useTeachableStudio<I, S extends BaseTrainSettings, M extends Tea
     extractor: options.name,
     featureSize: options.featureSize,
   });
-  const { project, setHead, replace, reset } = api;
+  const { project, setHead, replace, reset, undoReplace } = api;
   const run = useTrainingRun<TrainSummary>();
   const { start: startRun, reset: resetRun } = run;
 
@@ -242,6 +244,12 @@ export function useTeachableStudio<I, S extends BaseTrainSettings, M extends Tea
     [forgetModel, replace],
   );
 
+  const undoImport = useCallback(() => {
+    if (!api.canUndo) return false;
+    forgetModel();
+    return undoReplace();
+  }, [api.canUndo, forgetModel, undoReplace]);
+
   const newProject = useCallback(async () => {
     forgetModel();
     await reset();
@@ -267,5 +275,6 @@ export function useTeachableStudio<I, S extends BaseTrainSettings, M extends Tea
     newProject,
     refeaturing,
     acceptedExtractors,
+    undoImport,
   };
 }
