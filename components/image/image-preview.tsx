@@ -28,6 +28,8 @@ export interface ImagePreviewProps {
   /** The model trained here (null while there is none). */
   predict: (frame: ImageFrame) => Promise<number[] | null>;
   hasMine: boolean;
+  /** The model trained here (its identity changes whenever it is replaced). */
+  mine: unknown;
   /** Labels of the model trained here. */
   labels: string[];
   tm: { model: TeachableMachineModel; labels: string[] } | null;
@@ -50,14 +52,23 @@ export function ImagePreview(props: ImagePreviewProps) {
   const t = useT();
   const [probs, setProbs] = useState<number[] | null>(null);
   const [fps, setFps] = useState<number | null>(null);
-  const [still, setStill] = useState<{ url: string; probs: number[] } | null>(null);
+  // A test picture and its probabilities, with the model they came from (see the effect below).
+  const [still, setStill] = useState<{
+    url: string;
+    file: File;
+    probs: number[] | null;
+    model: unknown;
+  } | null>(null);
   const [kidsMode, setKidsMode] = useState(false);
   const [speak, setSpeak] = useState(false);
   const useTm = source === 'tm' && tm !== null;
   const hasModel = source === 'tm' ? tm !== null : hasMine;
   const labels = useTm ? tm.labels : props.labels;
+  /** The model answering now: the imported one or the one trained here. */
+  const current: unknown = useTm ? tm : hasMine ? props.mine : null;
 
-  useEffect(() => setProbs(null), [source, tm, hasMine]);
+  // Any change of model (trained, imported, restored, switched) clears the live answer.
+  useEffect(() => setProbs(null), [source, tm, hasMine, props.mine]);
 
   // Live preview: one prediction per animation frame while a model and the camera are ready.
   useEffect(() => {
@@ -85,23 +96,54 @@ export function ImagePreview(props: ImagePreviewProps) {
     };
   }, [hasModel, camReady, still, paused, useTm, tm, mirror, predict, webcam]);
 
+  /** Probabilities of a picture file on the model in use, or null (the problem is reported). */
+  const classifyFile = useCallback(
+    async (f: File): Promise<number[] | null> => {
+      const decoded = await decodeImageFile(f);
+      if ('problem' in decoded) {
+        props.onProblem(t(`image.file.${decoded.problem}`, { name: f.name }));
+        return null;
+      }
+      const bmp = decoded.bitmap;
+      try {
+        return useTm ? await tmPredict(tm.model, bmp) : await predict({ image: bmp });
+      } finally {
+        bmp.close();
+      }
+    },
+    [useTm, tm, predict, props, t],
+  );
+
   const predictFile = useCallback(
     async (files: File[]) => {
       const f = files[0];
       if (!f) return;
-      const decoded = await decodeImageFile(f);
-      if ('problem' in decoded) return props.onProblem(t(`image.file.${decoded.problem}`, { name: f.name }));
-      const bmp = decoded.bitmap;
-      const values = useTm ? await tmPredict(tm.model, bmp) : await predict({ image: bmp });
-      bmp.close();
+      const values = await classifyFile(f);
       if (!values) return;
       setStill((prev) => {
         if (prev) URL.revokeObjectURL(prev.url);
-        return { url: URL.createObjectURL(f), probs: values };
+        return { url: URL.createObjectURL(f), file: f, probs: values, model: current };
       });
     },
-    [useTm, tm, predict, props, t],
+    [classifyFile, current],
   );
+
+  // The test picture's answer belongs to the model that made it: when the model changes (another
+  // import, a new training, switching source) it is recomputed, never shown under new labels.
+  const stale = still !== null && still.model !== current;
+  const stillFile = still?.file;
+  useEffect(() => {
+    if (!stale || !stillFile) return;
+    const model = current;
+    setStill((prev) => (prev ? { ...prev, probs: null, model } : prev));
+    if (model === null) return;
+    void classifyFile(stillFile).then((values) =>
+      // Kept only if neither the picture nor the model changed meanwhile.
+      setStill((prev) =>
+        prev?.file === stillFile && prev.model === model ? { ...prev, probs: values } : prev,
+      ),
+    );
+  }, [stale, stillFile, classifyFile, current]);
 
   const colors = labels.map((_, i) => classColor(i));
   const panel = (p: number[] | null, withFps: boolean) => (
@@ -139,7 +181,7 @@ export function ImagePreview(props: ImagePreviewProps) {
         <div className="space-y-2">
           {/* eslint-disable-next-line @next/next/no-img-element -- a local blob: URL */}
           <img src={still.url} alt={t('image.uploadedPicture')} className="max-h-48 rounded-lg" />
-          {panel(still.probs, false)}
+          {panel(still.probs && still.probs.length === labels.length ? still.probs : null, false)}
           <Button
             size="sm"
             variant="secondary"

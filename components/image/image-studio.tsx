@@ -164,6 +164,7 @@ export default function ImageStudio() {
             mirror={mirror}
             predict={studio.predict}
             hasMine={studio.model !== null && project.head !== null}
+            mine={studio.model}
             labels={studio.modelLabels}
             tm={tm}
             source={source}
@@ -185,6 +186,7 @@ export default function ImageStudio() {
                 canCapture={canCapture}
                 canUpload={ready && !busy}
                 recording={capture.recording}
+                recordRate={capture.recordRate}
                 setRecording={capture.setRecording}
                 onSnap={() => void capture.captureFrame(cls.id)}
                 onFiles={(files) => void capture.addFiles(cls.id, files)}

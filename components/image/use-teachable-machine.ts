@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { useT } from '@/components/i18n/i18n-provider';
 import { readNamedBytes } from '@/components/media/download';
-import type { FilesNotice } from '@/components/teachable';
+import { noticeOf, type FilesNotice } from '@/components/teachable';
 import { loadTeachableMachineModel, type TeachableMachineModel } from '@/lib/transfer';
 
 /** The imported model with its labels, or null; `importFiles` reports through `onNotice`. */
@@ -29,12 +29,11 @@ export function useTeachableMachine(onNotice: (n: FilesNotice) => void, onLoaded
         ref.current = loaded;
         setTm({ model: loaded, labels: loaded.metadata.labels });
         onLoaded();
-        onNotice({ kind: 'success', text: t('image.tmLoaded', { count: loaded.metadata.labels.length }) });
+        const count = loaded.metadata.labels.length;
+        onNotice(noticeOf('success', (tr) => tr('image.tmLoaded', { count }), t));
       } catch (e) {
-        onNotice({
-          kind: 'error',
-          text: t('image.tmError', { message: e instanceof Error ? e.message : String(e) }),
-        });
+        const message = e instanceof Error ? e.message : String(e);
+        onNotice(noticeOf('error', (tr) => tr('image.tmError', { message }), t));
       }
     },
     [onLoaded, onNotice, t],

@@ -9,6 +9,7 @@ import {
   ModelSourceToggle,
   PredictionPanel,
   createRateMeter,
+  noticeOf,
   type FilesNotice,
 } from '@/components/teachable';
 import { Card, classColor } from '@/components/ui';
@@ -48,18 +49,18 @@ export function useImportedPoseModel(
         // The classifier learned from this model's keypoints, so use the same model.
         onKeypointModel(pose.keypointModel);
         onLoaded();
-        onNotice({
-          kind: 'success',
-          text: t('pose.modelImported', {
-            count: metadata.labels.length,
-            model: t(`pose.model.${pose.keypointModel}`),
-          }),
-        });
+        const count = metadata.labels.length;
+        const keypoints = pose.keypointModel;
+        onNotice(
+          noticeOf(
+            'success',
+            (tr) => tr('pose.modelImported', { count, model: tr(`pose.model.${keypoints}`) }),
+            t,
+          ),
+        );
       } catch (e) {
-        onNotice({
-          kind: 'error',
-          text: t('pose.importError', { message: e instanceof Error ? e.message : String(e) }),
-        });
+        const message = e instanceof Error ? e.message : String(e);
+        onNotice(noticeOf('error', (tr) => tr('pose.importError', { message }), t));
       }
     },
     [onKeypointModel, onLoaded, onNotice, t],

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
 import { Webcam, type WebcamHandle } from '@/components/media/webcam';
+import { roundRate } from '@/components/teachable/rate-meter';
 import { useBackend } from '@/components/tf/backend-provider';
 import { Alert, ProgressBar, Slider } from '@/components/ui';
 import {
@@ -389,7 +390,7 @@ export default function PoseStudio() {
             )}
             {stats.fps !== null && (
               <span className="tabular-nums" data-testid="pose-fps">
-                {t('pose.fps', { fps: stats.fps.toFixed(1) })}
+                {t('pose.fps', { fps: roundRate(stats.fps) })}
               </span>
             )}
             {stats.ms !== null && (

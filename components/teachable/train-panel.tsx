@@ -4,6 +4,7 @@
 import { useT } from '@/components/i18n/i18n-provider';
 import type { TrainingRun } from '@/components/training';
 import { Alert, Button, Card, ProgressBar } from '@/components/ui';
+import { MIN_EXAMPLES_TO_HOLD_OUT } from '@/lib/transfer/constants';
 import type { TrainSummary } from '@/lib/transfer/types';
 
 import { TrainResults } from './train-results';
@@ -82,6 +83,11 @@ export function TrainPanel({
                 : t('teach.trained', { seconds: (r.ms / 1000).toFixed(1), epochs: r.epochsRun })}
             </span>
           </Alert>
+        )}
+        {state.phase === 'done' && r?.tooFewToTest && (
+          <p className="text-sm text-slate-700" data-testid="accuracy-needs-more">
+            {t('teach.accuracyNeedsMore', { count: r.counts.train, min: MIN_EXAMPLES_TO_HOLD_OUT })}
+          </p>
         )}
         {state.phase === 'cancelled' && (
           <Alert kind="info">{t('teach.cancelled', { epochs: r?.epochsRun ?? state.epoch })}</Alert>

@@ -107,6 +107,11 @@ export interface TrainHeadResult {
   perClassAccuracy: (number | null)[];
   /** Number of examples trained on and held out. */
   counts: { train: number; validation: number };
+  /**
+   * True when a held-out share was asked for but none was kept, because a class had fewer than
+   * MIN_EXAMPLES_TO_HOLD_OUT examples: everything trained, and accuracy needs more examples.
+   */
+  tooFewToTest: boolean;
 }
 
 /** Metadata written beside an exported head (model.json + weights.bin + metadata.json). */
@@ -163,6 +168,8 @@ export interface TrainSummary {
   perClassAccuracy: (number | null)[];
   /** Accuracy over all held-out examples, or null without any. */
   validationAccuracy: number | null;
+  /** True when none were held out because a class had too few examples (see TrainHeadResult). */
+  tooFewToTest?: boolean;
 }
 
 /**

@@ -4,13 +4,14 @@ import { digits } from './digits';
 import { dream } from './dream';
 import { groove } from './groove';
 import { image } from './image';
+import { kids } from './kids';
 import { lab } from './lab';
 import { midi } from './midi';
 import { music } from './music';
 import { pose } from './pose';
 import { sound } from './sound';
 
-const BUNDLES = [common, digits, dream, groove, image, lab, midi, music, pose, sound] as const;
+const BUNDLES = [common, digits, dream, groove, image, kids, lab, midi, music, pose, sound] as const;
 
 type KeysOf<B> = B extends { en: Record<infer K, string> } ? K : never;
 /** Every message key of the app. */
