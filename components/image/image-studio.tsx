@@ -45,13 +45,18 @@ function useImageExtractor() {
   const { whenReady } = useBackend();
   const [extractor, setExtractor] = useState<ImageFeatureExtractor | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Download progress 0–1; 1 while the first (warm-up) prediction runs. */
+  const [progress, setProgress] = useState(0);
   useEffect(() => {
     let cancelled = false;
     let ex: ImageFeatureExtractor | null = null;
     (async () => {
       try {
         await whenReady();
-        ex = await createImageFeatureExtractor({ mode: DEFAULT_IMAGE_FEATURE_MODE });
+        ex = await createImageFeatureExtractor({
+          mode: DEFAULT_IMAGE_FEATURE_MODE,
+          onProgress: (f) => !cancelled && setProgress(f),
+        });
         if (cancelled) return ex.dispose();
         setExtractor(ex);
       } catch (e) {
@@ -63,14 +68,14 @@ function useImageExtractor() {
       ex?.dispose();
     };
   }, [whenReady]);
-  return { extractor, error };
+  return { extractor, error, progress };
 }
 
 /** The whole Image studio (client only). */
 export default function ImageStudio() {
   const t = useT();
   const { name: backendName } = useBackend();
-  const { extractor, error: modelError } = useImageExtractor();
+  const { extractor, error: modelError, progress: modelProgress } = useImageExtractor();
   const frames = useMemo(() => (extractor ? imageFrameExtractor(extractor) : null), [extractor]);
   const studio = useTeachableStudio<ImageFrame, HeadConfig>(
     {
@@ -128,7 +133,12 @@ export default function ImageStudio() {
 
   return (
     <div className="space-y-6">
-      {!ready && !modelError && <ProgressBar value={null} label={t('image.loadingModel')} />}
+      {!ready && !modelError && (
+        <ProgressBar
+          value={modelProgress < 1 ? modelProgress : null}
+          label={modelProgress < 1 ? t('image.loadingModel') : t('kids.modelWarmUp')}
+        />
+      )}
       {modelError && <Alert kind="error">{t('image.modelError', { message: modelError })}</Alert>}
       <StudioNotices
         notice={notice}
@@ -145,12 +155,7 @@ export default function ImageStudio() {
             <Webcam
               ref={webcam}
               mirror={mirror}
-              text={{
-                choose: t('image.chooseCamera'),
-                denied: t('image.cameraDenied'),
-                missing: t('image.cameraMissing'),
-                starting: t('image.cameraStarting'),
-              }}
+              fallback={t('image.cameraFallback')}
               onStatus={(s) => setCamReady(s === 'ready')}
             />
             <label className="flex items-center gap-2 text-sm">

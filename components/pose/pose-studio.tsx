@@ -309,12 +309,7 @@ export default function PoseStudio() {
             <Webcam
               ref={webcam}
               mirror={settings.mirror}
-              text={{
-                choose: t('pose.chooseCamera'),
-                denied: t('pose.cameraDenied'),
-                missing: t('pose.cameraMissing'),
-                starting: t('pose.cameraStarting'),
-              }}
+              fallback={t('pose.cameraFallback')}
               onStatus={(s) => setCamReady(s === 'ready')}
             >
               {canvasEl}

@@ -67,7 +67,12 @@ export function TrainPanel({
       {state.phase === 'preparing' && (
         <ProgressBar value={state.progress} label={preparingLabel ?? t('teach.augmenting')} />
       )}
-      {state.phase === 'training' && (
+      {state.phase === 'training' && state.epoch === 0 && (
+        // The first round also sets up the engine (compiling shaders, allocating), which can take
+        // as long as many later rounds: say so rather than sit at "0 of 50".
+        <ProgressBar value={null} label={t('teach.gettingReady')} />
+      )}
+      {state.phase === 'training' && state.epoch > 0 && (
         <ProgressBar
           value={state.epochs ? state.epoch / state.epochs : null}
           label={t('teach.training')}

@@ -32,7 +32,7 @@ export interface ImageFeatureExtractor extends FeatureExtractor<ImageInput> {
 /** Checks and fills an ImageExtractorConfig. */
 export function resolveImageExtractorConfig(
   partial: ImageExtractorConfig = {},
-): Required<ImageExtractorConfig> {
+): Required<Omit<ImageExtractorConfig, 'onProgress'>> {
   const inputSize = partial.inputSize ?? IMAGE_SIZE;
   if (!Number.isInteger(inputSize) || inputSize < 32 || inputSize > 1024 || inputSize % 32 !== 0) {
     throw new ConfigError('inputSize', inputSize, 'a multiple of 32 between 32 and 1024');
@@ -51,7 +51,11 @@ export async function createImageFeatureExtractor(
   config: ImageExtractorConfig = {},
 ): Promise<ImageFeatureExtractor> {
   const c = resolveImageExtractorConfig(config);
-  const graph = await loadCenternet({ model: c.model, what: 'The image backbone' });
+  const graph = await loadCenternet({
+    model: c.model,
+    what: 'The image backbone',
+    onProgress: config.onProgress,
+  });
   const nodes = c.mode === 'gap120' ? [CENTERNET_NODE_120] : [CENTERNET_NODE_120, CENTERNET_NODE_480];
   const featureSize = IMAGE_FEATURE_SIZES[c.mode];
   let disposed = false;

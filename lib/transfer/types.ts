@@ -44,6 +44,8 @@ export interface ImageExtractorConfig {
   mode?: ImageFeatureMode;
   /** Run one warm-up prediction after loading. Defaults to true. */
   warmUp?: boolean;
+  /** Loading progress, 0–1: the download, then 1 before the warm-up prediction. */
+  onProgress?: (fraction: number) => void;
 }
 
 /** Settings of the trainable head and its training (Teachable Machine's defaults). */

@@ -27,6 +27,8 @@ test('record, upload, train, predict, reload, export and import an image project
   // WebAssembly is faster than SwiftShader WebGL for this model on the test machine.
   await page.goto('/image/?backend=wasm');
   await waitForBackend(page);
+  // The camera starts on a click (it then stays on for this tab, also after a reload).
+  await page.getByTestId('camera-start').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Image studio');
 
   // Two classes to start with; rename them.
