@@ -112,9 +112,14 @@ export default function ImageStudio() {
   const ready = extractor !== null;
   const busy = run.busy || capture.upload !== null;
 
+  // After training, Train and Preview (side by side, or one under the other on a phone) come into view.
+  const trainRow = useRef<HTMLDivElement>(null);
   const train = async () => {
     setNotice(null);
-    if (await studio.train()) setSource('mine');
+    if (await studio.train()) {
+      setSource('mine');
+      trainRow.current?.lastElementChild?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    }
   };
 
   const exportModel = async (m: HeadModel<ImageFrame>, labels: string[]) => {
@@ -149,8 +154,10 @@ export default function ImageStudio() {
         fileErrorsTestId="file-errors"
       />
 
+      {/* Teachable Machine's flow: collect (camera + classes), then Train with the Preview beside it,
+          so the answer is on screen the moment training ends. */}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-        <div className="space-y-4 lg:sticky lg:top-4 lg:self-start">
+        <div className="lg:sticky lg:top-4 lg:self-start">
           <Card title={t('image.webcam')} className="space-y-3">
             <Webcam
               ref={webcam}
@@ -163,76 +170,77 @@ export default function ImageStudio() {
               {t('image.mirror')}
             </label>
           </Card>
-          <ImagePreview
-            webcam={webcam}
-            camReady={camReady && ready}
-            mirror={mirror}
-            predict={studio.predict}
-            hasMine={studio.model !== null && project.head !== null}
-            mine={studio.model}
-            labels={studio.modelLabels}
-            tm={tm}
-            source={source}
-            onSource={setSource}
-            paused={run.state.phase === 'training'}
-            onProblem={(text) => setNotice({ kind: 'error', text })}
-            backendName={backendName}
-          />
         </div>
-
-        <div className="space-y-4">
-          <ClassList
-            api={studio}
-            busy={busy}
-            controls={(cls, i) => (
-              <ImageClassControls
-                classId={cls.id}
-                index={i}
-                canCapture={canCapture}
-                canUpload={ready && !busy}
-                recording={capture.recording}
-                recordRate={capture.recordRate}
-                setRecording={capture.setRecording}
-                onSnap={() => void capture.captureFrame(cls.id)}
-                onFiles={(files) => void capture.addFiles(cls.id, files)}
-                upload={capture.upload?.classId === cls.id ? capture.upload : null}
-                onCancelUpload={capture.cancelUpload}
-              />
-            )}
-          />
-          <TrainPanel
-            run={run}
-            blocker={studio.blocker}
-            disabled={!ready || busy || studio.blocker !== null}
-            onTrain={() => void train()}
-            settings={
-              <HeadSettings
-                settings={project.settings}
-                onSettings={studio.setSettings}
-                augment={project.augment}
-                onAugment={studio.setAugment}
-                disabled={run.busy}
-              />
-            }
-          />
-          <ProjectFilesPanel
-            studio={studio}
-            ns="image"
-            fileStem="image"
-            busy={busy}
-            exportModel={exportModel}
-            onNotice={setNotice}
-          >
-            <FileDrop
-              accept=".json,.bin,.zip"
-              label={t('image.importTm')}
-              hint={t('image.importTmHint')}
-              onFiles={(f) => void importTm(f)}
-              inputTestId="import-tm"
+        <ClassList
+          api={studio}
+          busy={busy}
+          controls={(cls, i) => (
+            <ImageClassControls
+              classId={cls.id}
+              index={i}
+              canCapture={canCapture}
+              canUpload={ready && !busy}
+              recording={capture.recording}
+              recordRate={capture.recordRate}
+              setRecording={capture.setRecording}
+              onSnap={() => void capture.captureFrame(cls.id)}
+              onFiles={(files) => void capture.addFiles(cls.id, files)}
+              upload={capture.upload?.classId === cls.id ? capture.upload : null}
+              onCancelUpload={capture.cancelUpload}
             />
-          </ProjectFilesPanel>
-        </div>
+          )}
+        />
       </div>
+
+      <div className="grid gap-6 lg:grid-cols-2" ref={trainRow}>
+        <TrainPanel
+          run={run}
+          blocker={studio.blocker}
+          disabled={!ready || busy || studio.blocker !== null}
+          onTrain={() => void train()}
+          settings={
+            <HeadSettings
+              settings={project.settings}
+              onSettings={studio.setSettings}
+              augment={project.augment}
+              onAugment={studio.setAugment}
+              disabled={run.busy}
+            />
+          }
+        />
+        <ImagePreview
+          webcam={webcam}
+          camReady={camReady && ready}
+          mirror={mirror}
+          predict={studio.predict}
+          hasMine={studio.model !== null && project.head !== null}
+          mine={studio.model}
+          labels={studio.modelLabels}
+          tm={tm}
+          source={source}
+          onSource={setSource}
+          paused={run.state.phase === 'training'}
+          onProblem={(text) => setNotice({ kind: 'error', text })}
+          backendName={backendName}
+        />
+      </div>
+
+      <ProjectFilesPanel
+        studio={studio}
+        ns="image"
+        fileStem="image"
+        busy={busy}
+        exportModel={exportModel}
+        onNotice={setNotice}
+      >
+        <FileDrop
+          accept=".json,.bin,.zip"
+          label={t('image.importTm')}
+          hint={t('image.importTmHint')}
+          onFiles={(f) => void importTm(f)}
+          inputTestId="import-tm"
+        />
+      </ProjectFilesPanel>
     </div>
   );
 }

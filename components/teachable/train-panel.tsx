@@ -111,7 +111,8 @@ export function TrainPanel({
         </details>
       )}
       {(hood || state.history.loss.length > 0 || r) && (
-        <details className="rounded-xl border border-slate-200 p-3" open={!hood || undefined}>
+        // Closed by default: children see the answer and the preview; teachers open the numbers.
+        <details className="rounded-xl border border-slate-200 p-3" data-testid="under-the-hood">
           <summary className="cursor-pointer font-medium">{t('teach.underTheHood')}</summary>
           <div className="mt-3 space-y-4">
             {hood}

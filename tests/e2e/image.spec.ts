@@ -68,6 +68,8 @@ test('record, upload, train, predict, reload, export and import an image project
   await page.getByLabel('Make altered copies of each example for training').check();
   await page.getByTestId('train-button').click();
   await expect(page.getByTestId('training-done')).toBeVisible({ timeout: 120_000 });
+  // "Under the hood" (closed for children) holds the numbers for teachers.
+  await page.getByTestId('under-the-hood').locator('summary').click();
   await expect(page.getByTestId('training-curves')).toBeVisible();
   await expect(page.getByTestId('confusion-matrix')).toBeVisible();
   await expect(page.getByTestId('training-time')).toContainText('Training took');
