@@ -39,7 +39,6 @@ export interface ImagePreviewProps {
   paused: boolean;
   /** A picture could not be used (translated). */
   onProblem: (text: string) => void;
-  backendName: string | null;
 }
 
 function tmPredict(tm: TeachableMachineModel, image: ImageInput, mirror = false) {
@@ -204,9 +203,6 @@ export function ImagePreview(props: ImagePreviewProps) {
           onFiles={(f) => void predictFile(f)}
           inputTestId="predict-file"
         />
-      )}
-      {props.backendName && (
-        <p className="text-xs text-slate-500">{t('image.backendNote', { name: props.backendName })}</p>
       )}
     </Card>
   );

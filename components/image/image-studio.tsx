@@ -74,7 +74,6 @@ function useImageExtractor() {
 /** The whole Image studio (client only). */
 export default function ImageStudio() {
   const t = useT();
-  const { name: backendName } = useBackend();
   const { extractor, error: modelError, progress: modelProgress } = useImageExtractor();
   const frames = useMemo(() => (extractor ? imageFrameExtractor(extractor) : null), [extractor]);
   const studio = useTeachableStudio<ImageFrame, HeadConfig>(
@@ -221,7 +220,6 @@ export default function ImageStudio() {
           onSource={setSource}
           paused={run.state.phase === 'training'}
           onProblem={(text) => setNotice({ kind: 'error', text })}
-          backendName={backendName}
         />
       </div>
 

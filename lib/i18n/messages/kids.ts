@@ -29,6 +29,10 @@ export const kids = defineMessages({
     'dream.cameraFallback': 'You can still choose a picture file instead.',
     'teach.gettingReady': 'Getting ready to learn… (the first round takes longest)',
     'kids.modelWarmUp': 'Almost ready: the model is looking at its first picture…',
+    'backend.kind.webgpu': 'graphics card',
+    'backend.kind.webgl': 'graphics card',
+    'backend.kind.wasm': 'processor (fast)',
+    'backend.kind.cpu': 'processor',
   },
   ko: {
     'teach.accuracyNeedsMore':
@@ -56,5 +60,9 @@ export const kids = defineMessages({
     'dream.cameraFallback': '카메라 없이 사진 파일을 골라도 돼요.',
     'teach.gettingReady': '배울 준비를 하고 있어요… (첫 번째가 가장 오래 걸려요)',
     'kids.modelWarmUp': '거의 다 됐어요. 모델이 첫 사진을 보고 있어요…',
+    'backend.kind.webgpu': '그래픽 카드',
+    'backend.kind.webgl': '그래픽 카드',
+    'backend.kind.wasm': '프로세서(빠른 방식)',
+    'backend.kind.cpu': '프로세서',
   },
 });
