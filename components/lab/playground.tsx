@@ -99,6 +99,8 @@ export function Playground() {
   const [fps, setFps] = useState<number | null>(null);
   const [ready, setReady] = useState(false);
   const [copied, setCopied] = useState(false);
+  // A lesson link that hides controls is for students: the teacher panel shows only with teacher=1.
+  const [teacher, setTeacher] = useState(true);
   const netRef = useRef<PlaygroundNetwork | null>(null);
   /** The frame or step in flight; a rebuild waits for it before disposing the network. */
   const busy = useRef<Promise<unknown>>(Promise.resolve());
@@ -108,6 +110,7 @@ export function Playground() {
   useEffect(() => {
     const { state: fromUrl, ignored: bad } = decodeState(window.location.search);
     setState(fromUrl);
+    setTeacher(!fromUrl.hide.length || new URLSearchParams(window.location.search).get('teacher') === '1');
     setIgnored(bad);
     loadProject<SavedCsv>(CSV_KEY)
       .then((saved) => {
@@ -800,37 +803,45 @@ export function Playground() {
         </section>
       </div>
 
-      <details className="rounded-xl border border-slate-200 bg-white p-3 text-sm">
-        <summary className="cursor-pointer font-medium">{t('lab.teacher.title')}</summary>
-        <p className="mt-2 text-slate-600">{t('lab.teacher.explain')}</p>
-        <fieldset className="mt-2 flex flex-wrap gap-3">
-          <legend className="sr-only">{t('lab.teacher.hide')}</legend>
-          {HIDEABLE_CONTROLS.map((c) => (
-            <label key={c} className="inline-flex items-center gap-1">
-              <input
-                type="checkbox"
-                checked={hidden(c)}
-                onChange={() => toggleHide(c)}
-                data-testid={`hide-${c}`}
-              />
-              {t(`lab.ctl.${c}`)}
-            </label>
-          ))}
-        </fieldset>
-        <Button
-          className="mt-2"
-          size="sm"
-          variant="secondary"
-          onClick={() => {
-            void navigator.clipboard
-              ?.writeText(window.location.href)
-              .then(() => setCopied(true))
-              .catch(() => setCopied(false));
-          }}
+      {teacher && (
+        <details
+          className="rounded-xl border border-slate-200 bg-white p-3 text-sm"
+          data-testid="teacher-panel"
         >
-          {copied ? t('lab.teacher.copied') : t('lab.teacher.copy')}
-        </Button>
-      </details>
+          <summary className="cursor-pointer font-medium">{t('lab.teacher.title')}</summary>
+          <p className="mt-2 text-slate-600">{t('lab.teacher.explain')}</p>
+          <fieldset className="mt-2 flex flex-wrap gap-3">
+            <legend className="sr-only">{t('lab.teacher.hide')}</legend>
+            {HIDEABLE_CONTROLS.map((c) => (
+              <label key={c} className="inline-flex items-center gap-1">
+                <input
+                  type="checkbox"
+                  checked={hidden(c)}
+                  onChange={() => toggleHide(c)}
+                  data-testid={`hide-${c}`}
+                />
+                {t(`lab.ctl.${c}`)}
+              </label>
+            ))}
+          </fieldset>
+          <Button
+            className="mt-2"
+            size="sm"
+            variant="secondary"
+            onClick={() => {
+              // The students' link: without teacher=1, so the panel stays hidden for them.
+              const link = new URL(window.location.href);
+              link.searchParams.delete('teacher');
+              void navigator.clipboard
+                ?.writeText(link.href)
+                .then(() => setCopied(true))
+                .catch(() => setCopied(false));
+            }}
+          >
+            {copied ? t('lab.teacher.copied') : t('lab.teacher.copy')}
+          </Button>
+        </details>
+      )}
     </div>
   );
 }

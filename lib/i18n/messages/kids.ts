@@ -33,6 +33,10 @@ export const kids = defineMessages({
     'backend.kind.webgl': 'graphics card',
     'backend.kind.wasm': 'processor (fast)',
     'backend.kind.cpu': 'processor',
+    'home.start.title': 'New here? Start with these three',
+    'home.start.step1': 'Teach the computer two things with your camera',
+    'home.start.step2': 'Draw a number and see if it can read it',
+    'home.start.step3': 'Make a melody with a music model',
   },
   ko: {
     'teach.accuracyNeedsMore':
@@ -64,5 +68,9 @@ export const kids = defineMessages({
     'backend.kind.webgl': '그래픽 카드',
     'backend.kind.wasm': '프로세서(빠른 방식)',
     'backend.kind.cpu': '프로세서',
+    'home.start.title': '처음이라면 이 순서대로 해 봐요',
+    'home.start.step1': '카메라로 컴퓨터에게 두 가지를 가르쳐요',
+    'home.start.step2': '숫자를 그려서 컴퓨터가 읽는지 봐요',
+    'home.start.step3': '음악 모델로 멜로디를 만들어요',
   },
 });
