@@ -48,6 +48,8 @@ export function Playground() {
   const [csv, setCsv] = useState<PlaygroundCsv | null>(null);
   const [csvError, setCsvError] = useState<string | null>(null);
   const [showTest, setShowTest] = useState(false);
+  // A lesson link that hides controls is for students: the teacher panel shows only with teacher=1.
+  const [teacher, setTeacher] = useState(true);
 
   // Read the experiment from the URL (and a saved CSV) once, after mount.
   useEffect(() => {
@@ -57,6 +59,7 @@ export function Playground() {
     setState(fromUrl);
     if (wanted && (PLAYGROUND_ENGINES as readonly string[]).includes(wanted))
       setEngine(wanted as PlaygroundEngine);
+    setTeacher(!fromUrl.hide.length || params.get('teacher') === '1');
     setIgnored(bad);
     loadProject<SavedCsv>(CSV_KEY)
       .then((saved) => {
@@ -279,7 +282,7 @@ export function Playground() {
           setShowTest={setShowTest}
         />
       </div>
-      <PlaygroundTeacher hidden={hidden} toggleHide={toggleHide} />
+      {teacher && <PlaygroundTeacher hidden={hidden} toggleHide={toggleHide} />}
     </div>
   );
 }

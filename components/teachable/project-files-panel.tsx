@@ -1,7 +1,7 @@
 'use client';
 // "Save and share" for every teachable studio: the autosave state, export / import of the whole
 // project (one zip format), export of the trained model, and starting over.
-import { useT } from '@/components/i18n/i18n-provider';
+import { useT, type TFunction } from '@/components/i18n/i18n-provider';
 import { downloadFile, readNamedBytes } from '@/components/media/download';
 import { FileDrop } from '@/components/media/file-drop';
 import { Button, Card } from '@/components/ui';
@@ -12,6 +12,7 @@ import type { BaseTrainSettings, TeachableProject } from '@/lib/transfer/project
 import type { TeachableModel } from '@/lib/transfer/types';
 
 import { ProjectSafetyNotes } from './project-safety-notes';
+import { noticeOf } from './notice';
 import type { TeachableStudio } from './use-teachable-studio';
 
 /** The studio whose messages the panel shows (`<ns>.saveTitle`, `<ns>.exportProject`, …). */
@@ -21,6 +22,8 @@ export type FilesNamespace = 'image' | 'pose' | 'sound';
 export interface FilesNotice {
   kind: 'error' | 'success';
   text: string;
+  /** Writes `text` in the UI language; when given, the notice follows a language switch. */
+  render?: (t: TFunction) => string;
 }
 
 /** Props for {@link ProjectFilesPanel}. */
@@ -87,9 +90,9 @@ export function ProjectFilesPanel<I, S extends BaseTrainSettings, M extends Teac
       await beforeReplace?.();
       studio.loadProject(p);
       const labels = (p.head?.labels ?? p.classes.map((c) => c.name)).join(', ');
-      onNotice({ kind: 'success', text: t(`${ns}.imported`, { name: files[0].name, labels }) });
+      onNotice(noticeOf('success', (tr) => tr(`${ns}.imported`, { name: files[0].name, labels }), t));
     } catch (e) {
-      onNotice({ kind: 'error', text: t(`${ns}.importError`, { message: describeFileError(e, t) }) });
+      onNotice(noticeOf('error', (tr) => tr(`${ns}.importError`, { message: describeFileError(e, tr) }), t));
     }
   };
 

@@ -5,6 +5,7 @@ import { dream } from './dream';
 import { files } from './files';
 import { groove } from './groove';
 import { image } from './image';
+import { kids } from './kids';
 import { lab } from './lab';
 import { midi } from './midi';
 import { music } from './music';
@@ -20,6 +21,7 @@ const BUNDLES = [
   files,
   groove,
   image,
+  kids,
   lab,
   midi,
   music,
