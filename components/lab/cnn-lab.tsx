@@ -52,7 +52,7 @@ interface CnnRun {
 /** The CNN lab tab. */
 export function CnnLab() {
   const t = useT();
-  const { whenReady, name: backend, setPreference } = useBackend();
+  const { whenReady } = useBackend();
   const [stack, setStack] = useState<CnnLabLayer[]>(() => DEFAULT_CNN_STACK.map((l) => ({ ...l })));
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [restored, setRestored] = useState(false);
@@ -61,8 +61,6 @@ export function CnnLab() {
   const training = useTrainingRun<CnnRun>();
   const { state, busy } = training;
   const model = useRef<tf.LayersModel | null>(null);
-  // The WebAssembly backend has no convolution gradient kernels, so it cannot train a CNN.
-  const supported = backend !== 'wasm';
 
   const check = useMemo(() => checkCnnStack(stack), [stack]);
   const badLayers = useMemo(() => new Set(check.problems.map((p) => p.index)), [check]);
@@ -184,19 +182,6 @@ export function CnnLab() {
   return (
     <div className="space-y-4" data-testid="cnn-lab">
       <p className="max-w-3xl text-slate-700">{t('lab.cnn.intro')}</p>
-      {!supported && (
-        <Alert kind="warning">
-          <p>{t('lab.cnn.wasm')}</p>
-          <div className="mt-2 flex flex-wrap gap-2">
-            <Button size="sm" onClick={() => void setPreference('webgl')} data-testid="cnn-use-webgl">
-              {t('lab.cnn.wasm.webgl')}
-            </Button>
-            <Button size="sm" variant="secondary" onClick={() => void setPreference('cpu')}>
-              {t('lab.cnn.wasm.cpu')}
-            </Button>
-          </div>
-        </Alert>
-      )}
       <div className="grid gap-4 lg:grid-cols-[22rem_1fr]">
         <CnnStackEditor
           stack={stack}
@@ -274,7 +259,7 @@ export function CnnLab() {
             />
           </fieldset>
           <div className="flex flex-wrap gap-2">
-            <Button onClick={run} disabled={busy || !check.spec || !supported} data-testid="cnn-train">
+            <Button onClick={run} disabled={busy || !check.spec} data-testid="cnn-train">
               {phase === 'idle' ? t('lab.cnn.trainButton') : t(`lab.cnn.phase.${phase}`)}
             </Button>
             {phase === 'training' && (

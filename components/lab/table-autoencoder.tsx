@@ -9,6 +9,7 @@ import { useBackend } from '@/components/tf/backend-provider';
 import { useTrainingRun } from '@/components/training';
 import { Alert, Button, LineChart, ProgressBar, Select, Slider } from '@/components/ui';
 import { parseCsv, type ParsedCsv } from '@/lib/data';
+import { describeFileError, parseCsvOffThread, readCsvFile } from '@/lib/files';
 import {
   BUILTIN_TABLES,
   DEFAULT_TABLE_AUTOENCODER_CONFIG,
@@ -140,15 +141,15 @@ export function TableAutoencoderLab() {
     const f = files[0];
     if (!f) return;
     try {
-      const text = await f.text();
-      const parsed = parseCsv(text, f.name);
+      const text = await readCsvFile(f, f.name, 'autoencoder');
+      const parsed = await parseCsvOffThread(text, f.name);
       setCsvError(null);
       setUpload({ name: f.name, text, parsed });
       setSource('csv');
       setChoice(guessTableChoice(parsed));
     } catch (e) {
       // Keep whatever table was loaded before: a bad file loses nothing.
-      setCsvError(e instanceof Error ? e.message : String(e));
+      setCsvError(describeFileError(e, t));
     }
   };
 

@@ -7,9 +7,18 @@ export { encodeState, decodeState } from './url-state';
 export {
   PlaygroundNetwork,
   createPlaygroundNetwork,
+  type PlaygroundNetworkOptions,
   type PlaygroundLosses,
   type PlaygroundSnapshot,
 } from './playground';
+export { PLAYGROUND_ENGINES, type PlaygroundEngine } from './playground-backends';
+export {
+  DenseEngine,
+  denseEngineSupports,
+  type DenseEngineCompile,
+  type DenseEngineLoss,
+  type DenseEngineWeights,
+} from './dense-engine';
 export * from './constants';
 export type * from './types';
 export {
