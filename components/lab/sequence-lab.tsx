@@ -6,7 +6,7 @@ import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
 import { useBackend } from '@/components/tf/backend-provider';
 import { useTrainingRun } from '@/components/training';
-import { Alert, Button, LineChart, Select, Slider } from '@/components/ui';
+import { Alert, LineChart, Select, Slider } from '@/components/ui';
 import { parseCsv, type ParsedCsv } from '@/lib/data';
 import { describeFileError, parseCsvOffThread, readCsvFile } from '@/lib/files';
 import {
@@ -23,6 +23,7 @@ import {
 import { loadProject, saveProject } from '@/lib/persist';
 
 import { ForecastResultView, WindowPicture } from './sequence-parts';
+import { TrainStop } from './train-stop';
 
 type SourceId = 'sine' | (typeof BUILTIN_SERIES)[number]['id'] | 'csv';
 const SOURCES: SourceId[] = ['sine', 'co2', 'seattle', 'sp500', 'aapl', 'csv'];
@@ -268,16 +269,14 @@ export function SequenceLab() {
             />
             {t('lab.seq.normalise')}
           </label>
-          <div className="flex gap-2">
-            <Button onClick={start} disabled={!prepared.data || running} data-testid="forecast-train">
-              {running ? t('lab.seq.training') : t('lab.seq.train')}
-            </Button>
-            {running && (
-              <Button variant="secondary" onClick={training.cancel}>
-                {t('lab.seq.stop')}
-              </Button>
-            )}
-          </div>
+          <TrainStop
+            running={running}
+            disabled={!prepared.data}
+            onTrain={() => void start()}
+            onStop={training.cancel}
+            trainLabel={t('lab.seq.train')}
+            trainTestId="forecast-train"
+          />
         </section>
 
         <section className="min-w-0 space-y-4">

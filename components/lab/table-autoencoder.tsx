@@ -7,7 +7,7 @@ import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
 import { useBackend } from '@/components/tf/backend-provider';
 import { useTrainingRun } from '@/components/training';
-import { Alert, Button, LineChart, ProgressBar, Select, Slider } from '@/components/ui';
+import { Alert, LineChart, ProgressBar, Select, Slider } from '@/components/ui';
 import { parseCsv, type ParsedCsv } from '@/lib/data';
 import { describeFileError, parseCsvOffThread, readCsvFile } from '@/lib/files';
 import {
@@ -25,6 +25,7 @@ import { loadProject, saveProject } from '@/lib/persist';
 
 import { TableAutoencoderResult } from './table-autoencoder-result';
 import { TableColumns } from './table-columns';
+import { TrainStop } from './train-stop';
 
 const SEATTLE = BUILTIN_TABLES[0];
 
@@ -256,16 +257,15 @@ export function TableAutoencoderLab() {
             step={5}
             onChange={setEpochs}
           />
-          <div className="flex gap-2">
-            <Button onClick={start} disabled={running || !prepared.data} data-testid="tae-train">
-              {running ? t('lab.seq.training') : t('lab.ae.train')}
-            </Button>
-            {running && (
-              <Button variant="secondary" onClick={training.cancel} data-testid="tae-cancel">
-                {t('lab.seq.stop')}
-              </Button>
-            )}
-          </div>
+          <TrainStop
+            running={running}
+            disabled={!prepared.data}
+            onTrain={() => void start()}
+            onStop={training.cancel}
+            trainLabel={t('lab.ae.train')}
+            trainTestId="tae-train"
+            stopTestId="tae-cancel"
+          />
           {running && (
             <ProgressBar
               value={state.epoch / Math.max(1, state.epochs)}
