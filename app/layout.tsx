@@ -4,6 +4,7 @@ import type { Metadata, Viewport } from 'next';
 import { Footer } from '@/components/layout/footer';
 import { Header } from '@/components/layout/header';
 import { Providers } from '@/components/layout/providers';
+import { PwaHead } from '@/components/offline/pwa-head';
 
 // Korean glyphs from our own origin (OFL); unicode-range subsets load only when a page needs them.
 import '@fontsource-variable/noto-sans-kr';
@@ -23,6 +24,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
     <html lang="en">
       <body className="min-h-screen">
         <Providers>
+          <PwaHead />
           <Header />
           <main id="main" className="mx-auto max-w-6xl px-4 py-8">
             {children}

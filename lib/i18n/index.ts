@@ -4,4 +4,13 @@ export { defineMessages } from './define';
 export type { MessageKey } from './messages';
 export { MESSAGES } from './messages';
 export { detectLocale, isLocale, translate } from './translate';
+export {
+  ALL_ERROR_CODES,
+  BROWSER_ERROR_CODES,
+  type MessageErrorCode,
+  errorCodeOf,
+  errorDetail,
+  errorMessage,
+  errorMessageKey,
+} from './error-message';
 export type * from './types';

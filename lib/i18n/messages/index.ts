@@ -2,15 +2,30 @@
 import { common } from './common';
 import { digits } from './digits';
 import { dream } from './dream';
+import { errors } from './errors';
 import { groove } from './groove';
 import { image } from './image';
 import { lab } from './lab';
 import { midi } from './midi';
 import { music } from './music';
+import { offline } from './offline';
 import { pose } from './pose';
 import { sound } from './sound';
 
-const BUNDLES = [common, digits, dream, groove, image, lab, midi, music, pose, sound] as const;
+const BUNDLES = [
+  common,
+  digits,
+  dream,
+  groove,
+  image,
+  lab,
+  midi,
+  music,
+  pose,
+  sound,
+  offline,
+  errors,
+] as const;
 
 type KeysOf<B> = B extends { en: Record<infer K, string> } ? K : never;
 /** Every message key of the app. */
