@@ -195,6 +195,7 @@ export default function ImageStudio() {
           />
           <TrainPanel
             run={run}
+            examples={studio.project?.classes.map((c) => c.samples.length)}
             blocker={studio.blocker}
             disabled={!ready || busy || studio.blocker !== null}
             onTrain={() => void train()}

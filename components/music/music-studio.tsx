@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { useT } from '@/components/i18n/i18n-provider';
+import { useLessonFile } from '@/components/lesson/lesson-store';
 import { downloadFile } from '@/components/media/download';
 import { FileDrop } from '@/components/media/file-drop';
 import { Alert, Button, ProgressBar, Slider } from '@/components/ui';
@@ -346,6 +347,9 @@ export function MusicStudio() {
     },
     [addClips, t],
   );
+
+  // A lesson link's `project=/lessons/tune.mid` opens as a clip once saved clips are restored.
+  useLessonFile(loaded, (f) => onUpload([new File([f.data.slice()], f.name, { type: 'audio/midi' })]));
 
   const stop = useCallback(() => {
     player.current?.stop();

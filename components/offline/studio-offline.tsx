@@ -12,7 +12,7 @@ export function StudioOffline() {
   const studio = OFFLINE_STUDIOS.find((s) => s === first) as OfflineStudioId | undefined;
   if (!studio) return null;
   return (
-    <div className="mt-10">
+    <div data-lesson-panel="offline">
       <OfflineButton studio={studio} />
     </div>
   );

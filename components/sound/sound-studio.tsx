@@ -164,6 +164,8 @@ export default function SoundStudio() {
 
       <TrainPanel
         run={run}
+
+        examples={studio.project?.classes.map((c) => c.samples.length)}
         blocker={studio.blocker}
         disabled={!studio.learner || busy || listening || studio.blocker !== null}
         onTrain={() => void studio.train()}

@@ -3,6 +3,7 @@
 // project (one zip format), export of the trained model, and starting over.
 import { useT } from '@/components/i18n/i18n-provider';
 import { downloadFile, readNamedBytes } from '@/components/media/download';
+import { useTeachableLesson } from '@/components/lesson/use-teachable-lesson';
 import { FileDrop } from '@/components/media/file-drop';
 import { Button, Card } from '@/components/ui';
 import type { NamedBytes } from '@/lib/persist';
@@ -68,21 +69,24 @@ export function ProjectFilesPanel<I, S extends BaseTrainSettings, M extends Teac
   const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
   const importFiles = async (files: File[]) => {
-    if (!files.length) return;
+    if (files.length) await importNamed(await Promise.all(files.map(readNamedBytes)));
+  };
+  const importNamed = async (named: NamedBytes[]) => {
     onNotice(null);
     try {
-      const named = await Promise.all(files.map(readNamedBytes));
       const p = parse
         ? parse(named)
         : importProjectZip<S>(named[0].name, named[0].data, studio.learner?.name ?? project?.extractor);
       await beforeReplace?.();
       studio.loadProject(p);
       const labels = (p.head?.labels ?? p.classes.map((c) => c.name)).join(', ');
-      onNotice({ kind: 'success', text: t(`${ns}.imported`, { name: files[0].name, labels }) });
+      onNotice({ kind: 'success', text: t(`${ns}.imported`, { name: named[0].name, labels }) });
     } catch (e) {
       onNotice({ kind: 'error', text: t(`${ns}.importError`, { message: message(e) }) });
     }
   };
+
+  useTeachableLesson(studio, !busy, importNamed);
 
   const startOver = async () => {
     if (!window.confirm(t(`${ns}.confirmNew`))) return;
@@ -91,7 +95,7 @@ export function ProjectFilesPanel<I, S extends BaseTrainSettings, M extends Teac
   };
 
   return (
-    <Card title={t(`${ns}.saveTitle`)} level={level} className="space-y-3">
+    <Card title={t(`${ns}.saveTitle`)} level={level} className="space-y-3" data-lesson-panel="files">
       <p className="text-sm text-slate-600" data-testid={saveStateTestId} aria-live="polite">
         {t(`${ns}.save.${studio.saveState}`)}
       </p>

@@ -25,7 +25,8 @@ const STORAGE_KEY = 'cais.backend';
 const PREFS: readonly BackendPreference[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 
 function readPreference(): { pref: BackendPreference; fromUrl: boolean } {
-  const fromUrl = new URLSearchParams(window.location.search).get('backend');
+  const query = new URLSearchParams(window.location.search);
+  const fromUrl = query.get('backend') ?? query.get('engine');
   if (fromUrl && (PREFS as readonly string[]).includes(fromUrl))
     return { pref: fromUrl as BackendPreference, fromUrl: true };
   const saved = window.localStorage.getItem(STORAGE_KEY);

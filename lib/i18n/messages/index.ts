@@ -6,6 +6,7 @@ import { errors } from './errors';
 import { groove } from './groove';
 import { image } from './image';
 import { lab } from './lab';
+import { lesson } from './lesson';
 import { midi } from './midi';
 import { music } from './music';
 import { offline } from './offline';
@@ -25,6 +26,7 @@ const BUNDLES = [
   sound,
   offline,
   errors,
+  lesson,
 ] as const;
 
 type KeysOf<B> = B extends { en: Record<infer K, string> } ? K : never;
