@@ -3,6 +3,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useBackend } from '@/components/tf/backend-provider';
 import {
@@ -167,7 +168,7 @@ export function TrainPanel({ models, loadData, drawings }: TrainPanelProps) {
     } catch (e) {
       setResult({
         kind: 'error',
-        text: t('digits.train.error', { message: e instanceof Error ? e.message : String(e) }),
+        text: t('digits.train.error', { message: errorTextNow(e) }),
       });
     } finally {
       model?.dispose();

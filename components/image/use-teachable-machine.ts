@@ -3,6 +3,7 @@
 // studio owns it and frees it when another is imported or the studio closes.
 import { useCallback, useEffect, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { readNamedBytes } from '@/components/media/download';
 import type { FilesNotice } from '@/components/teachable';
@@ -33,7 +34,7 @@ export function useTeachableMachine(onNotice: (n: FilesNotice) => void, onLoaded
       } catch (e) {
         onNotice({
           kind: 'error',
-          text: t('image.tmError', { message: e instanceof Error ? e.message : String(e) }),
+          text: t('image.tmError', { message: errorTextNow(e) }),
         });
       }
     },

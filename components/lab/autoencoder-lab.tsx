@@ -3,6 +3,7 @@
 // and use reconstruction error to spot digits that are not like the ones it learned.
 import { useEffect, useMemo, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useBackend } from '@/components/tf/backend-provider';
 import { Alert, Button, LineChart, Slider } from '@/components/ui';
@@ -109,7 +110,7 @@ function DigitsAutoencoder() {
   const mapCanvas = useRef<HTMLCanvasElement>(null);
 
   useEffect(() => {
-    loadDigits().then(setData, (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
+    loadDigits().then(setData, (e: unknown) => setLoadError(errorTextNow(e)));
     return () => {
       abort.current?.abort();
       model.current?.dispose();
@@ -182,7 +183,7 @@ function DigitsAutoencoder() {
       });
       setWalk([0, 0]);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorTextNow(e));
     } finally {
       setRunning(false);
       abort.current = null;

@@ -5,6 +5,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { DigitImage } from '@/components/digits/digit-image';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useBackend } from '@/components/tf/backend-provider';
@@ -205,7 +206,7 @@ export function CnnLab() {
     } catch (e) {
       setMessage({
         kind: 'error',
-        text: t('lab.cnn.error', { message: e instanceof Error ? e.message : String(e) }),
+        text: t('lab.cnn.error', { message: errorTextNow(e) }),
       });
     } finally {
       abort.current = null;

@@ -2,6 +2,8 @@
 // The Playground: pick data, features and an architecture, press play, and watch a small network learn.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
+import { LocalizedError } from '@/lib/i18n';
 import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
 import { useBackend } from '@/components/tf/backend-provider';
@@ -146,7 +148,7 @@ export function Playground() {
         error: null,
       };
     } catch (e) {
-      return { dataset: null, error: e instanceof Error ? e.message : String(e) };
+      return { dataset: null, error: errorTextNow(e) };
     }
   }, [csv, state.dataset, state.noise, state.trainRatio, state.seed]);
   const dataset = dataResult.dataset;
@@ -187,7 +189,7 @@ export function Playground() {
         setError(null);
         setReady(true);
       } catch (e) {
-        setError(e instanceof Error ? e.message : String(e));
+        setError(errorTextNow(e));
       }
     };
     busy.current = run();
@@ -241,7 +243,7 @@ export function Playground() {
       });
       busy.current = p;
       p.catch((e: unknown) => {
-        setError(e instanceof Error ? e.message : String(e));
+        setError(errorTextNow(e));
         setPlaying(false);
       });
     };
@@ -255,7 +257,7 @@ export function Playground() {
   const step = () => {
     const net = netRef.current;
     if (!net || playing) return;
-    busy.current = trainOnce(net).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    busy.current = trainOnce(net).catch((e: unknown) => setError(errorTextNow(e)));
   };
 
   const reset = () => {
@@ -285,7 +287,7 @@ export function Playground() {
       const text = await file.text();
       const parsed = parseCsv(text, file.name);
       if (parsed.numericColumns.length < 2 || parsed.columns.length < 3) {
-        throw new Error(t('lab.csv.needColumns', { name: file.name }));
+        throw new LocalizedError(t('lab.csv.needColumns', { name: file.name }));
       }
       const [x1, x2] = parsed.numericColumns;
       const label = [...parsed.columns].reverse().find((c) => c !== x1 && c !== x2) ?? parsed.columns[0];
@@ -293,7 +295,7 @@ export function Playground() {
       setCsv({ name: file.name, text, parsed, choice });
       void saveProject<SavedCsv>(CSV_KEY, { name: file.name, text, choice }).catch(() => undefined);
     } catch (e) {
-      setCsvError(e instanceof Error ? e.message : String(e));
+      setCsvError(errorTextNow(e));
     }
   };
 

@@ -3,6 +3,8 @@
 // the user's CSV), rebuild held-out rows, map and decode the code space, and flag unusual rows.
 import { useEffect, useMemo, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
+import { LocalizedError } from '@/lib/i18n';
 import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
 import { useBackend } from '@/components/tf/backend-provider';
@@ -97,12 +99,12 @@ export function TableAutoencoderLab() {
     let stale = false;
     fetch(`/data/vega/${SEATTLE.file}`)
       .then(async (res) => {
-        if (!res.ok) throw new Error(t('lab.seq.fetchFailed', { file: SEATTLE.file }));
+        if (!res.ok) throw new LocalizedError(t('lab.seq.fetchFailed', { file: SEATTLE.file }));
         return parseCsv(await res.text(), SEATTLE.file);
       })
       .then(
         (p) => !stale && setSeattle(p),
-        (e: unknown) => !stale && setLoadError(e instanceof Error ? e.message : String(e)),
+        (e: unknown) => !stale && setLoadError(errorTextNow(e)),
       );
     return () => {
       stale = true;
@@ -155,7 +157,7 @@ export function TableAutoencoderLab() {
     try {
       return { data: prepareTable(csv, choice), error: null };
     } catch (e) {
-      return { data: null, error: e instanceof Error ? e.message : String(e) };
+      return { data: null, error: errorTextNow(e) };
     }
   }, [csv, choice]);
 
@@ -194,7 +196,7 @@ export function TableAutoencoderLab() {
       setTrained(null);
     } catch (e) {
       // Keep whatever table was loaded before: a bad file loses nothing.
-      setCsvError(e instanceof Error ? e.message : String(e));
+      setCsvError(errorTextNow(e));
     }
   };
 
@@ -240,7 +242,7 @@ export function TableAutoencoderLab() {
         seconds,
       });
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorTextNow(e));
     } finally {
       setRunning(false);
       abort.current = null;

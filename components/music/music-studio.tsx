@@ -3,6 +3,7 @@
 // .mid, a studio clip or notes from the on-screen keyboard), play clips with Tone and save them as MIDI.
 import { useCallback, useEffect, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useLessonFile } from '@/components/lesson/lesson-store';
 import { downloadFile } from '@/components/media/download';
@@ -334,7 +335,7 @@ export function MusicStudio() {
           const imported = midiToClip(new Uint8Array(await file.arrayBuffer()), file.name);
           added.push({ id: newId(), name: file.name.replace(/\.midi?$/i, ''), ...imported });
         } catch (e) {
-          setMessage({ kind: 'error', text: t('music.upload.error', { message: (e as Error).message }) });
+          setMessage({ kind: 'error', text: t('music.upload.error', { message: errorTextNow(e) }) });
         }
       }
       if (added.length) {
@@ -380,7 +381,9 @@ export function MusicStudio() {
           if (loopRef.current && player.current === p && p.getPlayState() === 'stopped') return once();
         });
       once()
-        .catch((e: Error) => setMessage({ kind: 'error', text: t('music.error', { message: e.message }) }))
+        .catch((e: Error) =>
+          setMessage({ kind: 'error', text: t('music.error', { message: errorTextNow(e) }) }),
+        )
         .finally(() => {
           setPlaying((cur) => (cur === clip.id ? null : cur));
           setPlayhead(null);

@@ -3,6 +3,7 @@
 // from the model trained here or an imported one (with the keypoint model it was trained on).
 import { useCallback, useEffect, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { readNamedBytes } from '@/components/media/download';
 import {
@@ -58,7 +59,7 @@ export function useImportedPoseModel(
       } catch (e) {
         onNotice({
           kind: 'error',
-          text: t('pose.importError', { message: e instanceof Error ? e.message : String(e) }),
+          text: t('pose.importError', { message: errorTextNow(e) }),
         });
       }
     },

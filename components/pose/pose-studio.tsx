@@ -3,6 +3,7 @@
 // confidence, FPS, keypoint scores), and below it the teachable pose classifier.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
 import { Webcam, type WebcamHandle } from '@/components/media/webcam';
@@ -170,9 +171,7 @@ export default function PoseStudio() {
   const analysePhoto = useCallback(() => {
     if (source !== 'photo' || status !== 'ready') return;
     detector.current?.reset();
-    void analyse(false, { last: 0, avg: 0 }).catch((e: unknown) =>
-      setFileError(e instanceof Error ? e.message : String(e)),
-    );
+    void analyse(false, { last: 0, avg: 0 }).catch((e: unknown) => setFileError(errorTextNow(e)));
   }, [analyse, detector, source, status]);
   useEffect(() => {
     analysePhoto();

@@ -1,6 +1,7 @@
 'use client';
 // "Save and share" for every teachable studio: the autosave state, export / import of the whole
 // project (one zip format), export of the trained model, and starting over.
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { downloadFile, readNamedBytes } from '@/components/media/download';
 import { useTeachableLesson } from '@/components/lesson/use-teachable-lesson';
@@ -66,7 +67,7 @@ export function ProjectFilesPanel<I, S extends BaseTrainSettings, M extends Teac
 }: ProjectFilesPanelProps<I, S, M>) {
   const t = useT();
   const { project, model } = studio;
-  const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+  const message = (e: unknown) => errorTextNow(e);
 
   const importFiles = async (files: File[]) => {
     if (files.length) await importNamed(await Promise.all(files.map(readNamedBytes)));

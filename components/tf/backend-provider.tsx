@@ -2,6 +2,7 @@
 // Backend context: starts the best tfjs backend once per page (after mount) and lets the user switch.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import type { BackendAttempt, BackendName, BackendPreference } from '@/lib/tf';
 
 type Status = 'idle' | 'starting' | 'ready' | 'error';
@@ -62,7 +63,7 @@ export function BackendProvider({ children }: { children: React.ReactNode }) {
       },
       (e: unknown) => {
         setStatus('error');
-        setError(e instanceof Error ? e.message : String(e));
+        setError(errorTextNow(e));
       },
     );
     return ready.current;

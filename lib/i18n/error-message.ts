@@ -36,6 +36,11 @@ const DOM_NAMES: Record<string, MessageErrorCode> = {
   NetworkError: 'network',
 };
 
+/** An error whose message is already in the reader's language (a component's own `t(...)` text). */
+export class LocalizedError extends Error {
+  readonly localized = true;
+}
+
 /** The code of any thrown value: a StudioError's own code, a known browser error, or 'unknown'. */
 export function errorCodeOf(error: unknown): MessageErrorCode {
   if (error instanceof StudioError && (ERROR_CODES as readonly string[]).includes(error.code))
@@ -57,6 +62,7 @@ export function errorMessageKey(code: MessageErrorCode): MessageKey {
  * (with the file name for input errors). Browser and unknown errors always get the code's message.
  */
 export function errorMessage(locale: Locale, error: unknown): string {
+  if (error instanceof LocalizedError) return error.message;
   const code = errorCodeOf(error);
   if (locale === 'en' && error instanceof StudioError && error.message) return error.message;
   if (code === 'input' && error instanceof InputError && error.item)

@@ -7,6 +7,7 @@ export { detectLocale, isLocale, translate } from './translate';
 export {
   ALL_ERROR_CODES,
   BROWSER_ERROR_CODES,
+  LocalizedError,
   type MessageErrorCode,
   errorCodeOf,
   errorDetail,
