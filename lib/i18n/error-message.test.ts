@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, ERROR_CODES, InputError, ModelLoadError, TrainingDivergedError } from '../errors';
 import { MidiError } from '../music/midi-io';
 
-import { ALL_ERROR_CODES, errorCodeOf, errorMessage, errorMessageKey } from './error-message';
+import { ALL_ERROR_CODES, LocalizedError, errorCodeOf, errorMessage, errorMessageKey } from './error-message';
 import { MESSAGES } from './messages';
 
 const LIB = join(__dirname, '..');
@@ -64,7 +64,13 @@ describe('error messages', () => {
       if (e instanceof Error) expect(ko).not.toContain(e.message);
       expect(errorMessage('en', e)).not.toMatch(HANGUL);
     }
-    expect(errorMessage('en', errors[2])).toContain('clap.mp3');
+    // Korean names the file; English keeps the typed error's own precise message.
+    expect(errorMessage('ko', errors[2])).toContain('clap.mp3');
+    expect(errorMessage('en', errors[2])).toBe('not a WAV file');
+    // A browser or unknown error never shows its raw English text, in either language.
+    expect(errorMessage('en', errors[7])).not.toContain('something odd');
+    // A component's own translated text passes through unchanged.
+    expect(errorMessage('ko', new LocalizedError('파일을 찾을 수 없어요'))).toBe('파일을 찾을 수 없어요');
     expect(errorCodeOf(errors[5])).toBe('permission');
     expect(errorCodeOf(errors[6])).toBe('network');
     expect(errorCodeOf(errors[7])).toBe('unknown');
