@@ -6,6 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { useErrorText } from '@/components/errors/use-error-text';
+import { STUDIOS } from '@/components/layout/studios';
 import { OFFLINE_STUDIOS, type OfflineStudioId, formatBytes } from '@/lib/offline';
 
 import { useOfflineFiles } from './use-offline-files';
@@ -19,7 +20,7 @@ export interface OfflineButtonProps {
 export function OfflineButton({ studio }: OfflineButtonProps) {
   const t = useT();
   const errorText = useErrorText();
-  const { supported, files, status, progress, error, download } = useOfflineFiles(
+  const { supported, files, status, progress, error, perStudio, download } = useOfflineFiles(
     studio ? [studio] : OFFLINE_STUDIOS,
   );
   const all = !studio;
@@ -60,6 +61,21 @@ export function OfflineButton({ studio }: OfflineButtonProps) {
               total: formatBytes(progress.totalBytes),
             })}
           />
+        )}
+        {perStudio && (
+          <ul className="flex flex-wrap gap-2 text-sm" data-testid="offline-studios">
+            {STUDIOS.map((s) => (
+              <li
+                key={s.id}
+                data-studio={s.id}
+                data-ready={perStudio[s.id] ?? false}
+                className={`rounded-full px-3 py-1 ${perStudio[s.id] ? 'bg-emerald-100 text-emerald-900' : 'bg-slate-100 text-slate-700'}`}
+              >
+                {perStudio[s.id] ? '✓ ' : ''}
+                {t(s.title)}
+              </li>
+            ))}
+          </ul>
         )}
         {error != null && <Alert kind="error">{t('offline.failed', { message: errorText(error) })}</Alert>}
       </div>
