@@ -11,7 +11,11 @@ const ROUTES = ['/', '/image/', '/pose/', '/sound/', '/digits/', '/dream/', '/mu
 /** Records requests that failed or went to another origin, in pages and in the service worker. */
 function watchRequests(context: BrowserContext, origin: string) {
   const failed: string[] = [];
-  context.on('requestfailed', (r) => failed.push(`${r.url()} (${r.failure()?.errorText ?? ''})`));
+  context.on('requestfailed', (r) => {
+    const why = r.failure()?.errorText ?? '';
+    // Leaving a page cancels its pending fetches (prefetches, media); that is not a network failure.
+    if (!why.includes('ERR_ABORTED')) failed.push(`${r.url()} (${why})`);
+  });
   context.on('request', (r) => {
     const url = new URL(r.url());
     if (['http:', 'https:'].includes(url.protocol) && url.origin !== origin)
