@@ -58,6 +58,8 @@ export function ShareSetup() {
       className="rounded-2xl border border-slate-200 bg-white p-4"
       data-lesson-panel="share"
       data-testid="share-setup"
+      // The Playground keeps its state in the address; read it again when the panel opens.
+      onToggle={() => setPage(window.location.href)}
     >
       <summary className="min-h-11 cursor-pointer py-2 font-semibold">{t('lesson.share')}</summary>
       <div className="mt-3 space-y-4">
