@@ -47,6 +47,8 @@ export async function makeAvailableOffline(
   options.onProgress?.({ ...progress });
   for (const f of missing) {
     options.signal?.throwIfAborted();
+    // Drop an outdated copy first, or the service worker (cache first) would hand it back again.
+    await cache.delete(f.url, { ignoreSearch: true });
     const res = await fetch(f.url, { cache: 'no-cache', signal: options.signal });
     if (!res.ok || !res.body)
       throw new InputError(`Could not download ${f.url} (HTTP ${res.status}).`, f.url);
