@@ -36,12 +36,14 @@ export function PredictionPanel({
   const winner = best >= 0 ? labels[best] : null;
   const spoken = useRef<string | null>(null);
   const [noVoice, setNoVoice] = useState(false);
-  // A lesson link with kids=1 starts in kids' mode.
+  // A lesson link with kids=1 starts in kids' mode: big letters, and the winner spoken.
   const lessonKids = useLesson().kids;
-  const onKidsRef = useRef(onKidsMode);
-  onKidsRef.current = onKidsMode;
+  const onKidsRef = useRef({ onKidsMode, onSpeak });
+  onKidsRef.current = { onKidsMode, onSpeak };
   useEffect(() => {
-    if (lessonKids) onKidsRef.current(true);
+    if (!lessonKids) return;
+    onKidsRef.current.onKidsMode(true);
+    onKidsRef.current.onSpeak(true);
   }, [lessonKids]);
 
   useEffect(() => {
