@@ -33,20 +33,21 @@ export function useTeachableLesson<S extends BaseTrainSettings>(
     if (notes) setLesson({ notes });
   }, [notes]);
 
-  const named = useRef(false);
+  // Add classes one render at a time until there are enough, then rename them once; after that the
+  // pupil's own renames stand.
+  const done = useRef(false);
   useEffect(() => {
-    if (named.current || !classes || !project) return;
-    named.current = true;
+    if (done.current || !classes || !project) return;
     const own = project.classes.filter((c) => !c.background);
-    if (own.some((c) => c.samples.length > 0)) return;
-    for (let i = own.length; i < classes.length; i++) studio.addClass();
-    // Renames follow once the added classes exist (next render).
-  }, [classes, project, studio]);
-
-  useEffect(() => {
-    if (!named.current || !classes || !project) return;
-    const own = project.classes.filter((c) => !c.background);
-    if (own.some((c) => c.samples.length > 0)) return;
+    if (own.some((c) => c.samples.length > 0)) {
+      done.current = true;
+      return;
+    }
+    if (own.length < classes.length) {
+      studio.addClass();
+      return;
+    }
+    done.current = true;
     own.forEach((c, i) => {
       if (classes[i] && c.name !== classes[i]) studio.renameClass(c.id, classes[i]);
     });
