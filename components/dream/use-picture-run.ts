@@ -4,6 +4,7 @@
 // error into a smaller-size suggestion.
 import { useCallback, useEffect, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { OUTPUT_SIZES } from '@/lib/vision';
 
@@ -90,7 +91,7 @@ export function usePictureRun() {
         if (vision.isOutOfMemoryError(e)) {
           const smaller = [...OUTPUT_SIZES].reverse().find((s) => s < side);
           setOutcome({ kind: 'oom', smaller, size: side });
-        } else setOutcome({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+        } else setOutcome({ kind: 'error', message: errorTextNow(e) });
         return false;
       } finally {
         setRunning(false);
