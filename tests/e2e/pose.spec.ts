@@ -67,6 +67,8 @@ test('skeleton on a real video camera, record two poses, train, predict, photo, 
   // The camera starts on a click (it then stays on for this tab, also after a reload).
   await page.getByTestId('camera-start').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pose studio');
+  // The layout adds the site name once.
+  await expect(page).toHaveTitle('Pose studio · Creative AI Studio');
 
   // The skeleton appears over the dancer, with a pose score, keypoint scores and FPS.
   await expect.poll(() => poseScore(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(30);

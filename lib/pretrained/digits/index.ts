@@ -8,7 +8,7 @@ export {
   MNIST_DATA_URL,
 } from './constants';
 export { loadDigitModel, parseMetadata } from './load-digit-model';
-export { loadMnist } from './mnist-data';
+export { loadMnist, parseMnist } from './mnist-data';
 export type {
   DigitModel,
   DigitModelInfo,
