@@ -6,6 +6,7 @@ import { useT } from '@/components/i18n/i18n-provider';
 import { useBackend } from '@/components/tf/backend-provider';
 import { Alert, Button } from '@/components/ui';
 import { parseCsv } from '@/lib/data';
+import { describeFileError, parseCsvOffThread, readCsvFile } from '@/lib/files';
 import {
   DEFAULT_PLAYGROUND_STATE,
   HIDEABLE_CONTROLS,
@@ -122,8 +123,9 @@ export function Playground() {
     if (!file) return;
     setCsvError(null);
     try {
-      const text = await file.text();
-      const parsed = parseCsv(text, file.name);
+      // Refused by size before reading and by rows before parsing (lib/files limits).
+      const text = await readCsvFile(file, file.name, 'playground');
+      const parsed = await parseCsvOffThread(text, file.name);
       if (parsed.numericColumns.length < 2 || parsed.columns.length < 3) {
         throw new Error(t('lab.csv.needColumns', { name: file.name }));
       }
@@ -133,7 +135,7 @@ export function Playground() {
       setCsv({ name: file.name, text, parsed, choice });
       void saveProject<SavedCsv>(CSV_KEY, { name: file.name, text, choice }).catch(() => undefined);
     } catch (e) {
-      setCsvError(e instanceof Error ? e.message : String(e));
+      setCsvError(describeFileError(e, t));
     }
   };
 

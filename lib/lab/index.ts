@@ -83,3 +83,22 @@ export {
   type CnnSummaryRow,
   type FeatureMaps,
 } from './cnn-lab';
+export {
+  AUTOENCODER_ALL_TRAIN,
+  AUTOENCODER_ANOMALY_EACH,
+  AUTOENCODER_MAP_DIGITS,
+  AUTOENCODER_NORMAL_TRAIN,
+  AUTOENCODER_SHOW,
+  TABLE_SAMPLE_EACH,
+  flaggedAt,
+  mapBounds,
+  trainDigitAutoencoder,
+  trainTableAutoencoder,
+  walkToPoint,
+  type AutoencoderDigits,
+  type AutoencoderRunOptions,
+  type CodeMap,
+  type DigitAutoencoderRun,
+  type MapBounds,
+  type TableAutoencoderRun,
+} from './autoencoder-runs';
