@@ -7,6 +7,7 @@ import { useCallback, useState } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
 import { Alert, Button, ProgressBar } from '@/components/ui';
+import { FileError, MAX_MIDI_BYTES as MAX_MIDI_FILE_BYTES, checkFileSize, scanMidi } from '@/lib/files';
 import { newId } from '@/lib/ids';
 import {
   midiToClip,
@@ -57,10 +58,18 @@ export function MusicStudio() {
       const added: StudioClip[] = [];
       for (const file of files) {
         try {
-          const imported = midiToClip(new Uint8Array(await file.arrayBuffer()), file.name);
+          // Size first (before reading), then a quick count of notes and length (before parsing).
+          checkFileSize(file.name, file.size, MAX_MIDI_FILE_BYTES, 'midi');
+          const bytes = new Uint8Array(await file.arrayBuffer());
+          scanMidi(bytes, file.name);
+          const imported = midiToClip(bytes, file.name);
           added.push({ id: newId(), name: file.name.replace(/\.midi?$/i, ''), ...imported });
         } catch (e) {
-          setMessage({ kind: 'error', text: t('music.upload.error', { message: (e as Error).message }) });
+          setMessage({
+            kind: 'error',
+            text:
+              e instanceof FileError ? e.text(t) : t('music.upload.error', { message: (e as Error).message }),
+          });
         }
       }
       if (added.length) {

@@ -3,6 +3,8 @@
 // person makes (not the restored ones) are remembered as `added`, so the list can bring them into view.
 import { useCallback, useEffect, useState } from 'react';
 
+import { StoredClipSchema, keepValid } from '@/lib/files';
+
 import type { StudioClip } from './studio-types';
 
 const CLIPS_KEY = 'music/clips';
@@ -30,14 +32,19 @@ export function useClipStore(): ClipStore {
   useEffect(() => {
     let alive = true;
     void import('@/lib/persist')
-      .then((p) => p.loadProject<StudioClip[]>(CLIPS_KEY))
-      .then((stored) => {
-        if (!alive || !stored?.length) return;
-        setClips(stored);
-        setSelectedId(stored[stored.length - 1].id);
+      .then((p) => p.loadProject<unknown>(CLIPS_KEY))
+      .then((raw) => {
+        if (!alive) return;
+        // Damaged clips are dropped, the others kept; autosave starts only after a good read, so
+        // a failed read never overwrites the saved clips with an empty list.
+        const stored = (keepValid(raw, StoredClipSchema) ?? []) as StudioClip[];
+        if (stored.length) {
+          setClips(stored);
+          setSelectedId(stored[stored.length - 1].id);
+        }
+        setLoaded(true);
       })
-      .catch(() => undefined)
-      .finally(() => alive && setLoaded(true));
+      .catch(() => undefined);
     return () => {
       alive = false;
     };

@@ -5,6 +5,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useLocale, useT } from '@/components/i18n/i18n-provider';
 import { ConfidenceBars } from '@/components/ui';
 
+import { roundRate } from './rate-meter';
+
 /** Props for {@link PredictionPanel}. */
 export interface PredictionPanelProps {
   labels: string[];
@@ -14,8 +16,10 @@ export interface PredictionPanelProps {
   speak: boolean;
   onKidsMode: (on: boolean) => void;
   onSpeak: (on: boolean) => void;
-  /** Predictions per second measured by the caller, shown for teachers. */
+  /** Predictions per second measured by the caller (over the last seconds), shown for teachers. */
   fps?: number | null;
+  /** What to say before the first prediction (defaults to "Waiting for the camera…"). */
+  waiting?: string;
 }
 
 /** Shows the prediction; speaks the winner when it changes (confidence ≥ 80%). */
@@ -28,6 +32,7 @@ export function PredictionPanel({
   onKidsMode,
   onSpeak,
   fps,
+  waiting,
 }: PredictionPanelProps) {
   const t = useT();
   const { locale } = useLocale();
@@ -75,7 +80,9 @@ export function PredictionPanel({
           title={t('teach.prediction')}
         />
       ) : (
-        <p className="text-sm text-slate-500">{t('teach.noPrediction')}</p>
+        <p className="text-sm text-slate-500" data-testid="no-prediction">
+          {waiting ?? t('teach.noPrediction')}
+        </p>
       )}
       <div className="flex flex-wrap items-center gap-4 text-sm">
         <label className="flex items-center gap-2">
@@ -87,8 +94,8 @@ export function PredictionPanel({
           {t('teach.speak')}
         </label>
         {speak && noVoice && <span className="text-amber-700">{t('teach.noVoice')}</span>}
-        {fps != null && (
-          <span className="text-slate-500 tabular-nums">{t('teach.fps', { fps: fps.toFixed(0) })}</span>
+        {fps != null && fps > 0 && (
+          <span className="text-slate-500 tabular-nums">{t('teach.fps', { fps: roundRate(fps) })}</span>
         )}
       </div>
     </div>

@@ -32,18 +32,34 @@ export type ImageInput =
   | OffscreenCanvas;
 
 /** Which backbone activations make up the image feature vector. */
-export type ImageFeatureMode = 'gap120' | 'gap120+480';
+export type ImageFeatureMode = 'gap120' | 'gap120+480' | 'multi784';
+
+/** How one feature layout is made from the backbone. */
+export interface ImageFeatureSpec {
+  /** Backbone nodes, each global-average-pooled, concatenated in this order. */
+  nodes: readonly string[];
+  /** Average the features of the picture and of its left-right mirror. */
+  flip: boolean;
+  /** 'l2node': scale each node's pooled part to length 1/√(number of nodes); 'none': raw. */
+  norm: 'none' | 'l2node';
+  /** Side of the square fed to the backbone, in pixels. */
+  inputSize: number;
+  /** Feature version recorded in projects and exports (changes when the numbers change). */
+  version: number;
+}
 
 /** Options for {@link createImageFeatureExtractor}. */
 export interface ImageExtractorConfig {
   /** URL of the patched centernet model.json, or a tf.io.IOHandler. Defaults to CENTERNET_MODEL_URL. */
   model?: string | tf.io.IOHandler;
-  /** Side of the square the input is cropped and resized to, in pixels. Defaults to 224. */
+  /** Side of the square the input is cropped and resized to, in pixels. Defaults to the mode's size. */
   inputSize?: number;
   /** Feature layout. Defaults to DEFAULT_IMAGE_FEATURE_MODE. */
   mode?: ImageFeatureMode;
   /** Run one warm-up prediction after loading. Defaults to true. */
   warmUp?: boolean;
+  /** Loading progress, 0–1: the download, then 1 before the warm-up prediction. */
+  onProgress?: (fraction: number) => void;
 }
 
 /** Settings of the trainable head and its training (Teachable Machine's defaults). */
@@ -107,6 +123,11 @@ export interface TrainHeadResult {
   perClassAccuracy: (number | null)[];
   /** Number of examples trained on and held out. */
   counts: { train: number; validation: number };
+  /**
+   * True when a held-out share was asked for but none was kept, because a class had fewer than
+   * MIN_EXAMPLES_TO_HOLD_OUT examples: everything trained, and accuracy needs more examples.
+   */
+  tooFewToTest: boolean;
 }
 
 /** Metadata written beside an exported head (model.json + weights.bin + metadata.json). */
@@ -163,6 +184,8 @@ export interface TrainSummary {
   perClassAccuracy: (number | null)[];
   /** Accuracy over all held-out examples, or null without any. */
   validationAccuracy: number | null;
+  /** True when none were held out because a class had too few examples (see TrainHeadResult). */
+  tooFewToTest?: boolean;
 }
 
 /**
