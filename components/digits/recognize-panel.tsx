@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
 import { DrawingCanvas, type DrawingCanvasHandle } from '@/components/media/drawing-canvas';
 import { Alert, Button, ConfidenceBars } from '@/components/ui';
-import { DIGIT_LABELS, UNSURE_THRESHOLD } from '@/lib/digits';
+import { calibrateProbabilities, DIGIT_LABELS, digitCalibration } from '@/lib/digits';
 
 import { DigitImage } from './digit-image';
 import type { DigitModelChoice, DigitModelInfo, useDigitModels } from './use-digit-models';
@@ -72,7 +72,8 @@ export function RecognizePanel({ models, onAddDrawing, drawingCount, randomExamp
         const t0 = performance.now();
         const p = await predictDigit(loaded.model, pixels);
         setLatency(performance.now() - t0);
-        setProbs(p);
+        // Temperature-scaled for the shipped models (docs/digits-models.md), unchanged for 'mine'.
+        setProbs(calibrateProbabilities(p, digitCalibration(choice).temperature));
       } while (again.current);
     } catch (e) {
       setLoadError(e instanceof Error ? e.message : String(e));
@@ -86,7 +87,7 @@ export function RecognizePanel({ models, onAddDrawing, drawingCount, randomExamp
   }, [recognize]);
 
   const best = probs ? probs.indexOf(Math.max(...probs)) : -1;
-  const sure = probs ? probs[best] >= UNSURE_THRESHOLD : false;
+  const sure = probs ? probs[best] >= digitCalibration(choice).unsureBelow : false;
 
   const showExample = async () => {
     const pixels = await randomExample();
