@@ -81,6 +81,7 @@ export function useGenerate(
             temperature,
             primer: primerNotes,
             primerSteps: primer?.totalQuantizedSteps,
+            timeSignature: primer?.timeSignature,
             ...(progression.length ? { chordProgression: progression } : {}),
           });
           let notes = out.notes;
@@ -94,6 +95,13 @@ export function useGenerate(
             totalQuantizedSteps: out.totalQuantizedSteps,
             qpm,
             ...(primer ? { continuesAt: primer.totalQuantizedSteps } : {}),
+            // A continuation keeps its primer's meter; the key is the chosen scale's, else the primer's.
+            ...(primer?.timeSignature ? { timeSignature: primer.timeSignature } : {}),
+            ...(kind === 'melody' && (scale === 'major' || scale === 'minor')
+              ? { keySignature: { tonic, mode: scale } }
+              : primer?.keySignature
+                ? { keySignature: primer.keySignature }
+                : {}),
           });
         }
         addClips(made);

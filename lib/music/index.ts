@@ -24,14 +24,7 @@ export {
   type ImportedMidi,
   type TimedSequence,
 } from './sequences';
-export {
-  CONTEXT_STEPS,
-  generateClip,
-  MAX_NOTE_STEPS,
-  PHRASE_STEPS,
-  resolveGenerateOptions,
-  SEED_NOTES,
-} from './generate';
+export { generateClip, MAX_NOTE_STEPS, PHRASES, resolveGenerateOptions, SEED_NOTES } from './generate';
 export type * from './types';
 export {
   interpolateMelodies,
