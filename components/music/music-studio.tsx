@@ -15,8 +15,9 @@ import {
   constrainToScale,
   DEFAULT_QPM,
   fitToRange,
-  generateClip,
+  generateClipWithForm,
   interpolateMelodies,
+  type MelodyForm,
   varyMelody,
   type SequenceInterpolator,
   type SequenceVarier,
@@ -33,6 +34,7 @@ import {
   toTimedSequence,
 } from '@/lib/music';
 
+import { FormSelect } from './form-select';
 import { GroovePanel } from './groove-panel';
 import { MidiPanel, MidiSendButton } from './midi-panel';
 import { OnScreenKeyboard } from './on-screen-keyboard';
@@ -120,6 +122,7 @@ export function MusicStudio() {
   const [varyId, setVaryId] = useState('');
   const [varyCount, setVaryCount] = useState(4);
   const [similarity, setSimilarity] = useState(0.8);
+  const [form, setForm] = useState<MelodyForm>('free');
 
   const cancel = useRef(false);
   const loopRef = useRef(loop);
@@ -217,7 +220,8 @@ export function MusicStudio() {
           setBusy({ label: t('music.busy.generating', { n: v + 1, total }), done: v, total });
           // Let the progress paint before the model takes the main thread.
           await new Promise((r) => setTimeout(r, 0));
-          const out = await generateClip(rnn, {
+          const out = await generateClipWithForm(rnn, {
+            form,
             kind,
             bars,
             temperature,
@@ -246,7 +250,7 @@ export function MusicStudio() {
         setBusy(null);
       }
     },
-    [addClips, bars, chords, getModel, qpm, scale, t, temperature, tonic, variations],
+    [addClips, bars, chords, form, getModel, qpm, scale, t, temperature, tonic, variations],
   );
 
   /** The 2-bar MusicVAE, loaded once on first use. */
@@ -493,6 +497,7 @@ export function MusicStudio() {
           </label>
           <p className="text-sm text-slate-600">{t('music.scale.hint')}</p>
         </div>
+        <FormSelect value={form} onChange={setForm} bars={bars} disabled={disabled} />
         {available.chord_melody_rnn === 'yes' && (
           <label className="flex flex-col gap-1 text-sm md:col-span-2">
             {t('music.chords')}

@@ -64,3 +64,21 @@ export {
   type GrooveResult,
   type GrooveSequence,
 } from './groove';
+export {
+  formFits,
+  generateClipWithForm,
+  generateWithForm,
+  MELODY_FORMS,
+  type FormOptions,
+  type FormResult,
+  type FormSection,
+  type MelodyForm,
+} from './form';
+export {
+  inKeyShare,
+  measureMelody,
+  melodyIntervals,
+  motifRepetition,
+  stepwiseShare,
+  type MelodyMetrics,
+} from './melody-metrics';

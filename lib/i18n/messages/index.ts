@@ -7,10 +7,11 @@ import { image } from './image';
 import { lab } from './lab';
 import { midi } from './midi';
 import { music } from './music';
+import { musicform } from './musicform';
 import { pose } from './pose';
 import { sound } from './sound';
 
-const BUNDLES = [common, digits, dream, groove, image, lab, midi, music, pose, sound] as const;
+const BUNDLES = [common, digits, dream, groove, image, lab, midi, music, musicform, pose, sound] as const;
 
 type KeysOf<B> = B extends { en: Record<infer K, string> } ? K : never;
 /** Every message key of the app. */
