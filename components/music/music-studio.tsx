@@ -11,7 +11,7 @@ import { InputError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import {
   type Clip,
-  clipToMidi,
+  clipToMidiWithHarmony as clipToMidi,
   constrainToScale,
   DEFAULT_QPM,
   fitToRange,
@@ -32,10 +32,12 @@ import {
   type SequenceContinuer,
   stepsToBars,
   toTimedSequence,
+  withHarmony,
 } from '@/lib/music';
 
 import { FormSelect } from './form-select';
 import { GroovePanel } from './groove-panel';
+import { HarmonyPanel } from './harmony-panel';
 import { MidiPanel, MidiSendButton } from './midi-panel';
 import { OnScreenKeyboard } from './on-screen-keyboard';
 import { PianoRoll } from './piano-roll';
@@ -376,7 +378,7 @@ export function MusicStudio() {
       setPlaying(clip.id);
       const once = (): Promise<void> =>
         // Played times, not a quantized sequence, so grooved clips keep their micro-timing.
-        p.start(toTimedSequence(clip.notes, clip.totalQuantizedSteps, clip.qpm)).then(() => {
+        p.start(toTimedSequence(withHarmony(clip), clip.totalQuantizedSteps, clip.qpm)).then(() => {
           if (loopRef.current && player.current === p && p.getPlayState() === 'stopped') return once();
         });
       once()
@@ -716,6 +718,7 @@ export function MusicStudio() {
         </div>
       </section>
 
+      <HarmonyPanel clips={clips} chords={chords} onAddClip={(c) => addClips([c])} disabled={disabled} />
       <GroovePanel clips={clips} qpm={qpm} onAddClip={(c) => addClips([c])} disabled={disabled} />
 
       <MidiPanel midi={midi} />
@@ -796,7 +799,7 @@ export function MusicStudio() {
                   </span>
                 </div>
                 <PianoRoll
-                  notes={c.notes}
+                  notes={withHarmony(c)}
                   totalSteps={c.totalQuantizedSteps}
                   playhead={playing === c.id ? playhead : null}
                   marker={c.continuesAt ?? null}

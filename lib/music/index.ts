@@ -82,3 +82,16 @@ export {
   stepwiseShare,
   type MelodyMetrics,
 } from './melody-metrics';
+export {
+  chordSpans,
+  clipToMidiWithHarmony,
+  harmonize,
+  HARMONY_STYLES,
+  HARMONY_TRACK_NAME,
+  parseChord,
+  withHarmony,
+  type ChordRhythm,
+  type HarmonyOptions,
+  type HarmonyStyle,
+  type ParsedChord,
+} from './harmony';

@@ -23,6 +23,8 @@ export interface Clip {
   totalQuantizedSteps: number;
   /** Tempo in quarter notes per minute. */
   qpm: number;
+  /** A chord track under a melody (lib/music/harmony.ts), exported as a second MIDI track. */
+  harmony?: Note[];
 }
 
 /** The INoteSequence shape Magenta's models and players accept (quantized). */
