@@ -95,3 +95,23 @@ export {
   type HarmonyStyle,
   type ParsedChord,
 } from './harmony';
+export {
+  artifactsToCheckpointFiles,
+  eventsToMelody,
+  fetchMelodyRnnArtifacts,
+  melodyToEvents,
+  TunableMelodyRnn,
+  type EventWindow,
+  type MelodyRnnArtifacts,
+  type MelodyRnnSpec,
+} from './tunable-melody-rnn';
+export {
+  fineTuneMelodyRnn,
+  makeFineTuneData,
+  meanLoss,
+  type FineTuneData,
+  type FineTuneDataOptions,
+  type FineTuneOptions,
+  type FineTuneResult,
+  type MelodySource,
+} from './melody-finetune';
