@@ -38,6 +38,7 @@ import {
 import { FormSelect } from './form-select';
 import { GroovePanel } from './groove-panel';
 import { HarmonyPanel } from './harmony-panel';
+import { LearnPanel } from './learn-panel';
 import { MidiPanel, MidiSendButton } from './midi-panel';
 import { OnScreenKeyboard } from './on-screen-keyboard';
 import { PianoRoll } from './piano-roll';
@@ -719,6 +720,7 @@ export function MusicStudio() {
       </section>
 
       <HarmonyPanel clips={clips} chords={chords} onAddClip={(c) => addClips([c])} disabled={disabled} />
+      <LearnPanel {...{ clips, bars, temperature, qpm, disabled }} onAddClip={(c) => addClips([c])} />
       <GroovePanel clips={clips} qpm={qpm} onAddClip={(c) => addClips([c])} disabled={disabled} />
 
       <MidiPanel midi={midi} />

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 import { InputError } from '../errors';
 import { readArtifacts } from './checkpoint-files.test-util';
-import { fineTuneMelodyRnn, makeFineTuneData } from './melody-finetune';
+import { fineTuneMelodyRnn, makeFineTuneData, meanLoss } from './melody-finetune';
 import { TunableMelodyRnn } from './tunable-melody-rnn';
 import type { Note } from './types';
 
@@ -51,6 +51,17 @@ describe('fineTuneMelodyRnn', () => {
     expect(res.cancelled).toBe(false);
     expect(seen.length).toBe(2);
     expect(res.valLossAfter).toBeLessThan(res.valLossBefore);
+
+    // A far too large learning rate makes things worse: the best weights seen are kept.
+    const wild = await fineTuneMelodyRnn(model, data, {
+      steps: 2,
+      batchSize: 4,
+      learningRate: 0.5,
+      evalEvery: 1,
+    });
+    expect(wild.valLossAfter).toBeLessThanOrEqual(wild.valLossBefore);
+    expect(await meanLoss(model, data.val)).toBeCloseTo(wild.valLossAfter, 5);
+    expect(tf.memory().numTensors).toBe(before);
 
     const ctrl = new AbortController();
     ctrl.abort();

@@ -121,6 +121,11 @@ export interface FineTuneOptions {
   batchSize?: number;
   /** Measure the validation loss every this many updates (and at the end). Defaults to 10. */
   evalEvery?: number;
+  /**
+   * Keep the weights of the best validation loss seen (the starting weights count), as the training
+   * scripts do: a few tunes are easy to over-learn. Defaults to true.
+   */
+  keepBest?: boolean;
   /** Seed of the window order. Defaults to 1. */
   seed?: number;
   signal?: AbortSignal;
@@ -132,10 +137,12 @@ export interface FineTuneOptions {
 
 /** What a fine-tuning run did. */
 export interface FineTuneResult {
-  /** Validation loss before the first update and after the last (nats per step). */
+  /** Validation loss before the first update and of the weights kept (nats per step). */
   valLossBefore: number;
   valLossAfter: number;
+  /** Updates run, and how many of them the kept weights had (== steps without keepBest). */
   steps: number;
+  bestStep: number;
   cancelled: boolean;
 }
 
@@ -178,13 +185,30 @@ export async function fineTuneMelodyRnn(
   const valLossBefore = await meanLoss(model, data.val);
   const optimizer = tf.train.adam(lr);
   const vars = model.trainableVariables;
+  // The starting weights, to go back to if no update lowers the validation loss (owned by this run).
+  const start = (options.keepBest ?? true) ? vars.map((v) => tf.clone(v)) : null;
+  const restoreStart = () => start?.forEach((t, i) => vars[i].assign(t));
   const t0 = Date.now();
   let order = shuffled(data.train, options.seed ?? 1);
   let cursor = 0;
   let done = 0;
   let sinceEval = 0;
   let sumSinceEval = 0;
-  let valLossAfter = valLossBefore;
+  const keepBest = options.keepBest ?? true;
+  let best = { loss: valLossBefore, step: 0, weights: null as tf.Tensor[] | null };
+  let last = { loss: valLossBefore, step: 0 };
+  const validate = async () => {
+    const loss = await meanLoss(model, data.val);
+    last = { loss, step: done };
+    options.onEval?.(done, sumSinceEval / sinceEval, loss);
+    sinceEval = 0;
+    sumSinceEval = 0;
+    if (keepBest && loss < best.loss) {
+      if (best.weights) tf.dispose(best.weights);
+      // Copies owned by this run until it ends.
+      best = { loss, step: done, weights: vars.map((v) => tf.clone(v)) };
+    }
+  };
   try {
     while (done < steps && !options.signal?.aborted) {
       if (cursor + batch > order.length) {
@@ -215,21 +239,29 @@ export async function fineTuneMelodyRnn(
       options.onStep?.(done, steps, loss);
       const outOfTime = Date.now() - t0 > limit;
       if (done % evalEvery === 0 || done === steps || outOfTime) {
-        valLossAfter = await meanLoss(model, data.val);
-        options.onEval?.(done, sumSinceEval / sinceEval, valLossAfter);
-        sinceEval = 0;
-        sumSinceEval = 0;
+        await validate();
       }
       if (outOfTime) break;
       // Let the page paint between updates.
       await tf.nextFrame();
     }
-    if (sinceEval > 0) {
-      valLossAfter = await meanLoss(model, data.val);
-      options.onEval?.(done, sumSinceEval / sinceEval, valLossAfter);
+    if (sinceEval > 0) await validate();
+    if (keepBest && last.loss > best.loss) {
+      // Back to the best weights: the starting ones when no update helped.
+      if (best.weights) vars.forEach((v, i) => v.assign(best.weights![i]));
+      else restoreStart();
     }
   } finally {
     optimizer.dispose();
+    if (best.weights) tf.dispose(best.weights);
+    if (start) tf.dispose(start);
   }
-  return { valLossBefore, valLossAfter, steps: done, cancelled: !!options.signal?.aborted };
+  const kept = keepBest && last.loss > best.loss ? best : last;
+  return {
+    valLossBefore,
+    valLossAfter: kept.loss,
+    steps: done,
+    bestStep: kept.step,
+    cancelled: !!options.signal?.aborted,
+  };
 }

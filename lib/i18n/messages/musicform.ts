@@ -24,6 +24,34 @@ export const musicform = defineMessages({
     'musicform.harmony.hint':
       'Makes a copy of the melody with a second part: the chords, played low and soft. Saving it as .mid puts the chords on their own track.',
     'musicform.harmony.name': '{name} + chords',
+    'musicform.learn': 'Learn from my MIDI',
+    'musicform.learn.lead':
+      'Teach the melody model your own tunes. It keeps what it learned from folk tunes and practises on yours for a short while. To see whether it learned, it hides the last quarter of each tune while practising and then checks how well it guesses those notes: the smaller the "loss", the better it guesses.',
+    'musicform.learn.upload': 'Open .mid files',
+    'musicform.learn.upload.hint':
+      'A few melodies, at least 4 bars in all. Only the top line of each is used.',
+    'musicform.learn.clips': 'Or use melody clips',
+    'musicform.learn.clips.none': 'No melody clips yet.',
+    'musicform.learn.sources': 'Learning from {n} melodies: {names}',
+    'musicform.learn.clearFiles': 'Remove the opened files',
+    'musicform.learn.duration': 'How long to practise',
+    'musicform.learn.seconds': '{n} seconds',
+    'musicform.learn.go': 'Teach the model',
+    'musicform.learn.useWasm': 'Use WASM (faster here)',
+    'musicform.learn.wasmHint':
+      'Training runs on the {backend} backend now. This small network usually trains faster on WASM.',
+    'musicform.learn.preparing': 'Getting ready…',
+    'musicform.learn.training': 'Practising… ({steps} updates)',
+    'musicform.learn.cancelled': 'Stopped. The model keeps what it learned so far.',
+    'musicform.learn.result':
+      'Loss on your held-out notes: {before} before, {after} after ({steps} updates).',
+    'musicform.learn.result.hint':
+      'Loss is in nats per step: how surprised the model is by your notes. Lower means it guesses your music better.',
+    'musicform.learn.saved': 'Saved in this browser. Learned from: {names}',
+    'musicform.learn.generate': 'Make a melody with my model',
+    'musicform.learn.export': 'Export my model (.zip)',
+    'musicform.learn.forget': 'Forget my model',
+    'musicform.learn.clipName': 'My model',
   },
   ko: {
     'musicform.form': '긴 멜로디의 형식',
@@ -47,5 +75,31 @@ export const musicform = defineMessages({
     'musicform.harmony.hint':
       '멜로디를 복사해서 두 번째 파트를 더해요: 낮고 부드럽게 치는 코드예요. .mid로 저장하면 코드가 따로 한 트랙이 돼요.',
     'musicform.harmony.name': '{name} + 화음',
+    'musicform.learn': '내 MIDI로 가르치기',
+    'musicform.learn.lead':
+      '멜로디 모델에게 내 노래를 가르쳐요. 민요에서 배운 것은 그대로 두고, 잠깐 동안 내 노래로 연습해요. 잘 배웠는지 보려고, 연습할 때 노래마다 마지막 4분의 1을 숨겨 두었다가 그 음들을 얼마나 잘 맞히는지 확인해요. "손실"이 작을수록 더 잘 맞혀요.',
+    'musicform.learn.upload': '.mid 파일 열기',
+    'musicform.learn.upload.hint': '멜로디 몇 개, 모두 합쳐 4마디 이상. 각 파일의 가장 높은 선율만 써요.',
+    'musicform.learn.clips': '또는 멜로디 클립 쓰기',
+    'musicform.learn.clips.none': '아직 멜로디 클립이 없어요.',
+    'musicform.learn.sources': '멜로디 {n}개로 배워요: {names}',
+    'musicform.learn.clearFiles': '연 파일 지우기',
+    'musicform.learn.duration': '연습 시간',
+    'musicform.learn.seconds': '{n}초',
+    'musicform.learn.go': '모델 가르치기',
+    'musicform.learn.useWasm': 'WASM 쓰기 (여기서 더 빨라요)',
+    'musicform.learn.wasmHint':
+      '지금은 {backend} 백엔드에서 학습해요. 이 작은 신경망은 보통 WASM에서 더 빨리 배워요.',
+    'musicform.learn.preparing': '준비하는 중…',
+    'musicform.learn.training': '연습하는 중… (업데이트 {steps}번)',
+    'musicform.learn.cancelled': '멈췄어요. 지금까지 배운 것은 모델에 남아 있어요.',
+    'musicform.learn.result': '숨겨 둔 내 음들의 손실: 전 {before}, 후 {after} (업데이트 {steps}번).',
+    'musicform.learn.result.hint':
+      '손실은 한 스텝마다의 nat 단위예요: 모델이 내 음을 보고 얼마나 놀라는지예요. 낮을수록 내 음악을 더 잘 맞혀요.',
+    'musicform.learn.saved': '이 브라우저에 저장했어요. 배운 곡: {names}',
+    'musicform.learn.generate': '내 모델로 멜로디 만들기',
+    'musicform.learn.export': '내 모델 내보내기 (.zip)',
+    'musicform.learn.forget': '내 모델 지우기',
+    'musicform.learn.clipName': '내 모델',
   },
 });
