@@ -1,6 +1,7 @@
 // Root layout: header, main content and footer around every page. No external fonts or scripts.
 import type { Metadata, Viewport } from 'next';
 
+import { CspMeta } from '@/components/layout/csp-meta';
 import { Footer } from '@/components/layout/footer';
 import { Header } from '@/components/layout/header';
 import { Providers } from '@/components/layout/providers';
@@ -22,6 +23,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen">
+        <CspMeta />
         <Providers>
           <Header />
           <main id="main" className="mx-auto max-w-6xl px-4 py-8">

@@ -5,11 +5,13 @@ import { useT } from '@/components/i18n/i18n-provider';
 import { downloadFile, readNamedBytes } from '@/components/media/download';
 import { FileDrop } from '@/components/media/file-drop';
 import { Button, Card } from '@/components/ui';
+import { describeFileError } from '@/lib/files';
 import type { NamedBytes } from '@/lib/persist';
 import { exportProjectZip, importProjectZip } from '@/lib/transfer/project-zip';
 import type { BaseTrainSettings, TeachableProject } from '@/lib/transfer/project';
 import type { TeachableModel } from '@/lib/transfer/types';
 
+import { ProjectSafetyNotes } from './project-safety-notes';
 import type { TeachableStudio } from './use-teachable-studio';
 
 /** The studio whose messages the panel shows (`<ns>.saveTitle`, `<ns>.exportProject`, …). */
@@ -74,14 +76,26 @@ export function ProjectFilesPanel<I, S extends BaseTrainSettings, M extends Teac
       const named = await Promise.all(files.map(readNamedBytes));
       const p = parse
         ? parse(named)
-        : importProjectZip<S>(named[0].name, named[0].data, studio.learner?.name ?? project?.extractor);
+        : importProjectZip<S>(
+            named[0].name,
+            named[0].data,
+            studio.learner ? studio.acceptedExtractors : project?.extractor,
+          );
+      // Checked first (above), then asked: a refused or declined import leaves the project untouched.
+      const hasWork = !!project && (project.head !== null || project.classes.some((c) => c.samples.length));
+      if (hasWork && !window.confirm(t('files.replaceConfirm', { name: files[0].name }))) return;
       await beforeReplace?.();
       studio.loadProject(p);
       const labels = (p.head?.labels ?? p.classes.map((c) => c.name)).join(', ');
       onNotice({ kind: 'success', text: t(`${ns}.imported`, { name: files[0].name, labels }) });
     } catch (e) {
-      onNotice({ kind: 'error', text: t(`${ns}.importError`, { message: message(e) }) });
+      onNotice({ kind: 'error', text: t(`${ns}.importError`, { message: describeFileError(e, t) }) });
     }
+  };
+
+  const undo = async () => {
+    await beforeReplace?.();
+    if (studio.undoImport()) onNotice({ kind: 'success', text: t('files.undone') });
   };
 
   const startOver = async () => {
@@ -92,9 +106,15 @@ export function ProjectFilesPanel<I, S extends BaseTrainSettings, M extends Teac
 
   return (
     <Card title={t(`${ns}.saveTitle`)} level={level} className="space-y-3">
+      <ProjectSafetyNotes openElsewhere={studio.openElsewhere} repaired={studio.repaired} />
       <p className="text-sm text-slate-600" data-testid={saveStateTestId} aria-live="polite">
         {t(`${ns}.save.${studio.saveState}`)}
       </p>
+      {studio.canUndo && (
+        <Button variant="secondary" onClick={() => void undo()} disabled={busy} data-testid="undo-import">
+          {t('files.undo')}
+        </Button>
+      )}
       <div className="flex flex-wrap gap-2">
         <Button
           variant="secondary"

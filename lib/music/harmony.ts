@@ -167,15 +167,17 @@ export const HARMONY_TRACK_NAME = 'Chords';
  * melody's, so a DAW shows and plays them as a separate instrument.
  */
 export function clipToMidiWithHarmony(
-  clip: Pick<Clip, 'notes' | 'qpm' | 'kind' | 'name' | 'harmony'>,
+  clip: Parameters<typeof clipToMidi>[0] & Pick<Clip, 'harmony'>,
 ): Uint8Array {
   const melody = clipToMidi(clip);
   if (!clip.harmony?.length) return melody;
-  const midi = new Midi(melody);
-  const track = midi.addTrack();
+  // The chords are written by @tonejs/midi as a file of their own and only their track chunk is
+  // appended: the melody's bytes (tempo, meter, key, notes) stay exactly as clipToMidi wrote them.
+  const chords = new Midi();
+  const track = chords.addTrack();
   track.name = HARMONY_TRACK_NAME;
   track.channel = 1;
-  const ticksPerStep = midi.header.ppq / STEPS_PER_QUARTER;
+  const ticksPerStep = chords.header.ppq / STEPS_PER_QUARTER;
   for (const n of clip.harmony)
     track.addNote({
       midi: n.pitch,
@@ -183,7 +185,30 @@ export function clipToMidiWithHarmony(
       durationTicks: (n.quantizedEndStep - n.quantizedStartStep) * ticksPerStep,
       velocity: Math.min(127, Math.max(1, n.velocity || 70)) / 127,
     });
-  return midi.toArray();
+  const chunk = lastTrackChunk(chords.toArray());
+  const out = new Uint8Array(melody.length + chunk.length);
+  out.set(melody);
+  out.set(chunk, melody.length);
+  // MThd: "MThd", length 6, format, number of tracks (bytes 10–11), division. Both files use 480 ppq.
+  const view = new DataView(out.buffer);
+  if (view.getUint16(12) !== chords.header.ppq) throw new Error('MIDI division mismatch');
+  view.setUint16(8, 1);
+  view.setUint16(10, view.getUint16(10) + 1);
+  return out;
+}
+
+/** The bytes of the last "MTrk" chunk of a standard MIDI file. */
+function lastTrackChunk(bytes: Uint8Array): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let pos = 8 + view.getUint32(4);
+  let last: Uint8Array | null = null;
+  while (pos + 8 <= bytes.length) {
+    const len = view.getUint32(pos + 4);
+    last = bytes.subarray(pos, pos + 8 + len);
+    pos += 8 + len;
+  }
+  if (!last) throw new Error('No track chunk in the MIDI bytes');
+  return last;
 }
 
 /** Melody and harmony together, for playing and drawing. */

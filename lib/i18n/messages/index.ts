@@ -2,6 +2,7 @@
 import { common } from './common';
 import { digits } from './digits';
 import { dream } from './dream';
+import { files } from './files';
 import { groove } from './groove';
 import { image } from './image';
 import { lab } from './lab';
@@ -10,8 +11,25 @@ import { music } from './music';
 import { musicform } from './musicform';
 import { pose } from './pose';
 import { sound } from './sound';
+import { speed } from './speed';
+import { teachx } from './teachx';
 
-const BUNDLES = [common, digits, dream, groove, image, lab, midi, music, musicform, pose, sound] as const;
+const BUNDLES = [
+  common,
+  digits,
+  dream,
+  files,
+  groove,
+  image,
+  lab,
+  midi,
+  music,
+  musicform,
+  pose,
+  sound,
+  speed,
+  teachx,
+] as const;
 
 type KeysOf<B> = B extends { en: Record<infer K, string> } ? K : never;
 /** Every message key of the app. */
