@@ -232,7 +232,7 @@ metrics = {'command': '/usr/bin/python3 scripts/music/' + os.path.basename(__fil
            'weight_bytes': nbytes, 'val_loss': res['val_loss'], 'val_acc': res['val_acc'],
            'unigram_val_loss': base_ce, 'unigram_val_acc': base_acc, 'epochs_run': res['epochs_run'],
            'batches_run': res['batches_run'], 'train_time_s': res['train_time_s'], 'batch': args.batch,
-           'window': args.window, 'lr': args.lr, 'resumed_from_previous_run': bool(args.init),
+           'window': args.window, 'lr': args.lr, 'resumed_from_previous_run': bool(args.init), 'warm_start_from': args.warm_from,
            'history': res['history']}
 save_json(os.path.join(args.out, 'metrics.json'), metrics)
 shutil.copyfile(os.path.join(DATA, 'nottingham', 'LICENSE.md'), os.path.join(args.out, 'LICENSE-nottingham-GPLv3.md'))
