@@ -9,7 +9,7 @@ import { newId } from '@/lib/ids';
 import {
   constrainToScale,
   fitToRange,
-  generateClip,
+  generateClipWithForm,
   makeMonophonic,
   MELODY_MAX_PITCH,
   MELODY_MIN_PITCH,
@@ -75,7 +75,8 @@ export function useGenerate(
           if (cancelled()) break;
           progress(t('music.busy.generating', { n: v + 1, total }), v, total);
           await yieldToPaint();
-          const out = await generateClip(rnn, {
+          const out = await generateClipWithForm(rnn, {
+            form: settings.form,
             kind,
             bars,
             temperature,

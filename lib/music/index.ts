@@ -77,3 +77,54 @@ export {
   onsetSteps,
   snareBackbeatShare,
 } from './rhythm';
+export {
+  formFits,
+  generateClipWithForm,
+  generateWithForm,
+  MELODY_FORMS,
+  type FormOptions,
+  type FormResult,
+  type FormSection,
+  type MelodyForm,
+} from './form';
+export {
+  inKeyShare,
+  measureMelody,
+  melodyIntervals,
+  motifRepetition,
+  stepwiseShare,
+  type MelodyMetrics,
+} from './melody-metrics';
+export {
+  chordSpans,
+  clipToMidiWithHarmony,
+  harmonize,
+  HARMONY_STYLES,
+  HARMONY_TRACK_NAME,
+  parseChord,
+  withHarmony,
+  type ChordRhythm,
+  type HarmonyOptions,
+  type HarmonyStyle,
+  type ParsedChord,
+} from './harmony';
+export {
+  artifactsToCheckpointFiles,
+  eventsToMelody,
+  fetchMelodyRnnArtifacts,
+  melodyToEvents,
+  TunableMelodyRnn,
+  type EventWindow,
+  type MelodyRnnArtifacts,
+  type MelodyRnnSpec,
+} from './tunable-melody-rnn';
+export {
+  fineTuneMelodyRnn,
+  makeFineTuneData,
+  meanLoss,
+  type FineTuneData,
+  type FineTuneDataOptions,
+  type FineTuneOptions,
+  type FineTuneResult,
+  type MelodySource,
+} from './melody-finetune';
