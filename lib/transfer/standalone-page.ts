@@ -144,7 +144,9 @@ function predict(source) {
   var out = tf.tidy(function () { return model.predict(tf.browser.fromPixels(source).toFloat().expandDims(0)); });
   return out.data().then(function (d) { out.dispose(); return Array.prototype.slice.call(d); });
 }
-loadInline(DATA.model).then(function (m) {
+// "?backend=cpu" (or wasm, webgl) picks the TensorFlow.js backend; by default it chooses.
+var wanted = new URLSearchParams(location.search).get('backend');
+(wanted ? tf.setBackend(wanted) : tf.ready()).then(function () { return loadInline(DATA.model); }).then(function (m) {
   model = m;
   statusEl.textContent = '';
   document.body.setAttribute('data-ready', tf.getBackend());
