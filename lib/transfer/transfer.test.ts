@@ -67,19 +67,17 @@ describe('image feature extractor', () => {
     expect(f).toHaveLength(784);
   });
 
-  it('gives the same features for a picture and its mirror (flip averaging), each block at length 1/√5', async () => {
+  it('scales each of the five pooled blocks to length 1/√5', async () => {
     const img = readPpm(fixturePaths('block')[2]);
-    const mirrored = tf.reverse(img, 1) as tf.Tensor3D;
     const a = await extractor.extract(img);
-    const b = await extractor.extract(mirrored);
-    tf.dispose([img, mirrored]);
-    a.forEach((x, i) => expect(Math.abs(x - b[i])).toBeLessThan(1e-4));
+    img.dispose();
     let offset = 0;
     for (const size of [32, 64, 88, 120, 480]) {
       const part = a.subarray(offset, offset + size);
       expect(Math.hypot(...part)).toBeCloseTo(1 / Math.sqrt(5), 4);
       offset += size;
     }
+    expect(offset).toBe(784);
   });
 
   it('rejects bad configs naming the field', () => {
