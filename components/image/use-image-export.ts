@@ -16,8 +16,8 @@ import {
   type ImageFeatureExtractor,
   type ImageFrame,
 } from '@/lib/transfer';
-import { buildStandaloneImageExport, standaloneImageFiles } from '@/lib/transfer/standalone-export';
-import { standaloneImagePage } from '@/lib/transfer/standalone-page';
+import { buildStandaloneImageExport, standaloneImageFiles } from '@/lib/transfer';
+import { standaloneImagePage } from '@/lib/transfer';
 
 /** Where tf.min.js is served (copied by scripts/copy-models.mjs; only read to inline into pages). */
 export const VENDOR_TFJS_URL = '/vendor/tf.min.js';

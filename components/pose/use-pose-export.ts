@@ -18,7 +18,7 @@ import {
   type PoseNormalization,
 } from '@/lib/pose';
 import { exportTransferModelFiles, type HeadModel } from '@/lib/transfer';
-import { standalonePosePage } from '@/lib/transfer/standalone-page';
+import { standalonePosePage } from '@/lib/transfer';
 
 import { MIN_POSE_SCORE } from './use-pose-recording';
 
