@@ -5,10 +5,12 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { useT } from '@/components/i18n/i18n-provider';
 import { readNamedBytes } from '@/components/media/download';
+import { describeFileError } from '@/lib/files';
 import {
   ModelSourceToggle,
   PredictionPanel,
   createRateMeter,
+  noticeOf,
   type FilesNotice,
   type QuickModel,
 } from '@/components/teachable';
@@ -49,18 +51,17 @@ export function useImportedPoseModel(
         // The classifier learned from this model's keypoints, so use the same model.
         onKeypointModel(pose.keypointModel);
         onLoaded();
-        onNotice({
-          kind: 'success',
-          text: t('pose.modelImported', {
-            count: metadata.labels.length,
-            model: t(`pose.model.${pose.keypointModel}`),
-          }),
-        });
+        const count = metadata.labels.length;
+        const keypoints = pose.keypointModel;
+        onNotice(
+          noticeOf(
+            'success',
+            (tr) => tr('pose.modelImported', { count, model: tr(`pose.model.${keypoints}`) }),
+            t,
+          ),
+        );
       } catch (e) {
-        onNotice({
-          kind: 'error',
-          text: t('pose.importError', { message: e instanceof Error ? e.message : String(e) }),
-        });
+        onNotice(noticeOf('error', (tr) => tr('pose.importError', { message: describeFileError(e, tr) }), t));
       }
     },
     [onKeypointModel, onLoaded, onNotice, t],

@@ -2,16 +2,34 @@
 import { common } from './common';
 import { digits } from './digits';
 import { dream } from './dream';
+import { files } from './files';
 import { groove } from './groove';
 import { image } from './image';
+import { kids } from './kids';
 import { lab } from './lab';
 import { midi } from './midi';
 import { music } from './music';
 import { pose } from './pose';
 import { sound } from './sound';
+import { speed } from './speed';
 import { teachx } from './teachx';
 
-const BUNDLES = [common, digits, dream, groove, image, lab, midi, music, pose, sound, teachx] as const;
+const BUNDLES = [
+  common,
+  digits,
+  dream,
+  files,
+  groove,
+  image,
+  kids,
+  lab,
+  midi,
+  music,
+  pose,
+  sound,
+  speed,
+  teachx,
+] as const;
 
 type KeysOf<B> = B extends { en: Record<infer K, string> } ? K : never;
 /** Every message key of the app. */
