@@ -47,12 +47,12 @@ test('quick mode, then train, then exports that run from file:// and with plain 
   // Quick mode: one picture in one class is enough to get live bars, with no training.
   await expect(page.getByTestId('upload-0')).toBeEnabled({ timeout: 90_000 });
   await page.getByTestId('upload-0').setInputFiles(join(FIXTURES, 'ball-00.jpg'));
-  await expect(page.getByTestId('class-count-0')).toHaveText('1 examples');
+  await expect(page.getByTestId('class-count-0')).toHaveText('1 example');
   await expect(page.getByTestId('model-source-quick')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('model-source-mine')).toBeDisabled();
   await expect(studioBars.locator('[data-label="Ball"]')).toBeVisible({ timeout: 60_000 });
   await page.getByTestId('upload-1').setInputFiles(join(FIXTURES, 'block-00.jpg'));
-  await expect(page.getByTestId('class-count-1')).toHaveText('1 examples');
+  await expect(page.getByTestId('class-count-1')).toHaveText('1 example');
   await page.getByTestId('predict-file').setInputFiles(join(FIXTURES, 'block-02.jpg'));
   await expect(page.getByRole('button', { name: 'Back to the webcam' })).toBeVisible();
   expect(top(await bars(studioBars))).toBe('Block');
