@@ -124,6 +124,15 @@ export default function ImageStudio() {
   );
   const [source, setSource] = useState<ImageModelSource>('mine');
   const { exportModel, exportPage } = useImageExport(extractor);
+  // Say so once an older project's examples have been updated to the new picture features.
+  const wasRefeaturing = useRef(false);
+  useEffect(() => {
+    if (studio.refeaturing) wasRefeaturing.current = true;
+    else if (wasRefeaturing.current && project?.extractor === IMAGE_EXTRACTOR_NAME) {
+      wasRefeaturing.current = false;
+      setNotice({ kind: 'success', text: t('teachx.reextracted') });
+    }
+  }, [studio.refeaturing, project?.extractor, setNotice, t]);
   const { tm, importFiles: importTm } = useTeachableMachine(
     setNotice,
     useCallback(() => setSource('tm'), []),
