@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 
 import type { Locator, Page } from '@playwright/test';
 
@@ -159,4 +159,75 @@ test('quick mode, then train, then exports that run from file:// and with plain 
   await page.getByTestId('predict-file').setInputFiles(join(FIXTURES, 'block-03.jpg'));
   await expect(page.getByRole('button', { name: 'Back to the webcam' })).toBeVisible();
   expectClose(await bars(studioBars), studio);
+});
+
+test('a project file saved with the first picture features imports, keeps its pictures and is re-extracted', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await page.addInitScript(() => localStorage.setItem('cais.locale', 'en'));
+  await page.goto('/image/?backend=wasm');
+  await waitForBackend(page);
+  await expect(page.getByTestId('upload-0')).toBeEnabled({ timeout: 90_000 });
+  const pictures = ['ball-00.jpg', 'ball-01.jpg', 'block-00.jpg', 'block-01.jpg'];
+  const json = {
+    format: 'creative-ai-studio/teachable-project',
+    version: 2,
+    extractor: 'centernet-mobilenetv3-gap120',
+    featureSize: 120,
+    classes: [
+      {
+        id: 'a',
+        name: 'Ball',
+        samples: [0, 1].map((i) => ({
+          id: `s${i}`,
+          kind: 'picture',
+          type: 'image/jpeg',
+          file: `samples/s${i}.jpg`,
+        })),
+      },
+      {
+        id: 'b',
+        name: 'Block',
+        samples: [2, 3].map((i) => ({
+          id: `s${i}`,
+          kind: 'picture',
+          type: 'image/jpeg',
+          file: `samples/s${i}.jpg`,
+        })),
+      },
+    ],
+    settings: {
+      epochs: 50,
+      batchSize: 16,
+      learningRate: 0.001,
+      validationSplit: 0.15,
+      hidden: [100],
+      seed: 42,
+    },
+    augment: { enabled: false, copies: 2, flip: true, crop: true, brightness: true },
+    head: null,
+    revision: 1,
+    options: {},
+    updatedAt: 1,
+  };
+  const files: Record<string, Uint8Array> = {
+    'project.json': new TextEncoder().encode(JSON.stringify(json)),
+    'features.bin': new Uint8Array(4 * 120 * 4),
+  };
+  pictures.forEach((p, i) => (files[`samples/s${i}.jpg`] = readFileSync(join(FIXTURES, p))));
+  await page.getByTestId('import-project').setInputFiles({
+    name: 'old-project.zip',
+    mimeType: 'application/zip',
+    buffer: Buffer.from(zipSync(files)),
+  });
+  await expect(page.getByTestId('image-notice')).toContainText('updated for the new picture features', {
+    timeout: 120_000,
+  });
+  await expect(page.getByTestId('class-name-1')).toHaveValue('Block');
+  await expect(page.getByTestId('class-count-1')).toHaveText('2 examples');
+  // The new features work at once in quick mode.
+  await page.getByTestId('predict-file').setInputFiles(join(FIXTURES, 'block-02.jpg'));
+  await expect(page.getByRole('button', { name: 'Back to the webcam' })).toBeVisible();
+  expect(top(await bars(page.getByTestId('confidence-bars').first()))).toBe('Block');
 });
