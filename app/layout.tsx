@@ -6,6 +6,7 @@ import { Footer } from '@/components/layout/footer';
 import { Header } from '@/components/layout/header';
 import { LocaleScript } from '@/components/layout/locale-script';
 import { Providers } from '@/components/layout/providers';
+import { PwaHead } from '@/components/offline/pwa-head';
 
 // Korean glyphs from our own origin (OFL); unicode-range subsets load only when a page needs them.
 import '@fontsource-variable/noto-sans-kr';
@@ -27,6 +28,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <CspMeta />
         <LocaleScript />
         <Providers>
+          <PwaHead />
           <Header />
           <main id="main" className="mx-auto max-w-6xl px-4 py-8">
             {children}

@@ -4,6 +4,7 @@
 // and import (ours and Teachable Machine's).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
 import { Webcam, type WebcamHandle } from '@/components/media/webcam';
@@ -59,7 +60,7 @@ function useImageExtractor() {
         if (cancelled) return ex.dispose();
         setExtractor(ex);
       } catch (e) {
-        if (!cancelled) setError(e instanceof Error ? e.message : String(e));
+        if (!cancelled) setError(errorTextNow(e));
       }
     })();
     return () => {
@@ -220,6 +221,7 @@ export default function ImageStudio() {
 
       <div className="grid gap-6 lg:grid-cols-2" ref={trainRow}>
         <TrainPanel
+          examples={studio.project?.classes.map((c) => c.samples.length)}
           run={run}
           blocker={studio.blocker}
           disabled={!ready || busy || studio.blocker !== null}

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 
 import { useLocale, useT } from '@/components/i18n/i18n-provider';
+import { useLesson } from '@/components/lesson/lesson-store';
 import { ConfidenceBars } from '@/components/ui';
 
 import { roundRate } from './rate-meter';
@@ -40,6 +41,15 @@ export function PredictionPanel({
   const winner = best >= 0 ? labels[best] : null;
   const spoken = useRef<string | null>(null);
   const [noVoice, setNoVoice] = useState(false);
+  // A lesson link with kids=1 starts in kids' mode: big letters, and the winner spoken.
+  const lessonKids = useLesson().kids;
+  const onKidsRef = useRef({ onKidsMode, onSpeak });
+  onKidsRef.current = { onKidsMode, onSpeak };
+  useEffect(() => {
+    if (!lessonKids) return;
+    onKidsRef.current.onKidsMode(true);
+    onKidsRef.current.onSpeak(true);
+  }, [lessonKids]);
 
   useEffect(() => {
     if (!speak || !winner || !probabilities || probabilities[best] < 0.8 || spoken.current === winner) return;
