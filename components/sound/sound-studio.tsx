@@ -165,8 +165,6 @@ export default function SoundStudio() {
 
       <TrainPanel
         run={run}
-
-        examples={studio.project?.classes.map((c) => c.samples.length)}
         blocker={studio.blocker}
         disabled={!studio.learner || busy || listening || studio.blocker !== null}
         onTrain={() => void studio.train()}
@@ -176,12 +174,7 @@ export default function SoundStudio() {
             ? t('sound.train.doneNoVal')
             : t('sound.train.done', { acc: `${Math.round(r.validationAccuracy * 100)}%` })
         }
-        errorText={(e) =>
-          // tfjs's WASM backend has no gradient kernels for convolutions.
-          /not registered for backend 'wasm'/.test(e instanceof Error ? e.message : '')
-            ? t('sound.train.wasm')
-            : t('sound.train.failed', { message: message(e) })
-        }
+        errorText={(e) => t('sound.train.failed', { message: message(e) })}
         notice={studio.stale && model && <Alert kind="info">{t('sound.train.stale')}</Alert>}
         hood={
           <SoundSettings

@@ -77,7 +77,11 @@ export function ProjectFilesPanel<I, S extends BaseTrainSettings, M extends Teac
     try {
       const p = parse
         ? parse(named)
-        : importProjectZip<S>(named[0].name, named[0].data, studio.learner?.name ?? project?.extractor);
+        : importProjectZip<S>(
+            named[0].name,
+            named[0].data,
+            studio.learner ? studio.acceptedExtractors : project?.extractor,
+          );
       await beforeReplace?.();
       studio.loadProject(p);
       const labels = (p.head?.labels ?? p.classes.map((c) => c.name)).join(', ');

@@ -28,6 +28,11 @@ export interface UseTeachableProjectOptions<S extends BaseTrainSettings> extends
   migrate?: (raw: unknown) => Promise<TeachableProject<S> | null>;
   /** Milliseconds of quiet before autosaving. Defaults to 600. */
   saveDelay?: number;
+  /**
+   * Names of older extractors whose saved projects are kept (not replaced by a fresh one): the studio
+   * re-extracts their features from the kept pictures (useTeachableStudio's `refeature`).
+   */
+  olderExtractors?: readonly string[];
 }
 
 /** The project and every action on it. Actions are stable (safe in effects and callbacks). */
@@ -54,6 +59,7 @@ export function useTeachableProject<S extends BaseTrainSettings>(opts: UseTeacha
       const raw = await loadProject<unknown>(storageKey);
       const p = migrateProject<S>(raw);
       if (p && p.extractor === extractor && p.featureSize === featureSize) return show(p);
+      if (p && optsRef.current.olderExtractors?.includes(p.extractor)) return show(p);
       show((raw !== undefined && (await optsRef.current.migrate?.(raw))) || fresh());
     })().catch(() => {
       show(fresh());

@@ -204,14 +204,14 @@ function readPayload(fileName: string, s: SampleEntry, entries: Record<string, U
 
 /**
  * Reads a project zip written by {@link exportProjectZip} (version 2) or by the Image and Pose
- * studios before it (version 1). `expectedExtractor` guards against mixing features from another
- * studio's extractor.
+ * studios before it (version 1). `expectedExtractor` (a name, or a list of accepted names) guards
+ * against mixing features from another studio's extractor.
  * @throws InputError naming what is wrong.
  */
 export function importProjectZip<S extends BaseTrainSettings = BaseTrainSettings>(
   fileName: string,
   data: Uint8Array,
-  expectedExtractor?: string,
+  expectedExtractor?: string | readonly string[],
 ): TeachableProject<S> {
   let entries: Record<string, Uint8Array>;
   try {
@@ -234,9 +234,11 @@ export function importProjectZip<S extends BaseTrainSettings = BaseTrainSettings
   if (!known || !Array.isArray(json.classes)) {
     throw new InputError(`"${fileName}" is not a project of this studio.`, fileName);
   }
-  if (expectedExtractor && json.extractor !== expectedExtractor) {
+  // A list names the studio's own features first, then older ones it re-extracts after import.
+  const accepted = typeof expectedExtractor === 'string' ? [expectedExtractor] : (expectedExtractor ?? []);
+  if (accepted.length && !accepted.includes(json.extractor)) {
     throw new InputError(
-      `"${fileName}" was made with "${json.extractor}" features, but this studio uses "${expectedExtractor}".`,
+      `"${fileName}" was made with "${json.extractor}" features, but this studio uses "${accepted[0]}".`,
       fileName,
     );
   }

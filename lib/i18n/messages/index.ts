@@ -12,6 +12,8 @@ import { music } from './music';
 import { offline } from './offline';
 import { pose } from './pose';
 import { sound } from './sound';
+import { speed } from './speed';
+import { teachx } from './teachx';
 
 const BUNDLES = [
   common,
@@ -24,6 +26,8 @@ const BUNDLES = [
   music,
   pose,
   sound,
+  speed,
+  teachx,
   offline,
   errors,
   lesson,
