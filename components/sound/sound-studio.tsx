@@ -165,6 +165,7 @@ export default function SoundStudio() {
 
       <TrainPanel
         run={run}
+        examples={studio.project?.classes.map((c) => c.samples.length)}
         blocker={studio.blocker}
         disabled={!studio.learner || busy || listening || studio.blocker !== null}
         onTrain={() => void studio.train()}
