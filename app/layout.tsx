@@ -1,8 +1,10 @@
 // Root layout: header, main content and footer around every page. No external fonts or scripts.
 import type { Metadata, Viewport } from 'next';
 
+import { CspMeta } from '@/components/layout/csp-meta';
 import { Footer } from '@/components/layout/footer';
 import { Header } from '@/components/layout/header';
+import { LocaleScript } from '@/components/layout/locale-script';
 import { Providers } from '@/components/layout/providers';
 import { PwaHead } from '@/components/offline/pwa-head';
 
@@ -23,6 +25,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen">
+        <CspMeta />
+        <LocaleScript />
         <Providers>
           <PwaHead />
           <Header />

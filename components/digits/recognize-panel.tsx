@@ -137,16 +137,21 @@ export function RecognizePanel({ models, onAddDrawing, drawingCount, randomExamp
             {models.hasMine && <option value="mine">{t('digits.model.mine')}</option>}
           </select>
         </div>
-        <p className="text-xs text-slate-600" data-testid="digits-model-info">
-          {info
-            ? t('digits.model.info', {
-                params: info.params.toLocaleString(),
-                accuracy: info.testAccuracy === null ? '?' : `${(info.testAccuracy * 100).toFixed(1)}%`,
-              })
-            : loadError
-              ? ''
-              : t('digits.model.loading')}
-        </p>
+        {/* Numbers for teachers, closed for children. */}
+        <details className="text-xs text-slate-600">
+          <summary className="cursor-pointer">{t('teach.underTheHood')}</summary>
+          <p data-testid="digits-model-info">
+            {info
+              ? t('digits.model.info', {
+                  params: info.params.toLocaleString(),
+                  accuracy: info.testAccuracy === null ? '?' : `${(info.testAccuracy * 100).toFixed(1)}%`,
+                })
+              : loadError
+                ? ''
+                : t('digits.model.loading')}
+          </p>
+          {latency !== null && <p>{t('digits.latency', { ms: latency.toFixed(1) })}</p>}
+        </details>
         {loadError && <Alert kind="error">{t('digits.model.error', { message: loadError })}</Alert>}
       </div>
       <div className="space-y-5">
@@ -167,9 +172,6 @@ export function RecognizePanel({ models, onAddDrawing, drawingCount, randomExamp
                   <p className="text-sm text-amber-700" data-testid="digits-unsure">
                     {t('digits.notSure', { digit: best })}
                   </p>
-                )}
-                {latency !== null && (
-                  <p className="text-xs text-slate-500">{t('digits.latency', { ms: latency.toFixed(1) })}</p>
                 )}
               </>
             ) : (

@@ -3,11 +3,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 
 import { errorTextNow } from '@/components/errors/use-error-text';
-import { LocalizedError } from '@/lib/i18n';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useBackend } from '@/components/tf/backend-provider';
 import { Alert, Button } from '@/components/ui';
+import { LocalizedError } from '@/lib/i18n';
 import { parseCsv } from '@/lib/data';
+import { describeFileError, parseCsvOffThread, readCsvFile } from '@/lib/files';
 import {
   DEFAULT_PLAYGROUND_STATE,
   HIDEABLE_CONTROLS,
@@ -49,6 +50,8 @@ export function Playground() {
   const [csv, setCsv] = useState<PlaygroundCsv | null>(null);
   const [csvError, setCsvError] = useState<string | null>(null);
   const [showTest, setShowTest] = useState(false);
+  // A lesson link that hides controls is for students: the teacher panel shows only with teacher=1.
+  const [teacher, setTeacher] = useState(true);
 
   // Read the experiment from the URL (and a saved CSV) once, after mount.
   useEffect(() => {
@@ -58,6 +61,7 @@ export function Playground() {
     setState(fromUrl);
     if (wanted && (PLAYGROUND_ENGINES as readonly string[]).includes(wanted))
       setEngine(wanted as PlaygroundEngine);
+    setTeacher(!fromUrl.hide.length || params.get('teacher') === '1');
     setIgnored(bad);
     loadProject<SavedCsv>(CSV_KEY)
       .then((saved) => {
@@ -124,8 +128,9 @@ export function Playground() {
     if (!file) return;
     setCsvError(null);
     try {
-      const text = await file.text();
-      const parsed = parseCsv(text, file.name);
+      // Refused by size before reading and by rows before parsing (lib/files limits).
+      const text = await readCsvFile(file, file.name, 'playground');
+      const parsed = await parseCsvOffThread(text, file.name);
       if (parsed.numericColumns.length < 2 || parsed.columns.length < 3) {
         throw new LocalizedError(t('lab.csv.needColumns', { name: file.name }));
       }
@@ -135,7 +140,7 @@ export function Playground() {
       setCsv({ name: file.name, text, parsed, choice });
       void saveProject<SavedCsv>(CSV_KEY, { name: file.name, text, choice }).catch(() => undefined);
     } catch (e) {
-      setCsvError(errorTextNow(e));
+      setCsvError(describeFileError(e, t));
     }
   };
 
@@ -279,7 +284,7 @@ export function Playground() {
           setShowTest={setShowTest}
         />
       </div>
-      <PlaygroundTeacher hidden={hidden} toggleHide={toggleHide} />
+      {teacher && <PlaygroundTeacher hidden={hidden} toggleHide={toggleHide} />}
     </div>
   );
 }

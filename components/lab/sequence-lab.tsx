@@ -3,13 +3,14 @@
 import { useEffect, useMemo, useState } from 'react';
 
 import { errorTextNow } from '@/components/errors/use-error-text';
-import { LocalizedError } from '@/lib/i18n';
 import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
 import { useBackend } from '@/components/tf/backend-provider';
 import { useTrainingRun } from '@/components/training';
 import { Alert, Button, LineChart, Slider } from '@/components/ui';
+import { LocalizedError } from '@/lib/i18n';
 import { parseCsv, type ParsedCsv } from '@/lib/data';
+import { describeFileError, parseCsvOffThread, readCsvFile } from '@/lib/files';
 import {
   BUILTIN_SERIES,
   DEFAULT_FORECAST_CONFIG,
@@ -146,14 +147,14 @@ export function SequenceLab() {
     const f = files[0];
     if (!f) return;
     try {
-      const text = await f.text();
-      const parsed = parseCsv(text, f.name);
+      const text = await readCsvFile(f, f.name, 'sequence');
+      const parsed = await parseCsvOffThread(text, f.name);
       const value = parsed.numericColumns[parsed.numericColumns.length - 1];
       const date = parsed.columns.find((c) => c !== value) ?? parsed.columns[0];
       setCsv({ name: f.name, text, parsed, date, value });
       setSource('csv');
     } catch (e) {
-      setError(errorTextNow(e));
+      setError(describeFileError(e, t));
     }
   };
 

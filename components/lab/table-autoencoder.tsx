@@ -4,13 +4,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 
 import { errorTextNow } from '@/components/errors/use-error-text';
-import { LocalizedError } from '@/lib/i18n';
 import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
 import { useBackend } from '@/components/tf/backend-provider';
 import { useTrainingRun } from '@/components/training';
 import { Alert, Button, LineChart, ProgressBar, Slider } from '@/components/ui';
+import { LocalizedError } from '@/lib/i18n';
 import { parseCsv, type ParsedCsv } from '@/lib/data';
+import { describeFileError, parseCsvOffThread, readCsvFile } from '@/lib/files';
 import {
   BUILTIN_TABLES,
   DEFAULT_TABLE_AUTOENCODER_CONFIG,
@@ -151,15 +152,15 @@ export function TableAutoencoderLab() {
     const f = files[0];
     if (!f) return;
     try {
-      const text = await f.text();
-      const parsed = parseCsv(text, f.name);
+      const text = await readCsvFile(f, f.name, 'autoencoder');
+      const parsed = await parseCsvOffThread(text, f.name);
       setCsvError(null);
       setUpload({ name: f.name, text, parsed });
       setSource('csv');
       setChoice(guessTableChoice(parsed));
     } catch (e) {
       // Keep whatever table was loaded before: a bad file loses nothing.
-      setCsvError(errorTextNow(e));
+      setCsvError(describeFileError(e, t));
     }
   };
 

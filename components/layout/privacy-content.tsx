@@ -18,9 +18,14 @@ export function PrivacyContent() {
   const errorText = useErrorText();
 
   const refresh = useCallback(async () => {
-    const { listLocalData } = await import('@/lib/persist');
+    const { listLocalData, loadProject } = await import('@/lib/persist');
     const data = await listLocalData();
-    setInventory({ projects: data.projects.length, models: data.models.length });
+    // A teachable studio keeps its trained model inside its project (`head`): count those too.
+    const projects = await Promise.all(data.projects.map((k) => loadProject<unknown>(k).catch(() => null)));
+    const inProjects = projects.filter(
+      (p) => typeof p === 'object' && p !== null && 'head' in p && (p as { head: unknown }).head,
+    ).length;
+    setInventory({ projects: data.projects.length, models: data.models.length + inProjects });
   }, []);
 
   useEffect(() => {

@@ -5,10 +5,11 @@
 import { useCallback, useState } from 'react';
 
 import { errorTextNow } from '@/components/errors/use-error-text';
-import { useLessonFile } from '@/components/lesson/lesson-store';
 import { useT } from '@/components/i18n/i18n-provider';
+import { useLessonFile } from '@/components/lesson/lesson-store';
 import { FileDrop } from '@/components/media/file-drop';
 import { Alert, Button, ProgressBar } from '@/components/ui';
+import { FileError, MAX_MIDI_BYTES as MAX_MIDI_FILE_BYTES, checkFileSize, scanMidi } from '@/lib/files';
 import { newId } from '@/lib/ids';
 import {
   midiToClip,
@@ -59,10 +60,17 @@ export function MusicStudio() {
       const added: StudioClip[] = [];
       for (const file of files) {
         try {
-          const imported = midiToClip(new Uint8Array(await file.arrayBuffer()), file.name);
+          // Size first (before reading), then a quick count of notes and length (before parsing).
+          checkFileSize(file.name, file.size, MAX_MIDI_FILE_BYTES, 'midi');
+          const bytes = new Uint8Array(await file.arrayBuffer());
+          scanMidi(bytes, file.name);
+          const imported = midiToClip(bytes, file.name);
           added.push({ id: newId(), name: file.name.replace(/\.midi?$/i, ''), ...imported });
         } catch (e) {
-          setMessage({ kind: 'error', text: t('music.upload.error', { message: errorTextNow(e) }) });
+          setMessage({
+            kind: 'error',
+            text: e instanceof FileError ? e.text(t) : t('music.upload.error', { message: errorTextNow(e) }),
+          });
         }
       }
       if (added.length) {
@@ -75,7 +83,6 @@ export function MusicStudio() {
     },
     [addClips, setMessage, t],
   );
-
   // A lesson link's `project=/lessons/tune.mid` opens as a clip once saved clips are restored.
   useLessonFile(store.loaded, (f) => onUpload([new File([f.data.slice()], f.name, { type: 'audio/midi' })]));
 

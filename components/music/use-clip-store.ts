@@ -3,6 +3,8 @@
 // person makes (not the restored ones) are remembered as `added`, so the list can bring them into view.
 import { useCallback, useEffect, useState } from 'react';
 
+import { StoredClipSchema, keepValid } from '@/lib/files';
+
 import type { StudioClip } from './studio-types';
 
 const CLIPS_KEY = 'music/clips';
@@ -10,6 +12,8 @@ const CLIPS_KEY = 'music/clips';
 /** State and actions of the clip list. */
 export interface ClipStore {
   clips: StudioClip[];
+  /** True once saved clips were read (a lesson's file opens only after that). */
+  loaded: boolean;
   selected: StudioClip | null;
   selectedId: string | null;
   select: (id: string | null) => void;
@@ -18,8 +22,6 @@ export interface ClipStore {
   remove: (id: string) => void;
   /** The latest clips added by an action (empty after a restore), with a counter that changes each time. */
   added: { clips: StudioClip[]; serial: number };
-  /** True once saved clips were restored (or there were none). */
-  loaded: boolean;
 }
 
 /** Clips kept in IndexedDB under `music/clips`. */
@@ -32,14 +34,19 @@ export function useClipStore(): ClipStore {
   useEffect(() => {
     let alive = true;
     void import('@/lib/persist')
-      .then((p) => p.loadProject<StudioClip[]>(CLIPS_KEY))
-      .then((stored) => {
-        if (!alive || !stored?.length) return;
-        setClips(stored);
-        setSelectedId(stored[stored.length - 1].id);
+      .then((p) => p.loadProject<unknown>(CLIPS_KEY))
+      .then((raw) => {
+        if (!alive) return;
+        // Damaged clips are dropped, the others kept; autosave starts only after a good read, so
+        // a failed read never overwrites the saved clips with an empty list.
+        const stored = (keepValid(raw, StoredClipSchema) ?? []) as StudioClip[];
+        if (stored.length) {
+          setClips(stored);
+          setSelectedId(stored[stored.length - 1].id);
+        }
+        setLoaded(true);
       })
-      .catch(() => undefined)
-      .finally(() => alive && setLoaded(true));
+      .catch(() => undefined);
     return () => {
       alive = false;
     };
@@ -64,5 +71,5 @@ export function useClipStore(): ClipStore {
   }, []);
 
   const selected = clips.find((c) => c.id === selectedId) ?? null;
-  return { clips, selected, selectedId, select: setSelectedId, addClips, remove, added, loaded };
+  return { clips, loaded, selected, selectedId, select: setSelectedId, addClips, remove, added };
 }

@@ -110,7 +110,7 @@ export function useMidi({ qpm, loop, onRecorded }: UseMidiOptions): MidiControll
         if (e.kind === 'no-devices') return { kind: 'warning', text: t('midi.noOutputs') };
         return { kind: e.kind === 'denied' ? 'error' : 'warning', text: t(`midi.${e.kind}`) };
       }
-      return { kind: 'error', text: t('midi.failed', { message: (e as Error).message ?? String(e) }) };
+      return { kind: 'error', text: t('midi.failed', { message: errorTextNow(e) }) };
     },
     [t],
   );

@@ -164,8 +164,8 @@ export default function SoundStudio() {
       </section>
 
       <TrainPanel
-        run={run}
         examples={studio.project?.classes.map((c) => c.samples.length)}
+        run={run}
         blocker={studio.blocker}
         disabled={!studio.learner || busy || listening || studio.blocker !== null}
         onTrain={() => void studio.train()}

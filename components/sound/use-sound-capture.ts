@@ -8,6 +8,7 @@ import { useT } from '@/components/i18n/i18n-provider';
 import { decodeAudioFile } from '@/components/media/audio-file';
 import { AUDIO_SAMPLE_RATE, EXAMPLE_SAMPLES, clipSample, splitIntoExamples } from '@/lib/audio';
 import { InputError } from '@/lib/errors';
+import { FileError } from '@/lib/files';
 import { newId } from '@/lib/ids';
 import type { ProjectClass, ProjectSample } from '@/lib/transfer';
 
@@ -90,7 +91,12 @@ export function useSoundCapture(
         } catch (e) {
           found.push({
             kind: 'error',
-            text: e instanceof InputError ? t('sound.upload.bad', { name: file.name }) : errorTextNow(e),
+            text:
+              e instanceof FileError
+                ? e.text(t)
+                : e instanceof InputError
+                  ? t('sound.upload.bad', { name: file.name })
+                  : errorTextNow(e),
           });
         }
       }

@@ -6,6 +6,8 @@ import { useLocale, useT } from '@/components/i18n/i18n-provider';
 import { useLesson } from '@/components/lesson/lesson-store';
 import { ConfidenceBars } from '@/components/ui';
 
+import { roundRate } from './rate-meter';
+
 /** Props for {@link PredictionPanel}. */
 export interface PredictionPanelProps {
   labels: string[];
@@ -15,7 +17,7 @@ export interface PredictionPanelProps {
   speak: boolean;
   onKidsMode: (on: boolean) => void;
   onSpeak: (on: boolean) => void;
-  /** Predictions per second measured by the caller, shown for teachers. */
+  /** Predictions per second measured by the caller (over the last seconds), shown for teachers. */
   fps?: number | null;
   /** What to say before the first prediction (defaults to "Waiting for the camera…"). */
   waiting?: string;
@@ -102,8 +104,8 @@ export function PredictionPanel({
           {t('teach.speak')}
         </label>
         {speak && noVoice && <span className="text-amber-700">{t('teach.noVoice')}</span>}
-        {fps != null && (
-          <span className="text-slate-500 tabular-nums">{t('teach.fps', { fps: fps.toFixed(0) })}</span>
+        {fps != null && fps > 0 && (
+          <span className="text-slate-500 tabular-nums">{t('teach.fps', { fps: roundRate(fps) })}</span>
         )}
       </div>
     </div>

@@ -38,7 +38,7 @@ export function StudioNotices(p: StudioNoticesProps) {
     <>
       {p.notice && (
         <Alert kind={p.notice.kind} onDismiss={p.onDismiss} dismissLabel={t('ui.close')}>
-          <span data-testid={p.noticeTestId}>{p.notice.text}</span>
+          <span data-testid={p.noticeTestId}>{p.notice.render ? p.notice.render(t) : p.notice.text}</span>
         </Alert>
       )}
       {p.fileErrors.length > 0 && (

@@ -6,6 +6,7 @@ import { useT } from '@/components/i18n/i18n-provider';
 import { ModelCard } from '@/components/lesson/model-card';
 import type { TrainingRun } from '@/components/training';
 import { Alert, Button, Card, ProgressBar } from '@/components/ui';
+import { MIN_EXAMPLES_TO_HOLD_OUT } from '@/lib/transfer/constants';
 import type { TrainSummary } from '@/lib/transfer/types';
 
 import { TrainResults } from './train-results';
@@ -71,7 +72,12 @@ export function TrainPanel({
       {state.phase === 'preparing' && (
         <ProgressBar value={state.progress} label={preparingLabel ?? t('teach.augmenting')} />
       )}
-      {state.phase === 'training' && (
+      {state.phase === 'training' && state.epoch === 0 && (
+        // The first round also sets up the engine (compiling shaders, allocating), which can take
+        // as long as many later rounds: say so rather than sit at "0 of 50".
+        <ProgressBar value={null} label={t('teach.gettingReady')} />
+      )}
+      {state.phase === 'training' && state.epoch > 0 && (
         <ProgressBar
           value={state.epochs ? state.epoch / state.epochs : null}
           label={t('teach.training')}
@@ -87,6 +93,11 @@ export function TrainPanel({
                 : t('teach.trained', { seconds: (r.ms / 1000).toFixed(1), epochs: r.epochsRun })}
             </span>
           </Alert>
+        )}
+        {state.phase === 'done' && r?.tooFewToTest && (
+          <p className="text-sm text-slate-700" data-testid="accuracy-needs-more">
+            {t('teach.accuracyNeedsMore', { count: r.counts.train, min: MIN_EXAMPLES_TO_HOLD_OUT })}
+          </p>
         )}
         {state.phase === 'cancelled' && (
           <Alert kind="info">{t('teach.cancelled', { epochs: r?.epochsRun ?? state.epoch })}</Alert>
@@ -115,9 +126,10 @@ export function TrainPanel({
         </details>
       )}
       {(hood || state.history.loss.length > 0 || r) && (
+        // Closed by default: children see the answer and the preview; teachers open the numbers.
         <details
           className="rounded-xl border border-slate-200 p-3"
-          open={!hood || undefined}
+          data-testid="under-the-hood"
           data-lesson-panel="details"
         >
           <summary className="cursor-pointer font-medium">{t('teach.underTheHood')}</summary>

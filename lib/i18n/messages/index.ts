@@ -3,8 +3,10 @@ import { common } from './common';
 import { digits } from './digits';
 import { dream } from './dream';
 import { errors } from './errors';
+import { files } from './files';
 import { groove } from './groove';
 import { image } from './image';
+import { kids } from './kids';
 import { lab } from './lab';
 import { lesson } from './lesson';
 import { midi } from './midi';
@@ -19,18 +21,20 @@ const BUNDLES = [
   common,
   digits,
   dream,
+  errors,
+  files,
   groove,
   image,
+  kids,
   lab,
+  lesson,
   midi,
   music,
+  offline,
   pose,
   sound,
   speed,
   teachx,
-  offline,
-  errors,
-  lesson,
 ] as const;
 
 type KeysOf<B> = B extends { en: Record<infer K, string> } ? K : never;
