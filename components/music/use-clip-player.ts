@@ -5,7 +5,6 @@
 import { errorTextNow } from '@/components/errors/use-error-text';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import { errorTextNow } from '@/components/errors/use-error-text';
 import { toTimedSequence } from '@/lib/music';
 
 import type { StudioClip } from './studio-types';

@@ -4,7 +4,6 @@
 import { errorTextNow } from '@/components/errors/use-error-text';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import { errorTextNow } from '@/components/errors/use-error-text';
 import type { Pose, PoseDetector } from '@/lib/pose';
 
 import { drawPoses, sourceSize } from './draw';
