@@ -1,7 +1,7 @@
 'use client';
 // The Playground's network lifecycle: (re)build on structural changes, play at display rate, step, reset.
-import { errorTextNow } from '@/components/errors/use-error-text';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { errorTextNow } from '@/components/errors/use-error-text';
 
 import {
   createPlaygroundNetwork,

@@ -2,9 +2,9 @@
 // Playing clips with Magenta's Player on Tone.js, and sounding single keys of the on-screen keyboard.
 // Tone is preloaded on mount so Play can start the AudioContext synchronously inside the click
 // (browsers only allow that during a user gesture).
-import { errorTextNow } from '@/components/errors/use-error-text';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { toTimedSequence } from '@/lib/music';
 
 import type { StudioClip } from './studio-types';

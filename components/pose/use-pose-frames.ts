@@ -1,9 +1,9 @@
 'use client';
 // usePoseFrames: the Pose studio's frame loop. Estimates poses on the live source every animation frame
 // (or once on a photo), draws the skeleton, tells subscribers, and keeps throttled stats for the page.
-import { errorTextNow } from '@/components/errors/use-error-text';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import type { Pose, PoseDetector } from '@/lib/pose';
 
 import { drawPoses, sourceSize } from './draw';
