@@ -134,17 +134,21 @@ test('Image studio: huge pictures, broken projects and models get a message; the
     await expectLive(page);
   });
   await test.step('a project without settings or augment: asks first, imports, Undo brings the work back', async () => {
-    const extractor = await page.evaluate(async () => {
+    // The studio's own learner name and feature size, so the file is a project of this studio.
+    const saved = await page.evaluate(async () => {
       const db = await new Promise<IDBDatabase>((r) => {
         const req = indexedDB.open('creative-ai-studio');
         req.onsuccess = () => r(req.result);
       });
-      return new Promise<string>((r) => {
+      return new Promise<{ extractor: string; featureSize: number }>((r) => {
         const get = db.transaction('projects').objectStore('projects').get('image-project');
-        get.onsuccess = () => r((get.result as { extractor: string }).extractor);
+        get.onsuccess = () => r(get.result as { extractor: string; featureSize: number });
       });
     });
-    const bare = projectJson({ settings: undefined, augment: undefined }, extractor);
+    const bare = projectJson(
+      { settings: undefined, augment: undefined, featureSize: saved.featureSize },
+      saved.extractor,
+    );
     let asked = '';
     page.once('dialog', (d) => {
       asked = d.message();
