@@ -364,7 +364,7 @@ export function DreamPanel({
             </Button>
           </div>
         </ResultView>
-        {!backbone && backend !== 'wasm' && <Alert kind="info">{t('dream.loadingModel')}</Alert>}
+        {!backbone && <Alert kind="info">{t('dream.loadingModel')}</Alert>}
         {restoredNote && <Alert kind="info">{t('dream.restored')}</Alert>}
         {scaledNote && <Alert kind="info">{scaledNote}</Alert>}
         <OutcomeAlert

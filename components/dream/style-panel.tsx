@@ -297,7 +297,7 @@ export function StylePanel({
           />
         )}
         <p className="text-sm text-slate-600">{t('dream.style.explain')}</p>
-        {!backbone && backend !== 'wasm' && <Alert kind="info">{t('dream.loadingModel')}</Alert>}
+        {!backbone && <Alert kind="info">{t('dream.loadingModel')}</Alert>}
         {scaledNote && <Alert kind="info">{scaledNote}</Alert>}
         <OutcomeAlert
           outcome={outcome}

@@ -12,6 +12,7 @@ import {
   HeadSettings,
   ProjectFilesPanel,
   TrainPanel,
+  useQuickModel,
   useTeachableStudio,
   StudioNotices,
   useStudioNotice,
@@ -33,6 +34,7 @@ import {
   type HeadModel,
   type ImageFeatureExtractor,
   type ImageFrame,
+  type SamplePayload,
 } from '@/lib/transfer';
 
 import { ImageClassControls } from './image-class-controls';
@@ -66,12 +68,29 @@ function useImageExtractor() {
   return { extractor, error };
 }
 
+/** Names of the image features before feature version 2 (their projects are re-extracted). */
+const OLDER_IMAGE_EXTRACTORS = ['centernet-mobilenetv3-gap120', 'centernet-mobilenetv3-gap120+480'];
+
+/** The feature of a stored picture (its thumbnail), or null when no picture was kept. */
+function pictureFeature(extractor: ImageFeatureExtractor) {
+  return async (payload: SamplePayload): Promise<Float32Array | null> => {
+    if (payload.kind !== 'picture' || !payload.bytes.length) return null;
+    const bmp = await createImageBitmap(new Blob([new Uint8Array(payload.bytes)], { type: payload.type }));
+    try {
+      return await extractor.extract(bmp);
+    } finally {
+      bmp.close();
+    }
+  };
+}
+
 /** The whole Image studio (client only). */
 export default function ImageStudio() {
   const t = useT();
   const { name: backendName } = useBackend();
   const { extractor, error: modelError } = useImageExtractor();
   const frames = useMemo(() => (extractor ? imageFrameExtractor(extractor) : null), [extractor]);
+  const refeature = useMemo(() => (extractor ? pictureFeature(extractor) : null), [extractor]);
   const studio = useTeachableStudio<ImageFrame, HeadConfig>(
     {
       extractor: frames,
@@ -87,9 +106,13 @@ export default function ImageStudio() {
       featureSize: IMAGE_FEATURE_SIZES[DEFAULT_IMAGE_FEATURE_MODE],
       settings: DEFAULT_HEAD_CONFIG,
       className: (n) => t('teach.defaultClass', { n }),
+      // Projects saved with the first picture features keep their pictures; features are recomputed.
+      olderExtractors: OLDER_IMAGE_EXTRACTORS,
+      refeature,
     },
   );
   const { project, run } = studio;
+  const quick = useQuickModel(frames, project);
 
   const webcam = useRef<WebcamHandle>(null);
   const [camReady, setCamReady] = useState(false);
@@ -105,7 +128,7 @@ export default function ImageStudio() {
   );
 
   const ready = extractor !== null;
-  const busy = run.busy || capture.upload !== null;
+  const busy = run.busy || capture.upload !== null || studio.refeaturing !== null;
 
   const train = async () => {
     setNotice(null);
@@ -130,6 +153,14 @@ export default function ImageStudio() {
     <div className="space-y-6">
       {!ready && !modelError && <ProgressBar value={null} label={t('image.loadingModel')} />}
       {modelError && <Alert kind="error">{t('image.modelError', { message: modelError })}</Alert>}
+      {studio.refeaturing && (
+        <div data-testid="reextracting">
+          <ProgressBar
+            value={studio.refeaturing.total ? studio.refeaturing.done / studio.refeaturing.total : null}
+            label={t('teachx.reextracting', studio.refeaturing)}
+          />
+        </div>
+      )}
       <StudioNotices
         notice={notice}
         onDismiss={() => setNotice(null)}
@@ -165,6 +196,8 @@ export default function ImageStudio() {
             predict={studio.predict}
             hasMine={studio.model !== null && project.head !== null}
             labels={studio.modelLabels}
+            quick={quick}
+            quickLabels={studio.labels}
             tm={tm}
             source={source}
             onSource={setSource}

@@ -173,12 +173,7 @@ export default function SoundStudio() {
             ? t('sound.train.doneNoVal')
             : t('sound.train.done', { acc: `${Math.round(r.validationAccuracy * 100)}%` })
         }
-        errorText={(e) =>
-          // tfjs's WASM backend has no gradient kernels for convolutions.
-          /not registered for backend 'wasm'/.test(message(e))
-            ? t('sound.train.wasm')
-            : t('sound.train.failed', { message: message(e) })
-        }
+        errorText={(e) => t('sound.train.failed', { message: message(e) })}
         notice={studio.stale && model && <Alert kind="info">{t('sound.train.stale')}</Alert>}
         hood={
           <SoundSettings

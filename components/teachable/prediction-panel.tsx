@@ -16,6 +16,8 @@ export interface PredictionPanelProps {
   onSpeak: (on: boolean) => void;
   /** Predictions per second measured by the caller, shown for teachers. */
   fps?: number | null;
+  /** What to say before the first prediction (defaults to "Waiting for the camera…"). */
+  waiting?: string;
 }
 
 /** Shows the prediction; speaks the winner when it changes (confidence ≥ 80%). */
@@ -28,6 +30,7 @@ export function PredictionPanel({
   onKidsMode,
   onSpeak,
   fps,
+  waiting,
 }: PredictionPanelProps) {
   const t = useT();
   const { locale } = useLocale();
@@ -75,7 +78,9 @@ export function PredictionPanel({
           title={t('teach.prediction')}
         />
       ) : (
-        <p className="text-sm text-slate-500">{t('teach.noPrediction')}</p>
+        <p className="text-sm text-slate-500" data-testid="no-prediction">
+          {waiting ?? t('teach.noPrediction')}
+        </p>
       )}
       <div className="flex flex-wrap items-center gap-4 text-sm">
         <label className="flex items-center gap-2">

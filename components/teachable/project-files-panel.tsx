@@ -76,7 +76,11 @@ export function ProjectFilesPanel<I, S extends BaseTrainSettings, M extends Teac
       const named = await Promise.all(files.map(readNamedBytes));
       const p = parse
         ? parse(named)
-        : importProjectZip<S>(named[0].name, named[0].data, studio.learner?.name ?? project?.extractor);
+        : importProjectZip<S>(
+            named[0].name,
+            named[0].data,
+            studio.learner ? studio.acceptedExtractors : project?.extractor,
+          );
       // Checked first (above), then asked: a refused or declined import leaves the project untouched.
       const hasWork = !!project && (project.head !== null || project.classes.some((c) => c.samples.length));
       if (hasWork && !window.confirm(t('files.replaceConfirm', { name: files[0].name }))) return;

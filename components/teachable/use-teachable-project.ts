@@ -30,6 +30,11 @@ export interface UseTeachableProjectOptions<S extends BaseTrainSettings> extends
   migrate?: (raw: unknown) => Promise<TeachableProject<S> | null>;
   /** Milliseconds of quiet before autosaving. Defaults to 600. */
   saveDelay?: number;
+  /**
+   * Names of older extractors whose saved projects are kept (not replaced by a fresh one): the studio
+   * re-extracts their features from the kept pictures (useTeachableStudio's `refeature`).
+   */
+  olderExtractors?: readonly string[];
 }
 
 /** The project and every action on it. Actions are stable (safe in effects and callbacks). */
@@ -66,9 +71,11 @@ export function useTeachableProject<S extends BaseTrainSettings>(opts: UseTeacha
       const raw = await loadProject<unknown>(storageKey);
       // Read defensively: damaged parts are dropped or reset, so stored data never bricks a studio.
       const r = repairProject<S>(raw, fresh());
-      if (r && r.project.extractor === extractor && r.project.featureSize === featureSize) {
+      const p = r?.project;
+      const ours = p && p.extractor === extractor && p.featureSize === featureSize;
+      if (r && p && (ours || optsRef.current.olderExtractors?.includes(p.extractor))) {
         if (r.repaired && !cancelled) setRepaired(true);
-        return show(r.project);
+        return show(p);
       }
       show((raw !== undefined && (await optsRef.current.migrate?.(raw))) || fresh());
     })().catch(() => {

@@ -15,7 +15,13 @@ import {
   type HeadModel,
   type TeachableLearner,
 } from '@/lib/transfer/learner';
-import type { BaseTrainSettings, TeachableProject } from '@/lib/transfer/project';
+import {
+  sampleCount,
+  type BaseTrainSettings,
+  type SamplePayload,
+  type TeachableProject,
+} from '@/lib/transfer/project';
+import { reextractProject } from '@/lib/transfer/reextract';
 import type { FeatureExtractor, HeadConfig, TeachableModel, TrainSummary } from '@/lib/transfer/types';
 
 import { useTeachableProject, type UseTeachableProjectOptions } from './use-teachable-project';
@@ -30,6 +36,11 @@ export interface TeachableStudioOptions<S extends BaseTrainSettings> extends Omi
   featureSize: number;
   /** A translated reason training cannot start, or null. Defaults to "2 classes, none empty". */
   blocker?: (project: TeachableProject<S>) => string | null;
+  /**
+   * Computes an example's feature again from its payload (null when it cannot), for projects saved
+   * with one of `olderExtractors`; null while the extractor loads.
+   */
+  refeature?: ((payload: SamplePayload) => Promise<Float32Array | null>) | null;
 }
 
 /** Where the model comes from: a frozen extractor + dense head, or any learner. Null while loading. */
@@ -68,6 +79,10 @@ export interface TeachableStudio<
   newProject(): Promise<void>;
   /** Brings back the project the last import replaced (its model too); false when there is none. */
   undoImport(): boolean;
+  /** Progress of re-extracting an older project's features, or null when none is running. */
+  refeaturing: { done: number; total: number } | null;
+  /** Names of the features a project file may have (this learner's first, then older ones). */
+  acceptedExtractors: string[];
 }
 
 /** A frozen extractor + dense head studio (Image, Pose, a pretrained sound embedding). */
@@ -123,10 +138,12 @@ export function useTeachableStudio<I, S extends BaseTrainSettings, M extends Tea
   }, []);
   useEffect(() => () => install(null), [install]);
 
-  // Rebuild the model from the saved project (after a reload or an import).
+  // Rebuild the model from the saved project (after a reload or an import), never on another
+  // extractor's features (a project waiting to be re-extracted).
   useEffect(() => {
     const saved = project?.head;
     if (!saved || !learner || loadedFor.current === saved.trainedAt) return;
+    if (project.extractor !== learner.name) return;
     loadedFor.current = saved.trainedAt;
     setRestoreError(null);
     void learner.restore(saved).then(
@@ -134,6 +151,43 @@ export function useTeachableStudio<I, S extends BaseTrainSettings, M extends Tea
       (e: unknown) => setRestoreError(e),
     );
   }, [project, learner, install]);
+
+  // A project saved with older features: keep its pictures and compute the features again.
+  const refeature = options.refeature;
+  const [refeaturing, setRefeaturing] = useState<{ done: number; total: number } | null>(null);
+  const projectRef = useRef(project);
+  projectRef.current = project;
+  const oldFeatures = !!project && project.extractor !== options.name;
+  useEffect(() => {
+    const p = projectRef.current;
+    if (!oldFeatures || !refeature || !p) return;
+    const ctrl = new AbortController();
+    const total = p.classes.reduce((s, c) => s + c.samples.length, 0);
+    setRefeaturing({ done: 0, total });
+    void reextractProject(p, { extractor: options.name, featureSize: options.featureSize }, refeature, {
+      signal: ctrl.signal,
+      onProgress: (done) => setRefeaturing({ done, total }),
+    }).then(
+      (next) => {
+        if (!next || ctrl.signal.aborted) return;
+        setRefeaturing(null);
+        replace(next);
+      },
+      (e: unknown) => {
+        setRefeaturing(null);
+        setRestoreError(e);
+      },
+    );
+    return () => {
+      ctrl.abort();
+      setRefeaturing(null);
+    };
+  }, [oldFeatures, refeature, options.name, options.featureSize, replace]);
+  const olderKey = (options.olderExtractors ?? []).join('\n');
+  const acceptedExtractors = useMemo(
+    () => [options.name, ...(olderKey ? olderKey.split('\n') : [])],
+    [options.name, olderKey],
+  );
 
   const labels = useMemo(() => project?.classes.map((c) => c.name) ?? [], [project]);
   const modelLabels = useMemo(() => {
@@ -145,11 +199,13 @@ export function useTeachableStudio<I, S extends BaseTrainSettings, M extends Tea
   const customBlocker = options.blocker;
   const blocker = useMemo(() => {
     if (!project) return null;
+    if (project.extractor !== options.name)
+      return t('teachx.reextracting', { done: refeaturing?.done ?? 0, total: sampleCount(project) });
     if (customBlocker) return customBlocker(project);
     if (project.classes.length < MIN_CLASSES) return t('teach.needTwo');
     const empty = project.classes.find((c) => c.samples.length === 0);
     return empty ? t('teach.emptyClass', { name: empty.name }) : null;
-  }, [project, customBlocker, t]);
+  }, [project, customBlocker, t, options.name, refeaturing]);
 
   const train = useCallback(async () => {
     if (!project || !learner || blocker) return null;
@@ -218,5 +274,7 @@ export function useTeachableStudio<I, S extends BaseTrainSettings, M extends Tea
     loadProject,
     newProject,
     undoImport,
+    refeaturing,
+    acceptedExtractors,
   };
 }

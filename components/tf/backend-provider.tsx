@@ -11,6 +11,8 @@ interface BackendValue {
   /** The backend running now, once ready. */
   name: BackendName | null;
   attempts: BackendAttempt[];
+  /** The WebGL renderer's name when it is software (then 'auto' prefers WebAssembly), else null. */
+  softwareRenderer: string | null;
   preference: BackendPreference;
   error: string | null;
   /** Resolves with the backend name once one is running; studios await it before using tfjs. */
@@ -40,6 +42,7 @@ export function BackendProvider({ children }: { children: React.ReactNode }) {
   const [status, setStatus] = useState<Status>('idle');
   const [name, setName] = useState<BackendName | null>(null);
   const [attempts, setAttempts] = useState<BackendAttempt[]>([]);
+  const [softwareRenderer, setSoftwareRenderer] = useState<string | null>(null);
   const [preference, setPref] = useState<BackendPreference>('auto');
   const [error, setError] = useState<string | null>(null);
   const ready = useRef<Promise<BackendName> | null>(null);
@@ -56,6 +59,7 @@ export function BackendProvider({ children }: { children: React.ReactNode }) {
       (result) => {
         setName(result.name);
         setAttempts(result.attempts);
+        setSoftwareRenderer(result.softwareRenderer ?? null);
         setStatus('ready');
         setError(null);
       },
@@ -85,8 +89,8 @@ export function BackendProvider({ children }: { children: React.ReactNode }) {
   );
 
   const value = useMemo<BackendValue>(
-    () => ({ status, name, attempts, preference, error, whenReady, setPreference }),
-    [status, name, attempts, preference, error, whenReady, setPreference],
+    () => ({ status, name, attempts, softwareRenderer, preference, error, whenReady, setPreference }),
+    [status, name, attempts, softwareRenderer, preference, error, whenReady, setPreference],
   );
   return <BackendContext.Provider value={value}>{children}</BackendContext.Provider>;
 }

@@ -9,6 +9,7 @@ import { toMono } from '../audio/resample';
 import { InputError } from '../errors';
 import {
   FileError,
+  MAX_DECODE_PIXELS,
   MAX_PROJECT_SAMPLES,
   PROJECT_FORMAT,
   PROJECT_FORMAT_V1,
@@ -17,6 +18,7 @@ import {
   formatCount,
   looksLikeZip,
   parseJsonWith,
+  readImageSize,
   safeUnzip,
   type ModelEntry,
 } from '../files';
@@ -190,23 +192,30 @@ function readPayload(fileName: string, s: SampleEntry, entries: Record<string, U
       ...(s.sourceFile ? { file: s.sourceFile } : {}),
     };
   }
-  return {
-    kind: 'picture',
-    type: s.type,
-    bytes: s.file ? (entries[s.file] ?? new Uint8Array(0)) : new Uint8Array(0),
-  };
+  const bytes = s.file ? (entries[s.file] ?? new Uint8Array(0)) : new Uint8Array(0);
+  // Example pictures are small thumbnails: one that claims to be huge is refused before any decode.
+  const size = readImageSize(bytes);
+  if (size && size.width * size.height > MAX_DECODE_PIXELS)
+    throw new FileError('files.image.tooManyPixels', {
+      name: `${fileName}: ${s.file}`,
+      width: size.width,
+      height: size.height,
+      mp: Math.round((size.width * size.height) / 1e6),
+      max: MAX_DECODE_PIXELS / 1e6,
+    });
+  return { kind: 'picture', type: s.type, bytes };
 }
 
 /**
  * Reads a project zip written by {@link exportProjectZip} (version 2) or by the Image and Pose
- * studios before it (version 1). `expectedExtractor` guards against mixing features from another
- * studio's extractor.
+ * studios before it (version 1). `expectedExtractor` (a name, or a list of accepted names) guards
+ * against mixing features from another studio's extractor.
  * @throws InputError naming what is wrong.
  */
 export function importProjectZip<S extends BaseTrainSettings = BaseTrainSettings>(
   fileName: string,
   data: Uint8Array,
-  expectedExtractor?: string,
+  expectedExtractor?: string | readonly string[],
 ): TeachableProject<S> {
   // Everything is checked before the caller touches its saved project: sizes, counts, types.
   const entries = safeUnzip(fileName, data);
@@ -230,7 +239,9 @@ export function importProjectZip<S extends BaseTrainSettings = BaseTrainSettings
         });
     }
   });
-  if (expectedExtractor && json.extractor !== expectedExtractor) {
+  // A list names the studio's own features first, then older ones it re-extracts after import.
+  const accepted = typeof expectedExtractor === 'string' ? [expectedExtractor] : (expectedExtractor ?? []);
+  if (accepted.length && !accepted.includes(json.extractor)) {
     throw new FileError('files.project.wrongStudio', { name: fileName, found: json.extractor });
   }
   const size = json.featureSize;

@@ -10,8 +10,24 @@ import { midi } from './midi';
 import { music } from './music';
 import { pose } from './pose';
 import { sound } from './sound';
+import { speed } from './speed';
+import { teachx } from './teachx';
 
-const BUNDLES = [common, digits, dream, files, groove, image, lab, midi, music, pose, sound] as const;
+const BUNDLES = [
+  common,
+  digits,
+  dream,
+  files,
+  groove,
+  image,
+  lab,
+  midi,
+  music,
+  pose,
+  sound,
+  speed,
+  teachx,
+] as const;
 
 type KeysOf<B> = B extends { en: Record<infer K, string> } ? K : never;
 /** Every message key of the app. */
