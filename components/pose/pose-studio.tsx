@@ -52,7 +52,10 @@ export default function PoseStudio() {
   const { name: backendName } = useBackend();
   const [settings, setSettings] = useState<PoseSettings>(DEFAULT_SETTINGS);
   const [settingsLoaded, setSettingsLoaded] = useState(false);
-  const { detector, status, error, version } = usePoseDetector({ ...settings, enabled: settingsLoaded });
+  const { detector, status, error, version, progress } = usePoseDetector({
+    ...settings,
+    enabled: settingsLoaded,
+  });
 
   const [source, setSource] = useState<Source>('camera');
   const webcam = useRef<WebcamHandle>(null);
@@ -268,7 +271,10 @@ export default function PoseStudio() {
   return (
     <div className="space-y-6">
       {status === 'loading' && (
-        <ProgressBar value={null} label={t('pose.loadingModel', { model: modelLabel })} />
+        <ProgressBar
+          value={progress > 0 && progress < 1 ? progress : null}
+          label={progress < 1 ? t('pose.loadingModel', { model: modelLabel }) : t('kids.modelWarmUp')}
+        />
       )}
       {status === 'error' && <Alert kind="error">{t('pose.modelError', { message: error ?? '' })}</Alert>}
       {fileError && (
