@@ -24,6 +24,11 @@ const nextConfig = {
         os: false,
       };
     }
+    // No eval in the bundle (strict CSP): see scripts/build/no-eval-loader.cjs.
+    config.module.rules.push({
+      test: /@magenta[\\/]music[\\/]es6[\\/].*\.js$/,
+      use: [require.resolve('./scripts/build/no-eval-loader.cjs')],
+    });
     return config;
   },
 };

@@ -1,10 +1,12 @@
 // Root layout: header, main content and footer around every page. No external fonts or scripts.
 import type { Metadata, Viewport } from 'next';
 
+import { CspMeta } from '@/components/layout/csp-meta';
 import { Footer } from '@/components/layout/footer';
 import { Header } from '@/components/layout/header';
 import { LocaleScript } from '@/components/layout/locale-script';
 import { Providers } from '@/components/layout/providers';
+import { PwaHead } from '@/components/offline/pwa-head';
 
 // Korean glyphs from our own origin (OFL); unicode-range subsets load only when a page needs them.
 import '@fontsource-variable/noto-sans-kr';
@@ -23,8 +25,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen">
+        <CspMeta />
         <LocaleScript />
         <Providers>
+          <PwaHead />
           <Header />
           <main id="main" className="mx-auto max-w-6xl px-4 py-8">
             {children}

@@ -2,6 +2,7 @@
 import { HomeIntro } from '@/components/layout/home-intro';
 import { StartHere } from '@/components/layout/start-here';
 import { StudioCards } from '@/components/layout/studio-cards';
+import { OfflineButton } from '@/components/offline/offline-button';
 
 export default function HomePage() {
   return (
@@ -9,6 +10,7 @@ export default function HomePage() {
       <HomeIntro />
       <StartHere />
       <StudioCards />
+      <OfflineButton />
     </div>
   );
 }

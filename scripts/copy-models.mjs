@@ -120,6 +120,23 @@ function copyWasm() {
   }
 }
 
+/**
+ * Copies tf.min.js and pose-detection.min.js (the same versions as the app's) to public/vendor/,
+ * where the studios read them to inline into exported HTML pages (never loaded by the app itself).
+ */
+function copyVendor() {
+  const outDir = join(ROOT, 'public', 'vendor');
+  mkdirSync(outDir, { recursive: true });
+  const files = [
+    ['@tensorflow/tfjs', 'dist/tf.min.js'],
+    ['@tensorflow-models/pose-detection', 'dist/pose-detection.min.js'],
+  ];
+  for (const [pkg, file] of files) {
+    const src = join(dirname(require.resolve(`${pkg}/package.json`)), file);
+    copyFileSync(src, join(outDir, file.split('/').pop()));
+  }
+}
+
 function listFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)],
@@ -151,9 +168,19 @@ function writeManifest() {
   }
   writeFileSync(
     join(PUBLIC_MODELS, 'manifest.json'),
-    JSON.stringify({ generatedBy: 'scripts/copy-models.mjs', models }, null, 2),
+    JSON.stringify({ generatedBy: 'scripts/copy-models.mjs', models, data: listData() }, null, 2),
   );
   return models;
+}
+
+/** Data sets under public/data (paths relative to public/), for "Make available offline". */
+function listData() {
+  const dataDir = join(ROOT, 'public', 'data');
+  if (!existsSync(dataDir)) return [];
+  return listFiles(dataDir)
+    .filter((f) => !/\.(md|txt)$/i.test(f))
+    .sort()
+    .map((f) => ({ path: relative(join(ROOT, 'public'), f), bytes: statSync(f).size }));
 }
 
 function readJson(path) {
@@ -162,6 +189,7 @@ function readJson(path) {
 
 copyHumanModels();
 copyWasm();
+copyVendor();
 const models = writeManifest();
 process.stdout.write(
   `copy-models: ${models.length} models in public/models (${(models.reduce((s, m) => s + m.bytes, 0) / 1e6).toFixed(1)} MB)\n`,

@@ -7,6 +7,7 @@ import { labWorkload } from './lab';
 import { musicWorkload } from './music';
 import { poseWorkload } from './pose';
 import { soundWorkload } from './sound';
+import { speedWorkload } from './speed';
 import type { Workload } from './types';
 
 export const WORKLOADS: readonly Workload[] = [
@@ -18,6 +19,7 @@ export const WORKLOADS: readonly Workload[] = [
   musicWorkload,
   poseWorkload,
   soundWorkload,
+  speedWorkload,
 ];
 
 export type { BenchContext, BenchMeasurement, Workload } from './types';

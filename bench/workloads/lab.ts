@@ -1,6 +1,12 @@
-// Lab workloads: Playground training steps per backend vs a plain-JavaScript network (TF Playground's way),
-// one Playground animation frame, and LSTM training throughput.
-import { DEFAULT_PLAYGROUND_STATE, createPlaygroundNetwork, makeDataset } from '@/lib/lab';
+// Lab workloads: Playground training steps on the dense engine and on tfjs vs a plain-JavaScript network
+// (TF Playground's way) in the same run, one Playground animation frame, and LSTM training throughput.
+import {
+  DEFAULT_PLAYGROUND_STATE,
+  createPlaygroundNetwork,
+  makeDataset,
+  type PlaygroundEngine,
+  type PlaygroundState,
+} from '@/lib/lab';
 
 import { PlainMlp } from './plain-mlp';
 import { medianMs } from './timing';
@@ -16,28 +22,44 @@ const PG_STATE = {
   optimizer: 'sgd' as const,
   learningRate: 0.03,
 };
-const STEPS = 50;
+/** The same network with the Playground's extras on: an L2 penalty, 10% dropout and Adam. */
+const PG_FEATURES: PlaygroundState = {
+  ...PG_STATE,
+  regularization: 'l2',
+  regularizationRate: 0.001,
+  dropout: 0.1,
+  optimizer: 'adam',
+  learningRate: 0.01,
+};
 
-async function playgroundSteps(): Promise<number> {
-  const net = createPlaygroundNetwork(PG_STATE, makeDataset('circle'));
+/** Training steps per second through the Playground network (shuffling, batching and loss included). */
+async function playgroundSteps(engine: PlaygroundEngine, state: PlaygroundState = PG_STATE): Promise<number> {
+  const net = createPlaygroundNetwork(state, makeDataset('circle'), { engine });
+  // trainBatches stops at the end of each epoch, so count the steps it really ran.
+  const steps = engine === 'js' ? 2000 : 50;
+  const run = async () => {
+    let done = 0;
+    while (done < steps) done += await net.trainBatches(steps - done);
+  };
   try {
-    await net.trainBatches(5);
-    const ms = await medianMs(() => net.trainBatches(STEPS), { warmup: 1, reps: 3 });
-    return (STEPS * 1000) / ms;
+    await run();
+    const ms = await medianMs(run, { warmup: 1, reps: 3 });
+    return (steps * 1000) / ms;
   } finally {
     net.dispose();
   }
 }
 
-async function playgroundFrame(): Promise<number> {
+async function playgroundFrame(engine: PlaygroundEngine): Promise<number> {
   // One Playground frame as the UI runs it: an epoch (250 points / batch 10 = 25 steps), losses, 50×50 maps.
-  const net = createPlaygroundNetwork(PG_STATE, makeDataset('circle'));
+  const net = createPlaygroundNetwork(PG_STATE, makeDataset('circle'), { engine });
   try {
     return await medianMs(
       async () => {
         await net.trainBatches(net.batchesPerEpoch);
         net.evaluate();
         net.snapshot(50);
+        net.testConfusion();
       },
       { warmup: 1, reps: 5 },
     );
@@ -105,19 +127,54 @@ export const labWorkload: Workload = {
       'lab.playgroundSteps',
       'Playground 2-8-8-8-8-1 tanh, batch 10: tfjs training steps',
       'steps/s',
-      playgroundSteps,
+      () => playgroundSteps('tfjs'),
     );
+    // Engine, plain JS, engine again: the ratio uses the mean of the two engine runs around the reference,
+    // so a slow patch of this shared machine hits both sides.
+    const engineA = await playgroundSteps('js').catch(() => Number.NaN);
     await measure(
       'lab.plainJsSteps',
       'Same network in plain JavaScript (TF Playground style), batch 10',
       'steps/s',
       plainJsSteps,
     );
+    const plain = out[out.length - 1].value;
+    await measure(
+      'lab.engineSteps',
+      "Same network on the Playground's dense engine (shuffle, batches, losses): steps",
+      'steps/s',
+      async () => (engineA + (await playgroundSteps('js'))) / 2,
+    );
+    const engine = out[out.length - 1].value;
+    out.push({
+      id: 'lab.engineVsPlainJs',
+      label: 'Dense engine ÷ plain JavaScript, same run (goal ≥ 1.0)',
+      unit: '×',
+      value: engine / plain,
+    });
+    await measure(
+      'lab.engineFeaturesSteps',
+      'Dense engine with L2, dropout 10% and Adam: steps',
+      'steps/s',
+      () => playgroundSteps('js', PG_FEATURES),
+    );
+    out.push({
+      id: 'lab.engineFeaturesVsPlainJs',
+      label: 'Dense engine with L2 + dropout + Adam ÷ plain JavaScript (plain SGD), same run',
+      unit: '×',
+      value: out[out.length - 1].value / plain,
+    });
     await measure(
       'lab.playgroundFrame',
-      'Playground frame: 1 epoch (25 steps) + losses + 50×50 maps',
+      'Playground frame on tfjs: 1 epoch (25 steps) + losses + 50×50 maps + confusion',
       'ms/frame',
-      playgroundFrame,
+      () => playgroundFrame('tfjs'),
+    );
+    await measure(
+      'lab.engineFrame',
+      'Playground frame on the dense engine: 1 epoch + losses + 50×50 maps + confusion',
+      'ms/frame',
+      () => playgroundFrame('js'),
     );
     await measure('lab.lstmThroughput', 'LSTM(16) on 24×1 windows, batch 32: training', 'examples/s', () =>
       lstmThroughput(ctx),

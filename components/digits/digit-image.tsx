@@ -1,5 +1,5 @@
 'use client';
-// DigitImage: draws a 28×28 grey image (values 0–1, white ink on black) large and pixelated.
+// DigitImage: draws a 28×28 grey image (values 0–1, white ink on black, or inverted) large and pixelated.
 import { useEffect, useRef } from 'react';
 
 /** Props for {@link DigitImage}. */
@@ -12,10 +12,21 @@ export interface DigitImageProps {
   signed?: boolean;
   /** Width/height of the image. Defaults to 28. */
   side?: number;
+  /** 'white' draws the ink black on white paper, as a person writes. Defaults to 'black' (as MNIST stores it). */
+  paper?: 'black' | 'white';
+  testId?: string;
 }
 
 /** Renders MNIST-style pixels (or signed weights) to a small canvas. */
-export function DigitImage({ pixels, size = 112, label, signed = false, side = 28 }: DigitImageProps) {
+export function DigitImage({
+  pixels,
+  size = 112,
+  label,
+  signed = false,
+  side = 28,
+  paper = 'black',
+  testId,
+}: DigitImageProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const c = ref.current?.getContext('2d');
@@ -36,7 +47,8 @@ export function DigitImage({ pixels, size = 112, label, signed = false, side = 2
         img.data[o + 1] = Math.round(255 * (1 - Math.abs(s)));
         img.data[o + 2] = s > 0 ? 255 : Math.round(255 * (1 + s));
       } else {
-        const g = Math.round(Math.max(0, Math.min(1, v)) * 255);
+        const ink = Math.max(0, Math.min(1, v));
+        const g = Math.round((paper === 'white' ? 1 - ink : ink) * 255);
         img.data[o] = g;
         img.data[o + 1] = g;
         img.data[o + 2] = g;
@@ -44,7 +56,7 @@ export function DigitImage({ pixels, size = 112, label, signed = false, side = 2
       img.data[o + 3] = 255;
     }
     c.putImageData(img, 0, 0);
-  }, [pixels, signed, side]);
+  }, [pixels, signed, side, paper]);
   return (
     <canvas
       ref={ref}
@@ -52,8 +64,10 @@ export function DigitImage({ pixels, size = 112, label, signed = false, side = 2
       height={side}
       role="img"
       aria-label={label}
+      title={paper === 'white' ? label : undefined}
+      data-testid={testId}
       style={{ width: size, height: size, imageRendering: 'pixelated' }}
-      className="rounded border border-slate-300 bg-black"
+      className={`rounded border ${paper === 'white' ? 'border-slate-200 bg-white' : 'border-slate-300 bg-black'}`}
     />
   );
 }

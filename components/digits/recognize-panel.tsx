@@ -2,6 +2,7 @@
 // RecognizePanel: draw a digit, see the 28×28 the network sees, ten probability bars and the answer.
 import { useCallback, useEffect, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { DrawingCanvas, type DrawingCanvasHandle } from '@/components/media/drawing-canvas';
 import { Alert, Button, ConfidenceBars } from '@/components/ui';
@@ -40,7 +41,7 @@ export function RecognizePanel({ models, onAddDrawing, drawingCount, randomExamp
     setLoadError(null);
     models.get(choice).then(
       (l) => alive && setInfo(l.info),
-      (e: unknown) => alive && setLoadError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => alive && setLoadError(errorTextNow(e)),
     );
     return () => {
       alive = false;
@@ -75,7 +76,7 @@ export function RecognizePanel({ models, onAddDrawing, drawingCount, randomExamp
         setProbs(p);
       } while (again.current);
     } catch (e) {
-      setLoadError(e instanceof Error ? e.message : String(e));
+      setLoadError(errorTextNow(e));
     } finally {
       busy.current = false;
     }

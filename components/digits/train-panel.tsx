@@ -1,29 +1,21 @@
 'use client';
 // TrainPanel: train an MLP or CNN on the MNIST digits in the browser, watch it learn, inspect its mistakes.
 import type * as tf from '@tensorflow/tfjs';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useBackend } from '@/components/tf/backend-provider';
-import {
-  Alert,
-  Button,
-  ConfusionMatrix,
-  ModelSummaryTable,
-  ProgressBar,
-  Slider,
-  TrainingCurves,
-  type SummaryRow,
-  type TrainingHistory,
-} from '@/components/ui';
+import { useTrainingRun } from '@/components/training';
+import { Alert, Button, ProgressBar, Select, Slider, TrainingCurves } from '@/components/ui';
 import type { DigitEvaluation, FirstLayerView } from '@/lib/digits';
+import type { ModelSummary, OptimizerName } from '@/lib/models';
 import type { MnistData } from '@/lib/pretrained/digits';
 
-import { DigitImage } from './digit-image';
 import { MY_MODEL_KEY, type useDigitModels } from './use-digit-models';
+import { DigitEvaluationView, DigitNetSummary, FirstLayerWeights } from './train-results';
 
-type Optimizer = 'sgd' | 'momentum' | 'nesterov' | 'adagrad' | 'rmsprop' | 'adam';
-const OPTIMIZERS: Optimizer[] = ['adam', 'sgd', 'momentum', 'nesterov', 'rmsprop', 'adagrad'];
+const OPTIMIZERS: OptimizerName[] = ['adam', 'sgd', 'momentum', 'nesterov', 'rmsprop', 'adagrad'];
 
 /** A drawing the learner labelled. */
 export interface LabelledDrawing {
@@ -38,6 +30,15 @@ export interface TrainPanelProps {
   drawings: readonly LabelledDrawing[];
 }
 
+/** What a finished run leaves for the page (the model itself is saved and disposed). */
+interface DigitsRun {
+  evaluation: DigitEvaluation;
+  firstLayer: FirstLayerView | null;
+  testImages: Float32Array;
+  cancelled: boolean;
+  ms: number;
+}
+
 /** The "Train your own" tab. */
 export function TrainPanel({ models, loadData, drawings }: TrainPanelProps) {
   const t = useT();
@@ -48,133 +49,85 @@ export function TrainPanel({ models, loadData, drawings }: TrainPanelProps) {
   const [epochs, setEpochs] = useState(3);
   const [batchSize, setBatchSize] = useState(64);
   const [learningRate, setLearningRate] = useState(0.001);
-  const [optimizer, setOptimizer] = useState<Optimizer>('adam');
+  const [optimizer, setOptimizer] = useState<OptimizerName>('adam');
   const [useDrawings, setUseDrawings] = useState(true);
   const [fineTune, setFineTune] = useState(false);
-  const [phase, setPhase] = useState<'idle' | 'loading' | 'training' | 'evaluating'>('idle');
-  const [progress, setProgress] = useState(0);
-  const [epochNow, setEpochNow] = useState(0);
-  const [history, setHistory] = useState<TrainingHistory>({ loss: [], valLoss: [], acc: [], valAcc: [] });
-  const [result, setResult] = useState<{ kind: 'success' | 'warning' | 'error'; text: string } | null>(null);
-  const [evaluation, setEvaluation] = useState<DigitEvaluation | null>(null);
-  const [testImages, setTestImages] = useState<Float32Array | null>(null);
-  const [weights, setWeights] = useState<FirstLayerView | null>(null);
-  const [summary, setSummary] = useState<{ rows: SummaryRow[]; total: number; trainable: number } | null>(
-    null,
-  );
-  const abort = useRef<AbortController | null>(null);
+  const [summary, setSummary] = useState<ModelSummary | null>(null);
+  const training = useTrainingRun<DigitsRun>();
+  const { state, busy } = training;
 
-  const busy = phase !== 'idle';
-
-  const run = async () => {
-    setResult(null);
-    setEvaluation(null);
-    setHistory({ loss: [], valLoss: [], acc: [], valAcc: [] });
-    setProgress(0);
-    setEpochNow(0);
-    const controller = new AbortController();
-    abort.current = controller;
-    let model: tf.LayersModel | null = null;
-    try {
-      setPhase('loading');
-      await whenReady();
-      const [data, lib, models_, training, persist] = await Promise.all([
-        loadData(),
-        import('@/lib/digits'),
-        import('@/lib/models'),
-        import('@/lib/training'),
-        import('@/lib/persist'),
-      ]);
-      if (fineTune && models.hasMine) model = (await persist.loadModelFromDb(MY_MODEL_KEY)).model;
-      else model = lib.buildDigitNet({ kind, hidden, filters, seed: Date.now() % 100000 });
-      models_.compileModel(model, {
-        optimizer: { name: optimizer, learningRate },
-        loss: 'categoricalCrossentropy',
-      });
-      const s = models_.summarizeModel(model);
-      setSummary({ rows: s.layers, total: s.totalParams, trainable: s.trainableParams });
-
-      // The learner's own drawings are repeated so a handful of them can matter among 8,000 digits.
-      const extra = useDrawings ? drawings : [];
-      const repeat = 10;
-      const n = data.trainLabels.length + extra.length * repeat;
-      const images = new Float32Array(n * 784);
-      images.set(data.trainImages);
-      const labels = Array.from(data.trainLabels);
-      let offset = data.trainLabels.length;
-      for (const d of extra) {
-        for (let r = 0; r < repeat; r++) {
-          images.set(d.pixels, offset * 784);
-          labels.push(d.label);
-          offset += 1;
-        }
-      }
-      const x = lib.digitsToTensor(images, n);
-      const y = lib.labelsToOneHot(labels);
-      const steps = Math.ceil((n * 0.9) / batchSize);
-      setPhase('training');
-      let res;
-      try {
-        res = await training.train(
-          model,
-          { x, y },
-          {
+  const run = () =>
+    training.start(
+      async (ctx) => {
+        await whenReady();
+        const [data, lib, persist] = await Promise.all([
+          loadData(),
+          import('@/lib/digits'),
+          import('@/lib/persist'),
+        ]);
+        let start: tf.LayersModel | undefined;
+        if (fineTune && models.hasMine) start = (await persist.loadModelFromDb(MY_MODEL_KEY)).model;
+        let model: tf.LayersModel | undefined = start;
+        try {
+          const res = await lib.trainDigits(data, {
+            model: start,
+            net: { kind, hidden, filters, seed: Date.now() % 100000 },
+            optimizer,
+            learningRate,
             epochs,
             batchSize,
-            validationSplit: 0.1,
-            seed: 7,
-            signal: controller.signal,
-            onBatchEnd: (batch) => setProgress((batch + 1) / steps),
-            onEpochEnd: (epoch, logs) => {
-              setEpochNow(epoch + 1);
-              setHistory((h) => ({
-                loss: [...h.loss, logs.loss],
-                valLoss: logs.valLoss === undefined ? h.valLoss : [...(h.valLoss ?? []), logs.valLoss],
-                acc: logs.acc === undefined ? h.acc : [...(h.acc ?? []), logs.acc],
-                valAcc: logs.valAcc === undefined ? h.valAcc : [...(h.valAcc ?? []), logs.valAcc],
-              }));
+            extra: useDrawings ? drawings : [],
+            firstLayerLimit: kind === 'mlp' ? 16 : 32,
+            signal: ctx.signal,
+            onModel: (s) => {
+              setSummary(s);
+              ctx.setPhase('training', 0);
             },
-          },
-        );
-      } finally {
-        x.dispose();
-        y.dispose();
-      }
-      setPhase('evaluating');
-      const ev = await lib.evaluateDigits(model, data.testImages, data.testLabels);
-      setEvaluation(ev);
-      setTestImages(data.testImages);
-      setWeights(lib.firstLayerWeights(model, kind === 'mlp' ? 16 : 32));
-      await persist.saveModelToDb(model, MY_MODEL_KEY, {
-        name: 'my digits network',
-        kind,
-        testAccuracy: ev.accuracy,
-        labels: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
-      });
-      models.refreshMine();
-      const accuracy = `${(ev.accuracy * 100).toFixed(1)}%`;
-      setResult(
-        res.cancelled
-          ? {
-              kind: 'warning',
-              text: `${t('digits.train.cancelled')} ${t('digits.train.done', { seconds: (res.ms / 1000).toFixed(1), accuracy })}`,
-            }
-          : {
-              kind: 'success',
-              text: `${t('digits.train.done', { seconds: (res.ms / 1000).toFixed(1), accuracy })} ${t('digits.train.saved')}`,
-            },
-      );
-    } catch (e) {
-      setResult({
-        kind: 'error',
-        text: t('digits.train.error', { message: e instanceof Error ? e.message : String(e) }),
-      });
-    } finally {
-      model?.dispose();
-      abort.current = null;
-      setPhase('idle');
-    }
-  };
+            onBatchEnd: (fraction) => ctx.setProgress(fraction),
+            onEpochEnd: (finished, logs) => ctx.onEpochEnd(finished, logs),
+            onEvaluate: () => ctx.setPhase('evaluating'),
+          });
+          model = res.model;
+          await persist.saveModelToDb(model, MY_MODEL_KEY, {
+            name: 'my digits network',
+            kind,
+            testAccuracy: res.evaluation.accuracy,
+            labels: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+          });
+          models.refreshMine();
+          return {
+            evaluation: res.evaluation,
+            firstLayer: res.firstLayer,
+            testImages: data.testImages,
+            cancelled: res.cancelled,
+            ms: res.ms,
+          };
+        } finally {
+          model?.dispose();
+        }
+      },
+      { epochs },
+    );
+
+  const done = state.result;
+  const message: { kind: 'success' | 'warning' | 'error'; text: string } | null = done
+    ? (() => {
+        const text = t('digits.train.done', {
+          seconds: (done.ms / 1000).toFixed(1),
+          accuracy: `${(done.evaluation.accuracy * 100).toFixed(1)}%`,
+        });
+        return done.cancelled
+          ? { kind: 'warning', text: `${t('digits.train.cancelled')} ${text}` }
+          : { kind: 'success', text: `${text} ${t('digits.train.saved')}` };
+      })()
+    : state.error
+      ? {
+          kind: 'error',
+          text: t('digits.train.error', {
+            message: errorTextNow(state.error),
+          }),
+        }
+      : null;
 
   return (
     <div className="space-y-6">
@@ -245,20 +198,12 @@ export function TrainPanel({ models, loadData, drawings }: TrainPanelProps) {
             onChange={setLearningRate}
             hint={t('digits.train.lrHint')}
           />
-          <label className="block space-y-1 text-sm">
-            <span className="font-medium">{t('digits.train.optimizer')}</span>
-            <select
-              value={optimizer}
-              onChange={(e) => setOptimizer(e.target.value as Optimizer)}
-              className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2"
-            >
-              {OPTIMIZERS.map((o) => (
-                <option key={o} value={o}>
-                  {o}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Select
+            label={t('digits.train.optimizer')}
+            value={optimizer}
+            onChange={setOptimizer}
+            options={OPTIMIZERS.map((o) => ({ value: o, label: o }))}
+          />
         </fieldset>
       </div>
       <div className="flex flex-wrap items-center gap-3">
@@ -266,97 +211,37 @@ export function TrainPanel({ models, loadData, drawings }: TrainPanelProps) {
           {t('digits.train.start')}
         </Button>
         {busy && (
-          <Button variant="danger" onClick={() => abort.current?.abort()}>
+          <Button variant="danger" onClick={training.cancel}>
             {t('digits.train.cancel')}
           </Button>
         )}
       </div>
       {busy && (
         <ProgressBar
-          value={phase === 'training' ? (epochNow + Math.min(1, progress)) / epochs : null}
+          value={
+            state.phase === 'training'
+              ? (state.epoch + Math.min(1, state.progress ?? 0)) / state.epochs
+              : null
+          }
           label={
-            phase === 'loading'
+            state.phase === 'preparing'
               ? t('digits.train.loadingData')
-              : t('digits.train.progress', { epoch: Math.min(epochs, epochNow + 1), epochs })
+              : t('digits.train.progress', {
+                  epoch: Math.min(state.epochs, state.epoch + 1),
+                  epochs: state.epochs,
+                })
           }
         />
       )}
-      {result && (
-        <Alert kind={result.kind}>
-          <span data-testid="digits-train-result">{result.text}</span>
+      {message && (
+        <Alert kind={message.kind}>
+          <span data-testid="digits-train-result">{message.text}</span>
         </Alert>
       )}
-      <TrainingCurves history={history} />
-      {summary && (
-        <section className="space-y-2">
-          <h3 className="font-semibold">{t('digits.train.summary')}</h3>
-          <ModelSummaryTable
-            rows={summary.rows}
-            totalText={t('summary.total', {
-              total: summary.total.toLocaleString(),
-              trainable: summary.trainable.toLocaleString(),
-            })}
-            layerHeader={t('summary.layer')}
-            outputHeader={t('summary.output')}
-            paramsHeader={t('summary.params')}
-          />
-        </section>
-      )}
-      {evaluation && (
-        <div className="grid gap-6 lg:grid-cols-2">
-          <ConfusionMatrix
-            title={t('confusion.title')}
-            caption={t('confusion.explain')}
-            labels={['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']}
-            matrix={evaluation.confusion}
-            trueLabel={t('confusion.true')}
-            predictedLabel={t('confusion.predicted')}
-          />
-          <section className="space-y-2">
-            <h3 className="font-semibold">{t('digits.train.mistakes')}</h3>
-            {evaluation.mistakes.length === 0 || !testImages ? (
-              <p className="text-sm text-slate-500">{t('digits.train.noMistakes')}</p>
-            ) : (
-              <ul className="grid grid-cols-4 gap-2 sm:grid-cols-6" data-testid="digits-mistakes">
-                {evaluation.mistakes.map((m) => {
-                  const caption = t('digits.train.mistake', { pred: m.pred, label: m.label });
-                  return (
-                    <li key={m.index} className="text-center text-xs">
-                      <DigitImage
-                        pixels={testImages.subarray(m.index * 784, m.index * 784 + 784)}
-                        size={56}
-                        label={caption}
-                      />
-                      <span>{caption}</span>
-                    </li>
-                  );
-                })}
-              </ul>
-            )}
-          </section>
-        </div>
-      )}
-      {weights && (
-        <section className="space-y-2">
-          <h3 className="font-semibold">{t('digits.train.weights')}</h3>
-          <p className="text-sm text-slate-600">
-            {t(weights.kind === 'dense' ? 'digits.train.weightsHintMlp' : 'digits.train.weightsHintCnn')}
-          </p>
-          <ul className="flex flex-wrap gap-2" data-testid="digits-weights">
-            {weights.images.map((img, i) => (
-              <li key={i}>
-                <DigitImage
-                  pixels={img}
-                  side={weights.side}
-                  size={weights.kind === 'dense' ? 64 : 40}
-                  signed
-                  label={`#${i + 1}`}
-                />
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <TrainingCurves history={state.history} />
+      {summary && <DigitNetSummary summary={summary} />}
+      {done && <DigitEvaluationView evaluation={done.evaluation} testImages={done.testImages} />}
+      {done?.firstLayer && <FirstLayerWeights weights={done.firstLayer} />}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import type * as tf from '@tensorflow/tfjs';
 
 import { InputError } from '@/lib/errors';
+import { decodePicture } from '@/lib/files';
 import type { BuiltinImageId } from '@/lib/vision';
 
 /** A picture chosen by the user: its pixels in a canvas, a name, and where it came from. */
@@ -30,12 +31,8 @@ function context(c: HTMLCanvasElement): CanvasRenderingContext2D {
 
 /** Decodes an image file into a canvas (at most DECODE_LIMIT px long side). Throws InputError if it is not a picture. */
 export async function loadImageFile(file: File): Promise<PickedImage> {
-  let bitmap: ImageBitmap;
-  try {
-    bitmap = await createImageBitmap(file);
-  } catch {
-    throw new InputError(`"${file.name}" is not a picture this browser can open.`, file.name);
-  }
+  // lib/files refuses pictures over its size and pixel limits and decodes large ones scaled down.
+  const bitmap = await decodePicture(file, file.name);
   const k = Math.min(1, DECODE_LIMIT / Math.max(bitmap.width, bitmap.height));
   const c = canvasOf(Math.max(1, Math.round(bitmap.width * k)), Math.max(1, Math.round(bitmap.height * k)));
   context(c).drawImage(bitmap, 0, 0, c.width, c.height);

@@ -4,7 +4,7 @@ import { useState } from 'react';
 
 import { useT } from '@/components/i18n/i18n-provider';
 import { useBackend } from '@/components/tf/backend-provider';
-import { Alert, Button } from '@/components/ui';
+import { Alert } from '@/components/ui';
 
 import { DreamPanel } from './dream-panel';
 import { StylePanel } from './style-panel';
@@ -15,10 +15,8 @@ type Tab = 'dream' | 'style';
 /** The studio's client root. */
 export function DreamStudio() {
   const t = useT();
-  const { name, setPreference } = useBackend();
-  // The WebAssembly backend has no convolution gradient kernels (Conv2DBackpropFilter), which both
-  // deep dream and style transfer need; offer the engines that have them instead of failing mid-run.
-  const supported = name !== 'wasm';
+  // Every engine computes these gradients: lib/tf adds the convolution gradient kernels WASM lacks.
+  const { name } = useBackend();
   const { backbone, error } = useVisionBackbone();
   const [tab, setTab] = useState<Tab>('dream');
   const tabs: Tab[] = ['dream', 'style'];
@@ -29,19 +27,6 @@ export function DreamStudio() {
         <p className="max-w-3xl text-slate-700">{t('dream.intro')}</p>
       </header>
       {error && <Alert kind="error">{t('dream.modelError', { message: error })}</Alert>}
-      {!supported && (
-        <Alert kind="warning">
-          <p>{t('dream.wasm')}</p>
-          <div className="mt-2 flex flex-wrap gap-2">
-            <Button size="sm" onClick={() => void setPreference('webgl')} data-testid="dream-use-webgl">
-              {t('dream.wasm.webgl')}
-            </Button>
-            <Button size="sm" variant="secondary" onClick={() => void setPreference('cpu')}>
-              {t('dream.wasm.cpu')}
-            </Button>
-          </div>
-        </Alert>
-      )}
       <div role="tablist" aria-label={t('dream.title')} className="flex gap-2 border-b border-slate-200">
         {tabs.map((id) => (
           <button
@@ -65,10 +50,10 @@ export function DreamStudio() {
       </div>
       {/* Both panels stay mounted so switching tabs keeps pictures and results. */}
       <div role="tabpanel" id="dream-panel-dream" aria-labelledby="dream-tab-dream" hidden={tab !== 'dream'}>
-        <DreamPanel backbone={supported ? backbone : null} backend={name} />
+        <DreamPanel backbone={backbone} backend={name} />
       </div>
       <div role="tabpanel" id="dream-panel-style" aria-labelledby="dream-tab-style" hidden={tab !== 'style'}>
-        <StylePanel backbone={supported ? backbone : null} backend={name} />
+        <StylePanel backbone={backbone} backend={name} />
       </div>
     </div>
   );

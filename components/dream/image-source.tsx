@@ -6,6 +6,7 @@ import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
 import { Webcam, type WebcamHandle } from '@/components/media/webcam';
 import { Alert, Button } from '@/components/ui';
+import { FileError } from '@/lib/files';
 import type { MessageKey } from '@/lib/i18n';
 import { BUILTIN_IMAGES, type BuiltinImageId } from '@/lib/vision';
 
@@ -44,8 +45,12 @@ export function ImageSource({ title, value, onChange, builtins, disabled, testId
     setError(null);
     try {
       onChange(await loadImageFile(files[0]));
-    } catch {
-      setError(t('dream.source.badFile', { name: files[0].name }));
+    } catch (e) {
+      setError(
+        e instanceof FileError && e.key !== 'files.image.notImage'
+          ? e.text(t)
+          : t('dream.source.badFile', { name: files[0].name }),
+      );
     }
   };
 

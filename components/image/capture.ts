@@ -1,4 +1,5 @@
 // Canvas helpers for the Image studio: centre-square frames from the webcam or a picture, and JPEG thumbnails.
+import { FileError, decodePicture, type Translate } from '@/lib/files';
 import { IMAGE_SIZE, THUMB_SIZE } from '@/lib/transfer/constants';
 
 /** Anything with pixels we can draw. */
@@ -52,20 +53,29 @@ export async function thumbnailBytes(
 /** Why a file cannot be used as a picture, or null when it decoded. */
 export type FileProblem = 'empty' | 'notImage' | 'corrupt';
 
-/** Decodes an image file (JPEG, PNG, WebP, GIF first frame) or says what is wrong with it. */
-export async function decodeImageFile(
-  file: File,
-): Promise<{ bitmap: ImageBitmap } | { problem: FileProblem }> {
+/** A decoded picture, or what is wrong with the file (a FileError names the limit it passed). */
+export type DecodedImage = { bitmap: ImageBitmap } | { problem: FileProblem } | { error: FileError };
+
+/**
+ * Decodes an image file (JPEG, PNG, WebP, GIF first frame) or says what is wrong with it. Large
+ * pictures are decoded scaled down, and ones over lib/files' limits are refused before decoding.
+ */
+export async function decodeImageFile(file: File): Promise<DecodedImage> {
   if (file.size === 0) return { problem: 'empty' };
   const looksLikeImage = file.type.startsWith('image/') || /\.(jpe?g|png|webp|gif|bmp)$/i.test(file.name);
   try {
-    const bitmap = await createImageBitmap(file);
-    if (bitmap.width === 0 || bitmap.height === 0) {
-      bitmap.close();
-      return { problem: 'corrupt' };
-    }
-    return { bitmap };
-  } catch {
+    return { bitmap: await decodePicture(file, file.name) };
+  } catch (e) {
+    if (e instanceof FileError && e.key !== 'files.image.notImage') return { error: e };
     return { problem: looksLikeImage ? 'corrupt' : 'notImage' };
   }
+}
+
+/** The translated message for a file {@link decodeImageFile} could not use. */
+export function imageProblemText(
+  decoded: Exclude<DecodedImage, { bitmap: ImageBitmap }>,
+  name: string,
+  t: Translate,
+): string {
+  return 'error' in decoded ? decoded.error.text(t) : t(`image.file.${decoded.problem}`, { name });
 }

@@ -1,24 +1,21 @@
 'use client';
 // The Image studio's preview: live predictions on the webcam (one per animation frame), a test
-// picture, kids' mode, and the choice between the model trained here and a Teachable Machine one.
+// picture, kids' mode, and the choice between quick mode (nearest examples, live from the first
+// example), the model trained here and a Teachable Machine one.
 import { useCallback, useEffect, useState } from 'react';
 
 import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
 import type { WebcamHandle } from '@/components/media/webcam';
-import { ModelSourceToggle, PredictionPanel, createRateMeter } from '@/components/teachable';
+import { ModelSourceToggle, PredictionPanel, createRateMeter, type QuickModel } from '@/components/teachable';
 import { Button, Card, classColor } from '@/components/ui';
-import {
-  predictTeachableMachine,
-  type ImageFrame,
-  type ImageInput,
-  type TeachableMachineModel,
-} from '@/lib/transfer';
+import type { ImageFrame } from '@/lib/transfer';
 
-import { decodeImageFile } from './capture';
+import { decodeImageFile, imageProblemText } from './capture';
+import type { ImportedImageModel } from './use-teachable-machine';
 
-/** Which model the preview uses. */
-export type ImageModelSource = 'mine' | 'tm';
+/** Which model the preview uses: quick mode (kNN), the trained model, or Teachable Machine's. */
+export type ImageModelSource = 'quick' | 'mine' | 'tm';
 
 /** Props for {@link ImagePreview}. */
 export interface ImagePreviewProps {
@@ -32,7 +29,11 @@ export interface ImagePreviewProps {
   mine: unknown;
   /** Labels of the model trained here. */
   labels: string[];
-  tm: { model: TeachableMachineModel; labels: string[] } | null;
+  /** Quick mode over the project's examples, and the class names it answers with. */
+  quick: QuickModel<ImageFrame>;
+  quickLabels: string[];
+  /** An imported model (Teachable Machine's, or one of this studio's own exports). */
+  tm: ImportedImageModel | null;
   source: ImageModelSource;
   onSource: (s: ImageModelSource) => void;
   /** No predictions while the model trains. */
@@ -41,13 +42,9 @@ export interface ImagePreviewProps {
   onProblem: (text: string) => void;
 }
 
-function tmPredict(tm: TeachableMachineModel, image: ImageInput, mirror = false) {
-  return predictTeachableMachine(tm, image, mirror);
-}
-
 /** The preview card. */
 export function ImagePreview(props: ImagePreviewProps) {
-  const { webcam, camReady, mirror, predict, hasMine, tm, source, paused } = props;
+  const { webcam, camReady, mirror, hasMine, tm, paused, quick } = props;
   const t = useT();
   const [probs, setProbs] = useState<number[] | null>(null);
   const [fps, setFps] = useState<number | null>(null);
@@ -60,18 +57,24 @@ export function ImagePreview(props: ImagePreviewProps) {
   } | null>(null);
   const [kidsMode, setKidsMode] = useState(false);
   const [speak, setSpeak] = useState(false);
+  // The source in use: a missing trained (or imported) model falls back to quick mode.
+  const source: ImageModelSource =
+    props.source === 'tm' && tm ? 'tm' : props.source === 'mine' && hasMine ? 'mine' : 'quick';
   const useTm = source === 'tm' && tm !== null;
-  const hasModel = source === 'tm' ? tm !== null : hasMine;
-  const labels = useTm ? tm.labels : props.labels;
-  /** The model answering now: the imported one or the one trained here. */
-  const current: unknown = useTm ? tm : hasMine ? props.mine : null;
+  const hasModel = source === 'quick' ? quick.ready : true;
+  const labels = useTm ? tm.labels : source === 'quick' ? props.quickLabels : props.labels;
+  const predict = source === 'quick' ? quick.predict : props.predict;
+  /** The model answering now (quick mode counts as one model; an import or a new training is another). */
+  const current: unknown = useTm ? tm : source === 'quick' ? 'quick' : hasMine ? props.mine : null;
 
   // Any change of model (trained, imported, restored, switched) clears the live answer.
   useEffect(() => setProbs(null), [source, tm, hasMine, props.mine]);
 
-  // Live preview: one prediction per animation frame while a model and the camera are ready.
+  // Live preview: one prediction per animation frame while a model exists. The camera is checked on
+  // every frame (not only when it reported "ready"), so predictions follow the live video as soon as
+  // a model exists; a failed prediction (a model replaced mid-frame) never stops the loop.
   useEffect(() => {
-    if (!hasModel || !camReady || still) return;
+    if (!hasModel || still) return;
     let raf = 0;
     let stopped = false;
     const rate = createRateMeter();
@@ -79,11 +82,15 @@ export function ImagePreview(props: ImagePreviewProps) {
       if (stopped) return;
       const v = webcam.current?.video;
       if (v && webcam.current?.ready() && !paused) {
-        const values = useTm ? await tmPredict(tm.model, v, mirror) : await predict({ image: v, mirror });
-        if (stopped) return;
-        if (values) {
-          setProbs(values);
-          setFps(rate());
+        try {
+          const values = useTm ? await tm.predict(v, mirror) : await predict({ image: v, mirror });
+          if (stopped) return;
+          if (values) {
+            setProbs(values);
+            setFps(rate());
+          }
+        } catch {
+          // The next frame tries again with whatever model is current.
         }
       }
       raf = requestAnimationFrame(() => void loop());
@@ -99,13 +106,13 @@ export function ImagePreview(props: ImagePreviewProps) {
   const classifyFile = useCallback(
     async (f: File): Promise<number[] | null> => {
       const decoded = await decodeImageFile(f);
-      if ('problem' in decoded) {
-        props.onProblem(t(`image.file.${decoded.problem}`, { name: f.name }));
+      if (!('bitmap' in decoded)) {
+        props.onProblem(imageProblemText(decoded, f.name, t));
         return null;
       }
       const bmp = decoded.bitmap;
       try {
-        return useTm ? await tmPredict(tm.model, bmp) : await predict({ image: bmp });
+        return useTm ? await tm.predict(bmp) : await predict({ image: bmp });
       } finally {
         bmp.close();
       }
@@ -145,7 +152,7 @@ export function ImagePreview(props: ImagePreviewProps) {
   }, [stale, stillFile, classifyFile, current]);
 
   const colors = labels.map((_, i) => classColor(i));
-  const panel = (p: number[] | null, withFps: boolean) => (
+  const panel = (p: number[] | null, withFps: boolean, camOn = false) => (
     <PredictionPanel
       labels={labels}
       probabilities={p}
@@ -155,6 +162,7 @@ export function ImagePreview(props: ImagePreviewProps) {
       onKidsMode={setKidsMode}
       onSpeak={setSpeak}
       fps={withFps ? fps : undefined}
+      waiting={camOn ? t('teachx.thinking') : undefined}
     />
   );
   return (
@@ -162,20 +170,25 @@ export function ImagePreview(props: ImagePreviewProps) {
       title={t('image.preview')}
       className="space-y-3"
       actions={
-        tm && (
-          <ModelSourceToggle
-            value={source}
-            label={t('image.modelSource')}
-            options={[
-              { id: 'mine', label: t('image.useMine') },
-              { id: 'tm', label: t('image.useTm') },
-            ]}
-            onChange={props.onSource}
-          />
-        )
+        <ModelSourceToggle
+          value={source}
+          label={t('teachx.sourceLabel')}
+          options={[
+            { id: 'quick', label: t('teachx.quick') },
+            { id: 'mine', label: t('teachx.trained'), disabled: !hasMine },
+            ...(tm
+              ? [{ id: 'tm' as const, label: t(tm.kind === 'tm' ? 'image.useTm' : 'teachx.importedModel') }]
+              : []),
+          ]}
+          onChange={props.onSource}
+        />
       }
     >
-      {!hasModel && <p className="text-sm text-slate-500">{t('image.trainFirst')}</p>}
+      {source === 'quick' && (
+        <p className="text-sm text-slate-500" data-testid="quick-note">
+          {t(quick.ready ? 'teachx.quickNote' : 'teachx.addExamples')}
+        </p>
+      )}
       {still ? (
         <div className="space-y-2">
           {/* eslint-disable-next-line @next/next/no-img-element -- a local blob: URL */}
@@ -193,7 +206,7 @@ export function ImagePreview(props: ImagePreviewProps) {
           </Button>
         </div>
       ) : (
-        hasModel && panel(probs && probs.length === labels.length ? probs : null, true)
+        hasModel && panel(probs && probs.length === labels.length ? probs : null, true, camReady)
       )}
       {hasModel && (
         <FileDrop

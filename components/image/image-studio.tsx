@@ -4,6 +4,7 @@
 // and import (ours and Teachable Machine's).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
 import { Webcam, type WebcamHandle } from '@/components/media/webcam';
@@ -12,6 +13,7 @@ import {
   HeadSettings,
   ProjectFilesPanel,
   TrainPanel,
+  useQuickModel,
   useTeachableStudio,
   StudioNotices,
   useStudioNotice,
@@ -33,6 +35,7 @@ import {
   type HeadModel,
   type ImageFeatureExtractor,
   type ImageFrame,
+  type SamplePayload,
 } from '@/lib/transfer';
 
 import { ImageClassControls } from './image-class-controls';
@@ -60,7 +63,7 @@ function useImageExtractor() {
         if (cancelled) return ex.dispose();
         setExtractor(ex);
       } catch (e) {
-        if (!cancelled) setError(e instanceof Error ? e.message : String(e));
+        if (!cancelled) setError(errorTextNow(e));
       }
     })();
     return () => {
@@ -71,11 +74,28 @@ function useImageExtractor() {
   return { extractor, error, progress };
 }
 
+/** Names of the image features before feature version 2 (their projects are re-extracted). */
+const OLDER_IMAGE_EXTRACTORS = ['centernet-mobilenetv3-gap120', 'centernet-mobilenetv3-gap120+480'];
+
+/** The feature of a stored picture (its thumbnail), or null when no picture was kept. */
+function pictureFeature(extractor: ImageFeatureExtractor) {
+  return async (payload: SamplePayload): Promise<Float32Array | null> => {
+    if (payload.kind !== 'picture' || !payload.bytes.length) return null;
+    const bmp = await createImageBitmap(new Blob([new Uint8Array(payload.bytes)], { type: payload.type }));
+    try {
+      return await extractor.extract(bmp);
+    } finally {
+      bmp.close();
+    }
+  };
+}
+
 /** The whole Image studio (client only). */
 export default function ImageStudio() {
   const t = useT();
   const { extractor, error: modelError, progress: modelProgress } = useImageExtractor();
   const frames = useMemo(() => (extractor ? imageFrameExtractor(extractor) : null), [extractor]);
+  const refeature = useMemo(() => (extractor ? pictureFeature(extractor) : null), [extractor]);
   const studio = useTeachableStudio<ImageFrame, HeadConfig>(
     {
       extractor: frames,
@@ -91,9 +111,13 @@ export default function ImageStudio() {
       featureSize: IMAGE_FEATURE_SIZES[DEFAULT_IMAGE_FEATURE_MODE],
       settings: DEFAULT_HEAD_CONFIG,
       className: (n) => t('teach.defaultClass', { n }),
+      // Projects saved with the first picture features keep their pictures; features are recomputed.
+      olderExtractors: OLDER_IMAGE_EXTRACTORS,
+      refeature,
     },
   );
   const { project, run } = studio;
+  const quick = useQuickModel(frames, project);
 
   const webcam = useRef<WebcamHandle>(null);
   const [camReady, setCamReady] = useState(false);
@@ -109,7 +133,7 @@ export default function ImageStudio() {
   );
 
   const ready = extractor !== null;
-  const busy = run.busy || capture.upload !== null;
+  const busy = run.busy || capture.upload !== null || studio.refeaturing !== null;
 
   // After training, Train and Preview (side by side, or one under the other on a phone) come into view.
   const trainRow = useRef<HTMLDivElement>(null);
@@ -144,6 +168,14 @@ export default function ImageStudio() {
         />
       )}
       {modelError && <Alert kind="error">{t('image.modelError', { message: modelError })}</Alert>}
+      {studio.refeaturing && (
+        <div data-testid="reextracting">
+          <ProgressBar
+            value={studio.refeaturing.total ? studio.refeaturing.done / studio.refeaturing.total : null}
+            label={t('teachx.reextracting', studio.refeaturing)}
+          />
+        </div>
+      )}
       <StudioNotices
         notice={notice}
         onDismiss={() => setNotice(null)}
@@ -193,6 +225,7 @@ export default function ImageStudio() {
 
       <div className="grid gap-6 lg:grid-cols-2" ref={trainRow}>
         <TrainPanel
+          examples={studio.project?.classes.map((c) => c.samples.length)}
           run={run}
           blocker={studio.blocker}
           disabled={!ready || busy || studio.blocker !== null}
@@ -215,6 +248,8 @@ export default function ImageStudio() {
           hasMine={studio.model !== null && project.head !== null}
           mine={studio.model}
           labels={studio.modelLabels}
+          quick={quick}
+          quickLabels={studio.labels}
           tm={tm}
           source={source}
           onSource={setSource}

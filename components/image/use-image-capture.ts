@@ -10,7 +10,7 @@ import { createRateMeter } from '@/components/teachable/rate-meter';
 import { newId } from '@/lib/ids';
 import type { ImageFeatureExtractor, ProjectSample } from '@/lib/transfer';
 
-import { decodeImageFile, drawSquare, makeCanvases, thumbnailBytes } from './capture';
+import { decodeImageFile, drawSquare, imageProblemText, makeCanvases, thumbnailBytes } from './capture';
 
 const RECORD_INTERVAL_MS = 100;
 /** Uploaded samples are handed over in groups this size, so 1,000+ files keep the page responsive. */
@@ -101,8 +101,8 @@ export function useImageCapture({ extractor, webcam, mirror, addSamples }: Image
       for (let i = 0; i < files.length && !uploadCancel.current; i++) {
         const f = files[i];
         const decoded = await decodeImageFile(f);
-        if ('problem' in decoded) {
-          errors.push(t(`image.file.${decoded.problem}`, { name: f.name }));
+        if (!('bitmap' in decoded)) {
+          errors.push(imageProblemText(decoded, f.name, t));
         } else {
           drawSquare(decoded.bitmap, c.square, false);
           decoded.bitmap.close();

@@ -34,6 +34,10 @@ export function css(rgb: RGB): string {
   return `rgb(${rgb.map((x) => Math.round(x)).join(',')})`;
 }
 
+/** Autoencoder maps: normal rows in the Playground's blue, anomalous ones in its orange. */
+export const NORMAL_COLOR = css(POS);
+export const ANOMALY_COLOR = css(NEG);
+
 /** Colour of a data point's label. */
 export function pointColor(p: Point2D, problem: ProblemKind): RGB {
   return problem === 'regression' ? divergingColor(p.label) : CLASS_COLORS[p.label % CLASS_COLORS.length];

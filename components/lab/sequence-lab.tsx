@@ -1,12 +1,16 @@
 'use client';
 // Sequence lab: forecast a time series with SimpleRNN / LSTM / GRU and compare honestly with "repeat the last value".
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
 import { useBackend } from '@/components/tf/backend-provider';
+import { useTrainingRun } from '@/components/training';
 import { Alert, Button, LineChart, Slider } from '@/components/ui';
+import { LocalizedError } from '@/lib/i18n';
 import { parseCsv, type ParsedCsv } from '@/lib/data';
+import { describeFileError, parseCsvOffThread, readCsvFile } from '@/lib/files';
 import {
   BUILTIN_SERIES,
   DEFAULT_FORECAST_CONFIG,
@@ -16,15 +20,18 @@ import {
   seriesFromCsv,
   type CellName,
   type ForecastConfig,
-  type ForecastMetrics,
   type ForecastResult,
 } from '@/lib/lab';
 import { loadProject, saveProject } from '@/lib/persist';
+
+import { ForecastResultView, WindowPicture } from './sequence-parts';
 
 type SourceId = 'sine' | (typeof BUILTIN_SERIES)[number]['id'] | 'csv';
 const SOURCES: SourceId[] = ['sine', 'co2', 'seattle', 'sp500', 'aapl', 'csv'];
 const CELLS: CellName[] = ['simpleRnn', 'lstm', 'gru'];
 const SAVE_KEY = 'lab.sequence';
+
+type Series = { values: number[]; dates: string[] };
 
 interface Saved {
   source: SourceId;
@@ -34,125 +41,13 @@ interface Saved {
 
 const selectClass = 'mt-1 w-full rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm';
 
-/** A picture of how windows are cut: one input window (blue) and the targets it must predict (orange). */
-function WindowPicture({
-  values,
-  window,
-  horizon,
-  label,
-}: {
-  values: number[];
-  window: number;
-  horizon: number;
-  label: string;
-}) {
-  const shown = values.slice(0, Math.min(values.length, window * 2 + horizon + 4));
-  if (shown.length < window + horizon) return null;
-  const lo = Math.min(...shown);
-  const hi = Math.max(...shown);
-  const W = 320;
-  const H = 80;
-  const x = (i: number) => 6 + (i / (shown.length - 1)) * (W - 12);
-  const y = (v: number) => 8 + (1 - (v - lo) / (hi - lo || 1)) * (H - 16);
-  return (
-    <svg
-      viewBox={`0 0 ${W} ${H}`}
-      className="w-full rounded-lg bg-slate-50"
-      role="img"
-      aria-label={label}
-      data-testid="window-picture"
-    >
-      <rect
-        x={x(0) - 3}
-        y={2}
-        width={x(window - 1) - x(0) + 6}
-        height={H - 4}
-        fill="#c7d2fe"
-        opacity={0.6}
-        rx={4}
-      />
-      <rect
-        x={x(window) - 3}
-        y={2}
-        width={x(window + horizon - 1) - x(window) + 6}
-        height={H - 4}
-        fill="#fed7aa"
-        opacity={0.8}
-        rx={4}
-      />
-      <rect
-        x={x(1) - 3}
-        y={4}
-        width={x(window) - x(1) + 6}
-        height={H - 8}
-        fill="none"
-        stroke="#6366f1"
-        strokeDasharray="3 3"
-        rx={4}
-      />
-      <polyline
-        fill="none"
-        stroke="#334155"
-        strokeWidth={1.5}
-        points={shown.map((v, i) => `${x(i)},${y(v)}`).join(' ')}
-      />
-      {shown.map((v, i) => (
-        <circle
-          key={i}
-          cx={x(i)}
-          cy={y(v)}
-          r={2}
-          fill={i < window ? '#4f46e5' : i < window + horizon ? '#ea580c' : '#94a3b8'}
-        />
-      ))}
-    </svg>
-  );
-}
-
-function MetricsTable({ model, naive }: { model: ForecastMetrics; naive: ForecastMetrics }) {
-  const t = useT();
-  const fmt = (v: number | null) =>
-    v === null || !Number.isFinite(v) ? '–' : Math.abs(v) >= 100 ? v.toFixed(1) : v.toPrecision(3);
-  const rows: [string, keyof ForecastMetrics][] = [
-    ['MSE', 'mse'],
-    ['MAE', 'mae'],
-    ['RMSE', 'rmse'],
-    ['MAPE %', 'mape'],
-  ];
-  return (
-    <table className="w-full text-sm" data-testid="forecast-metrics">
-      <thead>
-        <tr className="text-left text-slate-600">
-          <th className="py-1">{t('lab.seq.metric')}</th>
-          <th>{t('lab.seq.model')}</th>
-          <th>{t('lab.seq.naive')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(([name, k]) => {
-          const m = model[k];
-          const n = naive[k];
-          const better = m !== null && n !== null && m < n;
-          return (
-            <tr key={k} className="border-t border-slate-100">
-              <th className="py-1 text-left font-medium">{name}</th>
-              <td className={`font-mono ${better ? 'font-bold text-emerald-700' : ''}`}>{fmt(m)}</td>
-              <td className={`font-mono ${!better ? 'font-bold text-emerald-700' : ''}`}>{fmt(n)}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
-  );
-}
-
 /** The Sequence lab tab. */
 export function SequenceLab() {
   const t = useT();
   const { whenReady } = useBackend();
   const [source, setSource] = useState<SourceId>('sine');
   const [config, setConfig] = useState<ForecastConfig>({ ...DEFAULT_FORECAST_CONFIG });
-  const [series, setSeries] = useState<{ values: number[]; dates: string[] } | null>(null);
+  const [series, setSeries] = useState<Series | null>(null);
   const [csv, setCsv] = useState<{
     name: string;
     text: string;
@@ -161,11 +56,9 @@ export function SequenceLab() {
     value: string;
   } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [running, setRunning] = useState(false);
-  const [epochs, setEpochs] = useState<{ loss: number[]; valLoss: number[] }>({ loss: [], valLoss: [] });
-  const [result, setResult] = useState<ForecastResult | null>(null);
+  const training = useTrainingRun<{ forecast: ForecastResult; series: Series; config: ForecastConfig }>();
+  const { state, busy: running } = training;
   const [restored, setRestored] = useState(false);
-  const abort = useRef<AbortController | null>(null);
 
   // Restore the last experiment (settings and an uploaded CSV) from this device.
   useEffect(() => {
@@ -193,7 +86,6 @@ export function SequenceLab() {
   // Load the chosen series.
   useEffect(() => {
     let stale = false;
-    setResult(null);
     setError(null);
     const load = async () => {
       if (source === 'sine') return { values: noisySine(500, { period: 25, noise: 0.1 }), dates: [] };
@@ -204,81 +96,74 @@ export function SequenceLab() {
       }
       const info = BUILTIN_SERIES.find((b) => b.id === source)!;
       const res = await fetch(`/data/vega/${info.file}`);
-      if (!res.ok) throw new Error(t('lab.seq.fetchFailed', { file: info.file }));
+      if (!res.ok) throw new LocalizedError(t('lab.seq.fetchFailed', { file: info.file }));
       const s = seriesFromCsv(parseCsv(await res.text(), info.file), info.date, info.value, info.where);
       return { values: s.values, dates: s.dates };
     };
     load().then(
       (s) => !stale && setSeries(s),
-      (e: unknown) => !stale && (setSeries(null), setError(e instanceof Error ? e.message : String(e))),
+      (e: unknown) => !stale && (setSeries(null), setError(errorTextNow(e))),
     );
     return () => {
       stale = true;
     };
   }, [source, csv, t]);
 
-  useEffect(() => () => abort.current?.abort(), []);
-
   const prepared = useMemo(() => {
     if (!series) return { data: null, error: null };
     try {
       return { data: prepareSeries(series.values, config), error: null };
     } catch (e) {
-      return { data: null, error: e instanceof Error ? e.message : String(e) };
+      return { data: null, error: errorTextNow(e) };
     }
   }, [series, config]);
 
   const update = (patch: Partial<ForecastConfig>) => {
     setConfig((c) => ({ ...c, ...patch }));
-    setResult(null);
   };
 
   const start = async () => {
     if (!series || running) return;
-    setRunning(true);
     setError(null);
-    setResult(null);
-    setEpochs({ loss: [], valLoss: [] });
-    const ac = new AbortController();
-    abort.current = ac;
-    try {
-      await whenReady();
-      const r = await runForecast(series.values, config, {
-        signal: ac.signal,
-        onEpochEnd: (_e, logs) =>
-          setEpochs((h) => ({
-            loss: [...h.loss, logs.loss],
-            valLoss: logs.valLoss === undefined ? h.valLoss : [...h.valLoss, logs.valLoss],
-          })),
-      });
-      setResult(r);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setRunning(false);
-      abort.current = null;
-    }
+    await training.start(
+      async (ctx) => {
+        try {
+          await whenReady();
+          const forecast = await runForecast(series.values, config, {
+            signal: ctx.signal,
+            onEpochEnd: (epoch, logs) => ctx.onEpochEnd(epoch + 1, logs),
+          });
+          return { forecast, series, config };
+        } catch (e) {
+          setError(errorTextNow(e));
+          throw e;
+        }
+      },
+      { epochs: config.epochs },
+    );
   };
 
   const onCsv = async (files: File[]) => {
     const f = files[0];
     if (!f) return;
     try {
-      const text = await f.text();
-      const parsed = parseCsv(text, f.name);
+      const text = await readCsvFile(f, f.name, 'sequence');
+      const parsed = await parseCsvOffThread(text, f.name);
       const value = parsed.numericColumns[parsed.numericColumns.length - 1];
       const date = parsed.columns.find((c) => c !== value) ?? parsed.columns[0];
       setCsv({ name: f.name, text, parsed, date, value });
       setSource('csv');
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(describeFileError(e, t));
     }
   };
 
-  const beat = result ? result.model.rmse < result.naive.rmse : null;
-  const testLen = result?.testPlot.actual.length ?? 0;
+  // A result shows only while the series and settings it was trained on are still the chosen ones.
+  const shown =
+    state.result && state.result.series === series && state.result.config === config
+      ? state.result.forecast
+      : null;
   const tail = series ? series.values.slice(-Math.max(3 * config.window, 36)) : [];
-  const futureLen = result?.future.length ?? 0;
 
   return (
     <div className="space-y-4" data-testid="sequence-lab">
@@ -425,7 +310,7 @@ export function SequenceLab() {
               {running ? t('lab.seq.training') : t('lab.seq.train')}
             </Button>
             {running && (
-              <Button variant="secondary" onClick={() => abort.current?.abort()}>
+              <Button variant="secondary" onClick={training.cancel}>
                 {t('lab.seq.stop')}
               </Button>
             )}
@@ -473,66 +358,24 @@ export function SequenceLab() {
                 <p className="text-xs text-slate-600">{t('lab.seq.pictureLegend')}</p>
               </div>
             )}
-            {(running || epochs.loss.length > 0) && (
+            {(running || state.history.loss.length > 0) && (
               <LineChart
                 title={t('lab.seq.lossTitle')}
                 xLabel={t('lab.pg.epoch')}
                 emptyText={t('lab.seq.training')}
                 series={[
-                  { label: t('lab.pg.train'), values: epochs.loss, color: '#4f46e5' },
-                  { label: t('lab.seq.validation'), values: epochs.valLoss, color: '#f59e0b', dashed: true },
+                  { label: t('lab.pg.train'), values: state.history.loss, color: '#4f46e5' },
+                  {
+                    label: t('lab.seq.validation'),
+                    values: state.history.valLoss,
+                    color: '#f59e0b',
+                    dashed: true,
+                  },
                 ]}
               />
             )}
           </div>
-          {result && (
-            <div
-              className="space-y-3 rounded-xl border border-slate-200 bg-white p-3"
-              data-testid="forecast-result"
-            >
-              <Alert kind={beat ? 'success' : 'warning'}>
-                <span data-testid="forecast-verdict">{beat ? t('lab.seq.beat') : t('lab.seq.notBeat')}</span>
-              </Alert>
-              <MetricsTable model={result.model} naive={result.naive} />
-              <p className="text-xs text-slate-600">{t('lab.seq.metricsExplain')}</p>
-              <div className="grid gap-3 md:grid-cols-2">
-                <LineChart
-                  title={t('lab.seq.testPlot', { n: testLen })}
-                  xLabel={t('lab.seq.step')}
-                  emptyText=""
-                  series={[
-                    { label: t('lab.seq.actual'), values: result.testPlot.actual, color: '#334155' },
-                    { label: t('lab.seq.model'), values: result.testPlot.predicted, color: '#4f46e5' },
-                    {
-                      label: t('lab.seq.naive'),
-                      values: result.testPlot.naive,
-                      color: '#f59e0b',
-                      dashed: true,
-                    },
-                  ]}
-                />
-                <LineChart
-                  title={t('lab.seq.future', { n: futureLen })}
-                  xLabel={t('lab.seq.step')}
-                  emptyText=""
-                  series={[
-                    { label: t('lab.seq.actual'), values: tail, color: '#334155' },
-                    {
-                      label: t('lab.seq.forecast'),
-                      values: [
-                        ...new Array(tail.length - 1).fill(NaN),
-                        tail[tail.length - 1],
-                        ...result.future,
-                      ],
-                      color: '#4f46e5',
-                      dashed: true,
-                    },
-                  ]}
-                />
-              </div>
-              <p className="text-xs text-slate-600">{t('lab.seq.futureExplain')}</p>
-            </div>
-          )}
+          {shown && <ForecastResultView result={shown} tail={tail} />}
         </section>
       </div>
     </div>

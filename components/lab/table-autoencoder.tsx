@@ -3,38 +3,34 @@
 // the user's CSV), rebuild held-out rows, map and decode the code space, and flag unusual rows.
 import { useEffect, useMemo, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
 import { useBackend } from '@/components/tf/backend-provider';
+import { useTrainingRun } from '@/components/training';
 import { Alert, Button, LineChart, ProgressBar, Slider } from '@/components/ui';
+import { LocalizedError } from '@/lib/i18n';
 import { parseCsv, type ParsedCsv } from '@/lib/data';
+import { describeFileError, parseCsvOffThread, readCsvFile } from '@/lib/files';
 import {
   BUILTIN_TABLES,
   DEFAULT_TABLE_AUTOENCODER_CONFIG,
   MAX_LABEL_VALUES,
-  TableAutoencoder,
   guessTableChoice,
   prepareTable,
-  projectTo2d,
-  tableAnomalyReport,
+  trainTableAutoencoder,
   valueCounts,
-  type AnomalyReport,
+  type TableAutoencoder,
+  type TableAutoencoderRun,
   type TableChoice,
   type TableData,
 } from '@/lib/lab';
 import { loadProject, saveProject } from '@/lib/persist';
 
-import { AnomalyPanel } from './anomaly-panel';
-import { LatentWalk } from './latent-walk';
-import { CLASS_COLORS, css } from './colors';
+import { TableAutoencoderResult } from './table-autoencoder-result';
 
 const SEATTLE = BUILTIN_TABLES[0];
 const selectClass = 'mt-1 w-full rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm';
-const NORMAL_RGB: [number, number, number] = [8, 119, 189];
-const ANOMALY_RGB: [number, number, number] = [245, 147, 34];
-/** Held-out rows shown as original vs reconstruction: this many normal and this many anomalous. */
-const SAMPLE_EACH = 3;
-const MAX_FLAGGED = 12;
 
 type Source = 'seattle' | 'csv';
 
@@ -47,23 +43,6 @@ interface Saved {
   epochs: number;
   upload?: { name: string; text: string };
 }
-type ColourBy = 'anomaly' | 'label';
-
-interface Trained {
-  data: TableData;
-  report: AnomalyReport;
-  points: [number, number][];
-  toCode: (p: [number, number]) => number[];
-  sample: { index: number; recon: number[] }[];
-  bottleneck: number;
-  epochsRun: number;
-  cancelled: boolean;
-  seconds: number;
-}
-
-const fmt = (v: number) =>
-  Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2);
-
 /** The table autoencoder: choose a table and its columns, train, and look for anomalies. */
 export function TableAutoencoderLab() {
   const t = useT();
@@ -82,27 +61,20 @@ export function TableAutoencoderLab() {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [csvError, setCsvError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [running, setRunning] = useState(false);
-  const [losses, setLosses] = useState<number[]>([]);
-  const [trained, setTrained] = useState<Trained | null>(null);
-  const [threshold, setThreshold] = useState(0);
-  const [colourBy, setColourBy] = useState<ColourBy>('anomaly');
-  const [walk, setWalk] = useState<[number, number]>([0, 0]);
-  const [decoded, setDecoded] = useState<number[] | null>(null);
+  const training = useTrainingRun<TableAutoencoderRun & { bottleneck: number; data: TableData }>();
+  const { state, busy: running } = training;
   const model = useRef<TableAutoencoder | null>(null);
-  const abort = useRef<AbortController | null>(null);
-  const mapCanvas = useRef<HTMLCanvasElement>(null);
 
   useEffect(() => {
     let stale = false;
     fetch(`/data/vega/${SEATTLE.file}`)
       .then(async (res) => {
-        if (!res.ok) throw new Error(t('lab.seq.fetchFailed', { file: SEATTLE.file }));
+        if (!res.ok) throw new LocalizedError(t('lab.seq.fetchFailed', { file: SEATTLE.file }));
         return parseCsv(await res.text(), SEATTLE.file);
       })
       .then(
         (p) => !stale && setSeattle(p),
-        (e: unknown) => !stale && setLoadError(e instanceof Error ? e.message : String(e)),
+        (e: unknown) => !stale && setLoadError(errorTextNow(e)),
       );
     return () => {
       stale = true;
@@ -141,7 +113,6 @@ export function TableAutoencoderLab() {
 
   useEffect(
     () => () => {
-      abort.current?.abort();
       model.current?.dispose();
       model.current = null;
     },
@@ -155,7 +126,7 @@ export function TableAutoencoderLab() {
     try {
       return { data: prepareTable(csv, choice), error: null };
     } catch (e) {
-      return { data: null, error: e instanceof Error ? e.message : String(e) };
+      return { data: null, error: errorTextNow(e) };
     }
   }, [csv, choice]);
 
@@ -164,14 +135,10 @@ export function TableAutoencoderLab() {
     [csv, choice.label],
   );
 
-  const changeChoice = (next: Required<TableChoice>) => {
-    setChoice(next);
-    setTrained(null);
-  };
+  const changeChoice = (next: Required<TableChoice>) => setChoice(next);
 
   const pickSource = (next: Source) => {
     setSource(next);
-    setTrained(null);
     if (next === 'seattle')
       setChoice({
         ...SEATTLE.choice,
@@ -185,154 +152,51 @@ export function TableAutoencoderLab() {
     const f = files[0];
     if (!f) return;
     try {
-      const text = await f.text();
-      const parsed = parseCsv(text, f.name);
+      const text = await readCsvFile(f, f.name, 'autoencoder');
+      const parsed = await parseCsvOffThread(text, f.name);
       setCsvError(null);
       setUpload({ name: f.name, text, parsed });
       setSource('csv');
       setChoice(guessTableChoice(parsed));
-      setTrained(null);
     } catch (e) {
       // Keep whatever table was loaded before: a bad file loses nothing.
-      setCsvError(e instanceof Error ? e.message : String(e));
+      setCsvError(describeFileError(e, t));
     }
   };
 
   const start = async () => {
     const data = prepared.data;
     if (!data || running) return;
-    setRunning(true);
     setError(null);
-    setLosses([]);
-    setTrained(null);
-    const ac = new AbortController();
-    abort.current = ac;
-    try {
-      await whenReady();
-      model.current?.dispose();
-      model.current = null;
-      const ae = TableAutoencoder.create(data, { bottleneck, epochs });
-      model.current = ae;
-      const t0 = performance.now();
-      const result = await ae.fit(data.train.values, {
-        signal: ac.signal,
-        onEpochEnd: (_e, logs) => setLosses((l) => [...l, logs.loss]),
-      });
-      const seconds = (performance.now() - t0) / 1000;
-      const report = tableAnomalyReport(ae, data);
-      const proj = projectTo2d(ae.encode(data.test.values));
-      const normalIdx = data.test.isAnomaly.flatMap((a, i) => (a ? [] : [i]));
-      const anomalyIdx = data.test.isAnomaly.flatMap((a, i) => (a ? [i] : []));
-      const picked = [...normalIdx.slice(0, SAMPLE_EACH), ...anomalyIdx.slice(0, SAMPLE_EACH)];
-      const sampleIdx = picked.length > SAMPLE_EACH ? picked : normalIdx.slice(0, 2 * SAMPLE_EACH);
-      const recon = ae.reconstruct(sampleIdx.map((i) => data.test.values[i]));
-      setThreshold(report.threshold);
-      setWalk([0, 0]);
-      setTrained({
-        data,
-        report,
-        points: proj.points,
-        toCode: proj.toCode,
-        sample: sampleIdx.map((index, k) => ({ index, recon: recon[k] })),
-        bottleneck,
-        epochsRun: result.epochsRun,
-        cancelled: result.cancelled,
-        seconds,
-      });
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setRunning(false);
-      abort.current = null;
-    }
+    await training.start(
+      async (ctx) => {
+        try {
+          await whenReady();
+          model.current?.dispose();
+          model.current = null;
+          const run = await trainTableAutoencoder(
+            data,
+            { bottleneck, epochs },
+            { signal: ctx.signal, onEpochEnd: (e, logs) => ctx.onEpochEnd(e + 1, logs) },
+          );
+          model.current = run.model;
+          return { ...run, bottleneck, data };
+        } catch (e) {
+          setError(errorTextNow(e));
+          throw e;
+        }
+      },
+      { epochs },
+    );
   };
 
-  const bounds = useMemo(() => {
-    if (!trained) return null;
-    // The 1st to 99th percentile, padded: a few far-out anomalies would otherwise squeeze every
-    // other row into a corner. Rows beyond it are drawn on the edge.
-    const span = (values: number[]) => {
-      const v = [...values].sort((a, b) => a - b);
-      const lo = v[Math.floor(0.01 * (v.length - 1))];
-      const hi = v[Math.ceil(0.99 * (v.length - 1))];
-      const pad = (hi - lo) * 0.1 || 1;
-      return [lo - pad, hi + pad];
-    };
-    const [x0, x1] = span(trained.points.map((p) => p[0]));
-    const [y0, y1] = span(trained.points.map((p) => p[1]));
-    return { x0, x1, y0, y1 };
-  }, [trained]);
-
-  const labelIndex = useMemo(() => {
-    const m = new Map<string, number>();
-    trained?.data.labelCounts.forEach((c, i) => m.set(c.value, i));
-    return m;
-  }, [trained]);
-
-  // Draw the latent map: one dot per held-out row, and the marker whose code is decoded.
-  useEffect(() => {
-    const c = mapCanvas.current;
-    const ctx = c?.getContext('2d');
-    if (!c || !ctx || !trained || !bounds) return;
-    const S = c.width;
-    const test = trained.data.test;
-    const byLabel = colourBy === 'label' && trained.data.label !== null;
-    const pointRgb = (i: number): readonly number[] =>
-      byLabel
-        ? CLASS_COLORS[(labelIndex.get(test.labels[i]) ?? 0) % CLASS_COLORS.length]
-        : test.isAnomaly[i]
-          ? ANOMALY_RGB
-          : NORMAL_RGB;
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, S, S);
-    ctx.globalAlpha = 0.75;
-    trained.points.forEach(([px, py], i) => {
-      ctx.fillStyle = css(pointRgb(i) as [number, number, number]);
-      ctx.beginPath();
-      const clamp = (v: number) => Math.min(1, Math.max(0, v));
-      ctx.arc(
-        clamp((px - bounds.x0) / (bounds.x1 - bounds.x0)) * (S - 8) + 4,
-        S - 4 - clamp((py - bounds.y0) / (bounds.y1 - bounds.y0)) * (S - 8),
-        3,
-        0,
-        2 * Math.PI,
-      );
-      ctx.fill();
-    });
-    ctx.globalAlpha = 1;
-    const wx = ((walk[0] + 1) / 2) * (S - 8) + 4;
-    const wy = S - 4 - ((walk[1] + 1) / 2) * (S - 8);
-    ctx.strokeStyle = '#111827';
-    ctx.lineWidth = 2;
-    ctx.strokeRect(wx - 6, wy - 6, 12, 12);
-  }, [trained, bounds, walk, colourBy, labelIndex]);
-
-  // Decode the point under the marker into feature values.
-  useEffect(() => {
-    if (!trained || !bounds || !model.current) return;
-    const p: [number, number] = [
-      bounds.x0 + ((walk[0] + 1) / 2) * (bounds.x1 - bounds.x0),
-      bounds.y0 + ((walk[1] + 1) / 2) * (bounds.y1 - bounds.y0),
-    ];
-    try {
-      setDecoded(model.current.decode([trained.toCode(p)])[0]);
-    } catch {
-      setDecoded(null);
-    }
-  }, [walk, trained, bounds]);
-
-  const flagged = useMemo(() => {
-    if (!trained) return [];
-    return trained.report.scores
-      .map((s, i) => ({ s, i }))
-      .filter((e) => e.s >= threshold)
-      .sort((a, b) => b.s - a.s)
-      .slice(0, MAX_FLAGGED);
-  }, [trained, threshold]);
+  // A result shows only while the table, columns and bottleneck it was trained with are still chosen.
+  const trained =
+    state.result && state.result.data === prepared.data && state.result.bottleneck === bottleneck
+      ? state.result
+      : null;
 
   if (loadError) return <Alert kind="error">{loadError}</Alert>;
-
-  const data = trained?.data;
 
   return (
     <div className="space-y-4" data-testid="table-autoencoder">
@@ -485,10 +349,7 @@ export function TableAutoencoderLab() {
             value={bottleneck}
             min={1}
             max={8}
-            onChange={(v) => {
-              setBottleneck(v);
-              setTrained(null);
-            }}
+            onChange={setBottleneck}
             hint={t('lab.tae.bottleneckHint')}
           />
           <Slider
@@ -504,243 +365,31 @@ export function TableAutoencoderLab() {
               {running ? t('lab.seq.training') : t('lab.ae.train')}
             </Button>
             {running && (
-              <Button variant="secondary" onClick={() => abort.current?.abort()} data-testid="tae-cancel">
+              <Button variant="secondary" onClick={training.cancel} data-testid="tae-cancel">
                 {t('lab.seq.stop')}
               </Button>
             )}
           </div>
           {running && (
             <ProgressBar
-              value={losses.length / epochs}
+              value={state.epoch / Math.max(1, state.epochs)}
               label={t('lab.tae.progress')}
-              detail={t('lab.tae.epochOf', { e: losses.length, n: epochs })}
+              detail={t('lab.tae.epochOf', { e: state.epoch, n: state.epochs })}
             />
           )}
-          {losses.length > 0 && (
+          {state.history.loss.length > 0 && (
             <LineChart
               title={t('lab.ae.loss')}
               xLabel={t('lab.pg.epoch')}
               emptyText=""
-              series={[{ label: t('lab.pg.train'), values: losses, color: '#4f46e5' }]}
+              series={[{ label: t('lab.pg.train'), values: state.history.loss, color: '#4f46e5' }]}
               height={120}
             />
           )}
         </section>
 
-        {trained && data && (
-          <section className="min-w-0 space-y-4" data-testid="tae-result">
-            <p className="text-sm text-slate-700" data-testid="tae-trained">
-              {trained.cancelled
-                ? t('lab.tae.cancelled', { n: trained.epochsRun })
-                : t('lab.tae.time', { n: trained.epochsRun, s: trained.seconds.toFixed(1) })}
-            </p>
-            <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white p-3">
-              <h3 className="font-medium">{t('lab.tae.recon')}</h3>
-              <p className="text-xs text-slate-600">{t('lab.tae.reconExplain', { n: trained.bottleneck })}</p>
-              <table className="mt-2 text-sm tabular-nums" data-testid="tae-recon">
-                <thead>
-                  <tr className="text-left">
-                    <th scope="col" className="pr-3 font-medium">
-                      {t('lab.tae.line')}
-                    </th>
-                    {data.label && (
-                      <th scope="col" className="pr-3 font-medium">
-                        {data.label}
-                      </th>
-                    )}
-                    {data.features.map((f) => (
-                      <th key={f} scope="col" className="pr-3 font-medium">
-                        {f}
-                      </th>
-                    ))}
-                    <th scope="col" className="font-medium">
-                      {t('lab.tae.error')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {trained.sample.map(({ index, recon }) => (
-                    <tr key={index} className="border-t border-slate-100">
-                      <td className="pr-3">{data.test.lines[index]}</td>
-                      {data.label && (
-                        <td
-                          className={`pr-3 ${data.test.isAnomaly[index] ? 'text-orange-700' : 'text-sky-700'}`}
-                        >
-                          {data.test.labels[index]}
-                        </td>
-                      )}
-                      {data.features.map((f, j) => (
-                        <td key={f} className="pr-3 whitespace-nowrap">
-                          {fmt(data.test.values[index][j])} → <strong>{fmt(recon[j])}</strong>
-                        </td>
-                      ))}
-                      <td>{trained.report.scores[index].toFixed(3)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <div className="grid gap-4 md:grid-cols-2">
-              <div className="rounded-xl border border-slate-200 bg-white p-3">
-                <h3 className="font-medium">
-                  {trained.bottleneck === 2
-                    ? t('lab.tae.map')
-                    : t('lab.ae.mapPca', { n: trained.bottleneck })}
-                </h3>
-                {data.label && (
-                  <fieldset className="mt-1 flex flex-wrap gap-3 text-xs">
-                    <legend className="sr-only">{t('lab.tae.colourBy')}</legend>
-                    {(['anomaly', 'label'] as const).map((k) => (
-                      <label key={k} className="flex items-center gap-1">
-                        <input
-                          type="radio"
-                          name="tae-colour"
-                          checked={colourBy === k}
-                          onChange={() => setColourBy(k)}
-                          data-testid={`tae-colour-${k}`}
-                        />
-                        {t(`lab.tae.colour.${k}`)}
-                      </label>
-                    ))}
-                  </fieldset>
-                )}
-                <canvas
-                  ref={mapCanvas}
-                  width={280}
-                  height={280}
-                  className="mt-2 w-full max-w-[280px] cursor-crosshair rounded border border-slate-200"
-                  role="img"
-                  aria-label={t('lab.tae.mapLabel')}
-                  data-testid="tae-map"
-                  onClick={(e) => {
-                    const r = e.currentTarget.getBoundingClientRect();
-                    setWalk([
-                      ((e.clientX - r.left) / r.width) * 2 - 1,
-                      1 - ((e.clientY - r.top) / r.height) * 2,
-                    ]);
-                  }}
-                />
-                <ul className="mt-2 flex flex-wrap gap-2 text-xs">
-                  {colourBy === 'label' && data.label
-                    ? data.labelCounts.map((c, i) => (
-                        <li key={c.value} className="inline-flex items-center gap-1">
-                          <span
-                            className="inline-block h-3 w-3 rounded-full"
-                            style={{ background: css(CLASS_COLORS[i % CLASS_COLORS.length]) }}
-                          />
-                          {c.value}
-                        </li>
-                      ))
-                    : (
-                        [
-                          [NORMAL_RGB, t('lab.tae.normalRow')],
-                          ...(data.label ? [[ANOMALY_RGB, t('lab.tae.anomalousRow')] as const] : []),
-                        ] as const
-                      ).map(([rgb, text]) => (
-                        <li key={text} className="inline-flex items-center gap-1">
-                          <span
-                            className="inline-block h-3 w-3 rounded-full"
-                            style={{ background: css(rgb) }}
-                          />
-                          {text}
-                        </li>
-                      ))}
-                </ul>
-              </div>
-              <LatentWalk walk={walk} onWalk={setWalk} explain={t('lab.tae.walkExplain')}>
-                {decoded && (
-                  <table className="text-sm tabular-nums" data-testid="tae-decoded" aria-live="polite">
-                    <caption className="text-left text-xs text-slate-600">{t('lab.tae.decoded')}</caption>
-                    <tbody>
-                      {data.features.map((f, j) => (
-                        <tr key={f}>
-                          <th scope="row" className="pr-3 text-left font-medium">
-                            {f}
-                          </th>
-                          <td>{fmt(decoded[j])}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                )}
-              </LatentWalk>
-            </div>
-            <AnomalyPanel
-              report={trained.report}
-              threshold={threshold}
-              onThreshold={setThreshold}
-              title={
-                data.label
-                  ? t('lab.tae.anomaly', { normal: data.normal.join(', ') })
-                  : t('lab.tae.anomalyNoLabel')
-              }
-              explain={t('lab.tae.anomalyExplain')}
-              legend={
-                data.label
-                  ? t('lab.tae.histLegend', { normal: data.normal.join(', ') })
-                  : t('lab.tae.histLegendNoLabel')
-              }
-            >
-              <div className="overflow-x-auto">
-                <h4 className="text-sm font-medium">{t('lab.tae.flagged')}</h4>
-                {flagged.length === 0 ? (
-                  <p className="text-sm text-slate-600">{t('lab.tae.flaggedNone')}</p>
-                ) : (
-                  <table className="mt-1 text-sm tabular-nums" data-testid="tae-flagged">
-                    <thead>
-                      <tr className="text-left">
-                        <th scope="col" className="pr-3 font-medium">
-                          {t('lab.tae.line')}
-                        </th>
-                        {data.label && (
-                          <th scope="col" className="pr-3 font-medium">
-                            {data.label}
-                          </th>
-                        )}
-                        {data.features.map((f) => (
-                          <th key={f} scope="col" className="pr-3 font-medium">
-                            {f}
-                          </th>
-                        ))}
-                        <th scope="col" className="pr-3 font-medium">
-                          {t('lab.tae.error')}
-                        </th>
-                        {data.label && (
-                          <th scope="col" className="font-medium">
-                            {t('lab.tae.verdict')}
-                          </th>
-                        )}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {flagged.map(({ s, i }) => (
-                        <tr
-                          key={i}
-                          className={`border-t border-slate-100 ${data.label ? (data.test.isAnomaly[i] ? 'bg-emerald-50' : 'bg-rose-50') : ''}`}
-                        >
-                          <td className="pr-3">{data.test.lines[i]}</td>
-                          {data.label && <td className="pr-3">{data.test.labels[i]}</td>}
-                          {data.features.map((f, j) => (
-                            <td key={f} className="pr-3">
-                              {fmt(data.test.values[i][j])}
-                            </td>
-                          ))}
-                          <td className="pr-3">{s.toFixed(3)}</td>
-                          {data.label && (
-                            <td>
-                              {data.test.isAnomaly[i]
-                                ? t('lab.tae.verdict.true')
-                                : t('lab.tae.verdict.false')}
-                            </td>
-                          )}
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                )}
-              </div>
-            </AnomalyPanel>
-          </section>
+        {trained && prepared.data && (
+          <TableAutoencoderResult key={state.startedAt} trained={trained} data={prepared.data} />
         )}
       </div>
     </div>

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 
 import { useT } from '@/components/i18n/i18n-provider';
 import { useBackend } from '@/components/tf/backend-provider';
+import { SoftwareGpuNote } from '@/components/tf/software-gpu-note';
 import { Button } from '@/components/ui/button';
 import type { MessageKey } from '@/lib/i18n';
 import type { BackendPreference, MemorySnapshot } from '@/lib/tf';
@@ -77,6 +78,7 @@ export function BackendBadge() {
             {t('backend.settings')}
           </h2>
           <p className="text-sm text-slate-600">{t('backend.explain')}</p>
+          <SoftwareGpuNote />
           <fieldset className="space-y-2">
             <legend className="sr-only">{t('backend.settings')}</legend>
             {CHOICES.map((c) => {

@@ -15,9 +15,9 @@ export interface PianoRollProps {
   label: string;
   height?: number;
   testId?: string;
+  /** Steps per bar line (16 in 4/4, 12 in 3/4 and 6/8). */
+  stepsPerBar?: number;
 }
-
-const BAR = 16;
 
 /** A read-only piano roll. Bar lines every 16 steps, C rows tinted so octaves are easy to find. */
 export function PianoRoll({
@@ -28,6 +28,7 @@ export function PianoRoll({
   label,
   height = 160,
   testId,
+  stepsPerBar: BAR = 16,
 }: PianoRollProps) {
   const steps = Math.max(totalSteps, 1);
   const pitches = notes.map((n) => n.pitch);

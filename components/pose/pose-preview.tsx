@@ -5,12 +5,14 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { useT } from '@/components/i18n/i18n-provider';
 import { readNamedBytes } from '@/components/media/download';
+import { describeFileError } from '@/lib/files';
 import {
   ModelSourceToggle,
   PredictionPanel,
   createRateMeter,
   noticeOf,
   type FilesNotice,
+  type QuickModel,
 } from '@/components/teachable';
 import { Card, classColor } from '@/components/ui';
 import { createPoseFeatureExtractor, readPoseModelMetadata, type Pose, type PoseModelName } from '@/lib/pose';
@@ -19,8 +21,8 @@ import { HeadModel, loadTransferModel } from '@/lib/transfer';
 import type { PoseFrame, SubscribeFrames } from './types';
 import { MIN_POSE_SCORE, bestPose } from './use-pose-recording';
 
-/** Which model the preview uses. */
-export type PoseModelSource = 'mine' | 'imported';
+/** Which model the preview uses: quick mode (kNN on the examples), the trained one or an imported one. */
+export type PoseModelSource = 'quick' | 'mine' | 'imported';
 
 /**
  * A pose model imported from files (it keeps its own normalisation); `importFiles` switches the
@@ -59,8 +61,7 @@ export function useImportedPoseModel(
           ),
         );
       } catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
-        onNotice(noticeOf('error', (tr) => tr('pose.importError', { message }), t));
+        onNotice(noticeOf('error', (tr) => tr('pose.importError', { message: describeFileError(e, tr) }), t));
       }
     },
     [onKeypointModel, onLoaded, onNotice, t],
@@ -75,6 +76,9 @@ export interface PosePreviewProps {
   predict: (pose: Pose) => Promise<number[] | null>;
   hasMine: boolean;
   labels: string[];
+  /** Quick mode over the project's examples, and the class names it answers with. */
+  quick: QuickModel<Pose>;
+  quickLabels: string[];
   imported: HeadModel<Pose> | null;
   source: PoseModelSource;
   onSource: (s: PoseModelSource) => void;
@@ -85,11 +89,13 @@ export interface PosePreviewProps {
 /** The preview card: model choice, bars, kids' mode and speech. */
 export function PosePreview({
   subscribe,
-  predict,
+  predict: predictMine,
   hasMine,
   labels,
+  quick,
+  quickLabels,
   imported,
-  source,
+  source: chosen,
   onSource,
   paused,
 }: PosePreviewProps) {
@@ -98,9 +104,13 @@ export function PosePreview({
   const [fps, setFps] = useState<number | null>(null);
   const [kidsMode, setKidsMode] = useState(false);
   const [speak, setSpeak] = useState(false);
+  // A missing trained (or imported) model falls back to quick mode.
+  const source: PoseModelSource =
+    chosen === 'imported' && imported ? 'imported' : chosen === 'mine' && hasMine ? 'mine' : 'quick';
   const useImported = source === 'imported' && imported !== null;
-  const hasModel = source === 'imported' ? imported !== null : hasMine;
-  const shown = useImported ? [...imported.labels] : labels;
+  const hasModel = source === 'quick' ? quick.ready : true;
+  const shown = useImported ? [...imported.labels] : source === 'quick' ? quickLabels : labels;
+  const predict = source === 'quick' ? quick.predict : predictMine;
 
   const live = useRef({ useImported, imported, hasModel, paused, predict });
   live.current = { useImported, imported, hasModel, paused, predict };
@@ -138,19 +148,23 @@ export function PosePreview({
       level={3}
       className="space-y-3"
       actions={
-        imported && (
-          <ModelSourceToggle
-            value={source}
-            label={t('pose.modelSource')}
-            options={[
-              { id: 'mine', label: t('pose.useMine') },
-              { id: 'imported', label: t('pose.useImported') },
-            ]}
-            onChange={onSource}
-          />
-        )
+        <ModelSourceToggle
+          value={source}
+          label={t('teachx.sourceLabel')}
+          options={[
+            { id: 'quick', label: t('teachx.quick') },
+            { id: 'mine', label: t('teachx.trained'), disabled: !hasMine },
+            ...(imported ? [{ id: 'imported' as const, label: t('pose.useImported') }] : []),
+          ]}
+          onChange={onSource}
+        />
       }
     >
+      {source === 'quick' && (
+        <p className="text-sm text-slate-500" data-testid="quick-note">
+          {t(quick.ready ? 'teachx.quickNote' : 'teachx.addExamples')}
+        </p>
+      )}
       {hasModel ? (
         <PredictionPanel
           labels={shown}
@@ -162,9 +176,7 @@ export function PosePreview({
           onSpeak={setSpeak}
           fps={fps}
         />
-      ) : (
-        <p className="text-sm text-slate-500">{t('pose.trainFirst')}</p>
-      )}
+      ) : null}
     </Card>
   );
 }

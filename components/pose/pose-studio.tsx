@@ -1,50 +1,22 @@
 'use client';
 // The Pose studio: a live skeleton over the camera, a photo or a video (model switch, minimum
 // confidence, FPS, keypoint scores), and below it the teachable pose classifier.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
 import { Webcam, type WebcamHandle } from '@/components/media/webcam';
 import { roundRate } from '@/components/teachable/rate-meter';
 import { useBackend } from '@/components/tf/backend-provider';
-import { Alert, ProgressBar, Slider } from '@/components/ui';
-import {
-  DEFAULT_MIN_SCORE,
-  DEFAULT_POSE_MODEL,
-  KEYPOINT_NAMES,
-  POSENET_RESOLUTIONS,
-  POSE_MODEL_NAMES,
-  type Pose,
-  type PoseModelName,
-} from '@/lib/pose';
+import { Alert, ProgressBar } from '@/components/ui';
 import { loadProject, saveProject } from '@/lib/persist';
 
-import { drawPoses, scoreColor, sourceSize } from './draw';
+import { DEFAULT_SETTINGS, PoseSettingsPanel, type PoseSettings } from './pose-settings-panel';
 import PoseTeach from './pose-teach';
-import type { PoseFrame } from './types';
 import { usePoseDetector } from './use-pose-detector';
-
-type Source = 'camera' | 'photo' | 'video';
-
-interface PoseSettings {
-  model: PoseModelName;
-  multiPose: boolean;
-  inputResolution: number;
-  minScore: number;
-  mirror: boolean;
-}
+import { usePoseFrames, type PoseSource as Source } from './use-pose-frames';
 
 const SETTINGS_KEY = 'pose-settings';
-const DEFAULT_SETTINGS: PoseSettings = {
-  model: DEFAULT_POSE_MODEL,
-  multiPose: false,
-  inputResolution: 257,
-  minScore: DEFAULT_MIN_SCORE,
-  mirror: true,
-};
-/** React state is refreshed at most this often from the frame loop (the canvas every frame). */
-const STATS_INTERVAL_MS = 250;
 
 /** The whole Pose studio (client only). */
 export default function PoseStudio() {
@@ -67,14 +39,6 @@ export default function PoseStudio() {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [fileError, setFileError] = useState<string | null>(null);
 
-  const [stats, setStats] = useState<{ fps: number | null; ms: number | null; poses: Pose[] }>({
-    fps: null,
-    ms: null,
-    poses: [],
-  });
-  const listeners = useRef(new Set<(f: PoseFrame) => void>());
-  const settingsRef = useRef(settings);
-  settingsRef.current = settings;
   // Shown over the picture (recording countdown) by the teach section.
   const [overlay, setOverlay] = useState<React.ReactNode>(null);
 
@@ -90,13 +54,6 @@ export default function PoseStudio() {
   }, [settings, settingsLoaded]);
   const update = useCallback((s: Partial<PoseSettings>) => setSettings((prev) => ({ ...prev, ...s })), []);
 
-  const subscribe = useCallback((listener: (f: PoseFrame) => void) => {
-    listeners.current.add(listener);
-    return () => {
-      listeners.current.delete(listener);
-    };
-  }, []);
-
   /** The element the poses come from now, if it has a picture. */
   const currentSource = useCallback((): HTMLVideoElement | HTMLImageElement | null => {
     if (source === 'camera') return webcam.current?.ready() ? (webcam.current.video ?? null) : null;
@@ -108,134 +65,35 @@ export default function PoseStudio() {
     return p && p.complete && p.naturalWidth > 0 ? p : null;
   }, [source]);
 
-  // The frame loop: estimate, draw, tell listeners; one frame at a time so slow backends never pile up.
-  const statsAt = useRef(0);
-  const analyse = useCallback(
-    async (live: boolean, fpsState: { last: number; avg: number }) => {
-      const d = detector.current;
-      const el = currentSource();
-      const c = canvas.current;
-      if (!d || !el || !c) return false;
-      const { width, height } = sourceSize(el);
-      const t0 = performance.now();
-      const poses = await d.estimatePoses(el, live ? { timestamp: t0 } : {});
-      const ms = performance.now() - t0;
-      drawPoses(c, width, height, poses, settingsRef.current.minScore);
-      const frame: PoseFrame = {
-        poses,
-        source: el,
-        width,
-        height,
-        mirrored: source === 'camera' && settingsRef.current.mirror,
-        live,
-      };
-      listeners.current.forEach((l) => l(frame));
-      const now = performance.now();
-      if (live && fpsState.last) {
-        const inst = 1000 / Math.max(1, now - fpsState.last);
-        fpsState.avg = fpsState.avg ? fpsState.avg * 0.9 + inst * 0.1 : inst;
-      }
-      fpsState.last = now;
-      if (!live || now - statsAt.current > STATS_INTERVAL_MS) {
-        statsAt.current = now;
-        setStats({ fps: live ? fpsState.avg || null : null, ms, poses });
-      }
-      return true;
-    },
-    [currentSource, detector, source],
+  const { stats, resetStats, subscribe, analysePhoto } = usePoseFrames({
+    detector,
+    status,
+    version,
+    source,
+    currentSource,
+    canvas,
+    settings,
+    camReady,
+    videoUrl,
+    photoUrl,
+    onError: setFileError,
+  });
+  const choosePhoto = useFileUrl(
+    setPhotoUrl,
+    'image/',
+    (name) => t('pose.fileNotImage', { name }),
+    setFileError,
+    resetStats,
   );
-
-  // Live sources: camera, or an uploaded video while it plays.
-  useEffect(() => {
-    if (status !== 'ready' || source === 'photo') return;
-    if (source === 'camera' && !camReady) return;
-    if (source === 'video' && !videoUrl) return;
-    let stopped = false;
-    let raf = 0;
-    const fpsState = { last: 0, avg: 0 };
-    detector.current?.reset();
-    const loop = async () => {
-      if (stopped) return;
-      try {
-        await analyse(true, fpsState);
-      } catch {
-        // A frame that cannot be read (video seeking, camera switching) is skipped.
-      }
-      if (!stopped) raf = requestAnimationFrame(() => void loop());
-    };
-    raf = requestAnimationFrame(() => void loop());
-    return () => {
-      stopped = true;
-      cancelAnimationFrame(raf);
-    };
-  }, [analyse, camReady, detector, source, status, version, videoUrl]);
-
-  // A photo: analyse once when it (or the model, or the threshold) changes.
-  const analysePhoto = useCallback(() => {
-    if (source !== 'photo' || status !== 'ready') return;
-    detector.current?.reset();
-    void analyse(false, { last: 0, avg: 0 }).catch((e: unknown) =>
-      setFileError(e instanceof Error ? e.message : String(e)),
-    );
-  }, [analyse, detector, source, status]);
-  useEffect(() => {
-    analysePhoto();
-  }, [analysePhoto, version, photoUrl]);
-  // Redraw with a new threshold without estimating again.
-  useEffect(() => {
-    const c = canvas.current;
-    if (source !== 'photo' || !c || !c.width) return;
-    drawPoses(c, c.width, c.height, stats.poses, settings.minScore);
-  }, [settings.minScore, source, stats.poses]);
-
-  const choosePhoto = useCallback(
-    (files: File[]) => {
-      const f = files[0];
-      if (!f) return;
-      setFileError(null);
-      if (!f.type.startsWith('image/')) {
-        setFileError(t('pose.fileNotImage', { name: f.name }));
-        return;
-      }
-      setPhotoUrl((prev) => {
-        if (prev) URL.revokeObjectURL(prev);
-        return URL.createObjectURL(f);
-      });
-      setStats({ fps: null, ms: null, poses: [] });
-    },
-    [t],
+  const chooseVideo = useFileUrl(
+    setVideoUrl,
+    'video/',
+    (name) => t('pose.fileNotVideo', { name }),
+    setFileError,
+    resetStats,
   );
-
-  const chooseVideo = useCallback(
-    (files: File[]) => {
-      const f = files[0];
-      if (!f) return;
-      setFileError(null);
-      if (!f.type.startsWith('video/')) {
-        setFileError(t('pose.fileNotVideo', { name: f.name }));
-        return;
-      }
-      setVideoUrl((prev) => {
-        if (prev) URL.revokeObjectURL(prev);
-        return URL.createObjectURL(f);
-      });
-      setStats({ fps: null, ms: null, poses: [] });
-    },
-    [t],
-  );
-
-  useEffect(
-    () => () => {
-      if (photoUrl) URL.revokeObjectURL(photoUrl);
-    },
-    [photoUrl],
-  );
-  useEffect(
-    () => () => {
-      if (videoUrl) URL.revokeObjectURL(videoUrl);
-    },
-    [videoUrl],
-  );
+  useEffect(() => () => void (photoUrl && URL.revokeObjectURL(photoUrl)), [photoUrl]);
+  useEffect(() => () => void (videoUrl && URL.revokeObjectURL(videoUrl)), [videoUrl]);
 
   // A still picture for the teach section: forget what MoveNet tracked before and after, so the
   // photo and the live view do not steer each other's crop.
@@ -301,7 +159,7 @@ export default function PoseStudio() {
                   data-testid={`source-${s}`}
                   onClick={() => {
                     setSource(s);
-                    setStats({ fps: null, ms: null, poses: [] });
+                    resetStats();
                   }}
                   className={`rounded-lg px-3 py-1 text-sm font-medium ${source === s ? 'bg-indigo-600 text-white' : 'bg-slate-100 text-slate-800 hover:bg-slate-200'}`}
                 >
@@ -405,76 +263,12 @@ export default function PoseStudio() {
           </div>
         </section>
 
-        <section
-          className="space-y-4 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm"
-          aria-label={t('pose.model')}
-        >
-          <label className="block space-y-1 text-sm">
-            <span className="block font-medium text-slate-800">{t('pose.model')}</span>
-            <select
-              className="w-full rounded-lg border border-slate-300 px-2 py-1"
-              value={settings.model}
-              data-testid="pose-model"
-              onChange={(e) => update({ model: e.target.value as PoseModelName })}
-            >
-              {POSE_MODEL_NAMES.map((m) => (
-                <option key={m} value={m}>
-                  {t(`pose.model.${m}`)}
-                </option>
-              ))}
-            </select>
-            <span className="block text-xs text-slate-500">{t('pose.modelHint')}</span>
-          </label>
-          {settings.model === 'posenet' && (
-            <div className="space-y-3">
-              <label className="flex items-center gap-2 text-sm">
-                <input
-                  type="checkbox"
-                  checked={settings.multiPose}
-                  onChange={(e) => update({ multiPose: e.target.checked })}
-                  data-testid="pose-multi"
-                />
-                {t('pose.multiPose')}
-              </label>
-              <label className="block space-y-1 text-sm">
-                <span className="block font-medium text-slate-800">{t('pose.resolution')}</span>
-                <select
-                  className="w-full rounded-lg border border-slate-300 px-2 py-1"
-                  value={settings.inputResolution}
-                  onChange={(e) => update({ inputResolution: Number(e.target.value) })}
-                >
-                  {POSENET_RESOLUTIONS.map((r) => (
-                    <option key={r} value={r}>
-                      {r} × {r}
-                    </option>
-                  ))}
-                </select>
-                <span className="block text-xs text-slate-500">{t('pose.resolutionHint')}</span>
-              </label>
-            </div>
-          )}
-          <Slider
-            label={t('pose.minScore')}
-            value={settings.minScore}
-            min={0}
-            max={1}
-            step={0.05}
-            format={(v) => `${Math.round(v * 100)}%`}
-            hint={t('pose.minScoreHint')}
-            onChange={(v) => update({ minScore: Math.round(v * 100) / 100 })}
-          />
-          {source === 'camera' && (
-            <label className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                checked={settings.mirror}
-                onChange={(e) => update({ mirror: e.target.checked })}
-              />
-              {t('pose.mirror')}
-            </label>
-          )}
-          <KeypointTable pose={top} minScore={settings.minScore} />
-        </section>
+        <PoseSettingsPanel
+          settings={settings}
+          onChange={update}
+          showMirror={source === 'camera'}
+          pose={top}
+        />
       </div>
 
       <PoseTeach
@@ -491,53 +285,32 @@ export default function PoseStudio() {
   );
 }
 
-/** The 17 keypoints of the best pose with a bar per confidence; hidden points greyed out. */
-function KeypointTable({ pose, minScore }: { pose: Pose | null; minScore: number }) {
-  const t = useT();
-  const rows = useMemo(
-    () => KEYPOINT_NAMES.map((name, i) => ({ name, score: pose?.keypoints[i]?.score ?? null })),
-    [pose],
-  );
-  return (
-    <table className="w-full text-sm" data-testid="keypoint-table">
-      <caption className="mb-1 text-left font-medium">{t('pose.keypoints')}</caption>
-      <thead className="sr-only">
-        <tr>
-          <th scope="col">{t('pose.keypoint')}</th>
-          <th scope="col">{t('pose.score')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(({ name, score }) => {
-          const shown = score !== null && score >= minScore;
-          return (
-            <tr key={name} className={shown ? '' : 'text-slate-400'} data-testid={`kp-${name}`}>
-              <th scope="row" className="py-0.5 pr-2 text-left font-normal whitespace-nowrap">
-                {t(`pose.kp.${name}`)}
-              </th>
-              <td className="w-full py-0.5">
-                <div className="flex items-center gap-2">
-                  <div className="h-2 flex-1 overflow-hidden rounded bg-slate-100">
-                    {score !== null && (
-                      <div
-                        className="h-full rounded"
-                        style={{
-                          width: `${Math.round(score * 100)}%`,
-                          background: shown ? scoreColor(score) : '#cbd5e1',
-                        }}
-                      />
-                    )}
-                  </div>
-                  <span className="w-16 text-right tabular-nums">
-                    {score === null ? '—' : `${Math.round(score * 100)}%`}
-                    {score !== null && !shown && <span className="sr-only"> {t('pose.hidden')}</span>}
-                  </span>
-                </div>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+/**
+ * A FileDrop handler that swaps `setUrl`'s object URL for one of the first file, if its type starts
+ * with `typePrefix`; otherwise it reports `notThisType(name)`.
+ */
+function useFileUrl(
+  setUrl: React.Dispatch<React.SetStateAction<string | null>>,
+  typePrefix: string,
+  notThisType: (name: string) => string,
+  setError: (message: string | null) => void,
+  onChosen: () => void,
+) {
+  return useCallback(
+    (files: File[]) => {
+      const f = files[0];
+      if (!f) return;
+      setError(null);
+      if (!f.type.startsWith(typePrefix)) {
+        setError(notThisType(f.name));
+        return;
+      }
+      setUrl((prev) => {
+        if (prev) URL.revokeObjectURL(prev);
+        return URL.createObjectURL(f);
+      });
+      onChosen();
+    },
+    [setUrl, typePrefix, notThisType, setError, onChosen],
   );
 }

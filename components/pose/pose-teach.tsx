@@ -11,6 +11,7 @@ import {
   HeadSettings,
   ProjectFilesPanel,
   TrainPanel,
+  useQuickModel,
   useTeachableStudio,
   StudioNotices,
   useStudioNotice,
@@ -78,6 +79,7 @@ export default function PoseTeach({
     },
   );
   const { project, run } = studio;
+  const quick = useQuickModel(extractor, project);
   const [notice, setNotice] = useStudioNotice(studio.restoreError, (message) =>
     t('pose.headLoadError', { message }),
   );
@@ -168,6 +170,7 @@ export default function PoseTeach({
           />
           <TrainPanel
             run={run}
+            examples={studio.project?.classes.map((c) => c.samples.length)}
             blocker={studio.blocker}
             disabled={busy || recording || studio.blocker !== null}
             onTrain={() => void train()}
@@ -199,6 +202,8 @@ export default function PoseTeach({
             predict={studio.predict}
             hasMine={studio.model !== null && project.head !== null}
             labels={studio.modelLabels}
+            quick={quick}
+            quickLabels={studio.labels}
             imported={imported}
             source={source}
             onSource={setSource}

@@ -3,7 +3,9 @@
 // without a person, or that are not pictures, are named.
 import { useCallback, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
+import { FileError, decodePicture } from '@/lib/files';
 import { newId } from '@/lib/ids';
 import { normalizePose, type Pose, type PoseFeatureExtractor } from '@/lib/pose';
 import type { ProjectSample } from '@/lib/transfer';
@@ -35,9 +37,14 @@ export function usePosePhotos({ extractor, minScore, detectStill, addSamples }: 
         const f = files[i];
         let bmp: ImageBitmap | null = null;
         try {
-          bmp = await createImageBitmap(f);
-        } catch {
-          errors.push(t('pose.fileNotImage', { name: f.name }));
+          // Refused over lib/files' size and pixel limits, decoded scaled down when large.
+          bmp = await decodePicture(f, f.name);
+        } catch (e) {
+          errors.push(
+            e instanceof FileError && e.key !== 'files.image.notImage'
+              ? e.text(t)
+              : t('pose.fileNotImage', { name: f.name }),
+          );
         }
         if (bmp) {
           try {
@@ -50,7 +57,7 @@ export function usePosePhotos({ extractor, minScore, detectStill, addSamples }: 
               samples.push({ id: newId(), feature, payload: { kind: 'picture', bytes, type: 'image/jpeg' } });
             }
           } catch (e) {
-            errors.push(`${f.name}: ${e instanceof Error ? e.message : String(e)}`);
+            errors.push(`${f.name}: ${errorTextNow(e)}`);
           } finally {
             bmp.close();
           }

@@ -3,10 +3,12 @@
 // or cut uploaded files into 1-second examples, skipping silence.
 import { useCallback, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { decodeAudioFile } from '@/components/media/audio-file';
 import { AUDIO_SAMPLE_RATE, EXAMPLE_SAMPLES, clipSample, splitIntoExamples } from '@/lib/audio';
 import { InputError } from '@/lib/errors';
+import { FileError } from '@/lib/files';
 import { newId } from '@/lib/ids';
 import type { ProjectClass, ProjectSample } from '@/lib/transfer';
 
@@ -90,11 +92,11 @@ export function useSoundCapture(
           found.push({
             kind: 'error',
             text:
-              e instanceof InputError
-                ? t('sound.upload.bad', { name: file.name })
-                : e instanceof Error
-                  ? e.message
-                  : String(e),
+              e instanceof FileError
+                ? e.text(t)
+                : e instanceof InputError
+                  ? t('sound.upload.bad', { name: file.name })
+                  : errorTextNow(e),
           });
         }
       }

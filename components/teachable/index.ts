@@ -31,3 +31,4 @@ export {
   type TeachableStudioOptions,
 } from './use-teachable-studio';
 export { CLASS_COLORS } from '@/components/ui/palette';
+export { useQuickModel, type QuickModel } from './use-quick-model';

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui';
 
 export interface ModelSourceToggleProps<S extends string> {
   value: S;
-  options: readonly { id: S; label: string }[];
+  options: readonly { id: S; label: string; disabled?: boolean }[];
   /** Accessible name of the group. */
   label: string;
   onChange: (value: S) => void;
@@ -26,6 +26,8 @@ export function ModelSourceToggle<S extends string>({
           variant={value === o.id ? 'primary' : 'secondary'}
           onClick={() => onChange(o.id)}
           aria-pressed={value === o.id}
+          disabled={o.disabled}
+          data-testid={`model-source-${o.id}`}
         >
           {o.label}
         </Button>

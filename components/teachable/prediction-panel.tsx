@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 
 import { useLocale, useT } from '@/components/i18n/i18n-provider';
+import { useLesson } from '@/components/lesson/lesson-store';
 import { ConfidenceBars } from '@/components/ui';
 
 import { roundRate } from './rate-meter';
@@ -18,6 +19,8 @@ export interface PredictionPanelProps {
   onSpeak: (on: boolean) => void;
   /** Predictions per second measured by the caller (over the last seconds), shown for teachers. */
   fps?: number | null;
+  /** What to say before the first prediction (defaults to "Waiting for the camera…"). */
+  waiting?: string;
 }
 
 /** Shows the prediction; speaks the winner when it changes (confidence ≥ 80%). */
@@ -30,6 +33,7 @@ export function PredictionPanel({
   onKidsMode,
   onSpeak,
   fps,
+  waiting,
 }: PredictionPanelProps) {
   const t = useT();
   const { locale } = useLocale();
@@ -37,6 +41,15 @@ export function PredictionPanel({
   const winner = best >= 0 ? labels[best] : null;
   const spoken = useRef<string | null>(null);
   const [noVoice, setNoVoice] = useState(false);
+  // A lesson link with kids=1 starts in kids' mode: big letters, and the winner spoken.
+  const lessonKids = useLesson().kids;
+  const onKidsRef = useRef({ onKidsMode, onSpeak });
+  onKidsRef.current = { onKidsMode, onSpeak };
+  useEffect(() => {
+    if (!lessonKids) return;
+    onKidsRef.current.onKidsMode(true);
+    onKidsRef.current.onSpeak(true);
+  }, [lessonKids]);
 
   useEffect(() => {
     if (!speak || !winner || !probabilities || probabilities[best] < 0.8 || spoken.current === winner) return;
@@ -77,7 +90,9 @@ export function PredictionPanel({
           title={t('teach.prediction')}
         />
       ) : (
-        <p className="text-sm text-slate-500">{t('teach.noPrediction')}</p>
+        <p className="text-sm text-slate-500" data-testid="no-prediction">
+          {waiting ?? t('teach.noPrediction')}
+        </p>
       )}
       <div className="flex flex-wrap items-center gap-4 text-sm">
         <label className="flex items-center gap-2">

@@ -1,7 +1,9 @@
 'use client';
 // The Train panel of every teachable studio: train / cancel, progress, the outcome, the studio's
 // settings ("Advanced") and "Under the hood" (curves, per-class accuracy, confusion matrix).
+import { useErrorText } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
+import { ModelCard } from '@/components/lesson/model-card';
 import type { TrainingRun } from '@/components/training';
 import { Alert, Button, Card, ProgressBar } from '@/components/ui';
 import { MIN_EXAMPLES_TO_HOLD_OUT } from '@/lib/transfer/constants';
@@ -30,6 +32,8 @@ export interface TrainPanelProps {
   errorText?: (error: unknown) => string;
   /** A note under the outcome (e.g. "your examples changed since"). */
   notice?: React.ReactNode;
+  /** Examples per class (in label order), for the kids' model card shown after training. */
+  examples?: number[];
 }
 
 /** Train button with progress, settings and the results a teacher can explain. */
@@ -45,11 +49,12 @@ export function TrainPanel({
   doneText,
   errorText,
   notice,
+  examples,
 }: TrainPanelProps) {
   const t = useT();
+  const errorMessage = useErrorText();
   const { state, busy } = run;
   const r = state.result;
-  const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
   return (
     <Card title={t('teach.trainTitle')} className="space-y-4">
       <div className="flex flex-wrap gap-2">
@@ -99,20 +104,34 @@ export function TrainPanel({
         )}
         {state.phase === 'error' && (
           <Alert kind="error">
-            {errorText ? errorText(state.error) : t('teach.trainError', { message: message(state.error) })}
+            {errorText
+              ? errorText(state.error)
+              : t('teach.trainError', { message: errorMessage(state.error) })}
           </Alert>
         )}
         {!busy && notice}
       </div>
+      {state.phase === 'done' && r && examples && (
+        <ModelCard
+          labels={r.labels}
+          examples={examples}
+          confusion={r.confusion}
+          validationAccuracy={r.validationAccuracy}
+        />
+      )}
       {settings && (
-        <details className="rounded-xl border border-slate-200 p-3">
+        <details className="rounded-xl border border-slate-200 p-3" data-lesson-panel="settings">
           <summary className="cursor-pointer font-medium">{t('teach.advanced')}</summary>
           {settings}
         </details>
       )}
       {(hood || state.history.loss.length > 0 || r) && (
         // Closed by default: children see the answer and the preview; teachers open the numbers.
-        <details className="rounded-xl border border-slate-200 p-3" data-testid="under-the-hood">
+        <details
+          className="rounded-xl border border-slate-200 p-3"
+          data-testid="under-the-hood"
+          data-lesson-panel="details"
+        >
           <summary className="cursor-pointer font-medium">{t('teach.underTheHood')}</summary>
           <div className="mt-3 space-y-4">
             {hood}

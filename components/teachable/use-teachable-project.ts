@@ -3,12 +3,12 @@
 // Image, Pose and Sound studios; projects saved by older versions are migrated when they load.
 import { useCallback, useEffect, useRef, useState } from 'react';
 
+import { repairProject } from '@/lib/files';
 import { newId } from '@/lib/ids';
 import { deleteProject, loadProject, saveProject } from '@/lib/persist';
 import { MAX_CLASSES, MIN_CLASSES } from '@/lib/transfer/constants';
 import {
   emptyProject,
-  migrateProject,
   type AugmentSettings,
   type BaseTrainSettings,
   type EmptyProjectInput,
@@ -16,6 +16,8 @@ import {
   type ProjectSample,
   type TeachableProject,
 } from '@/lib/transfer/project';
+
+import { useProjectLock } from './use-project-lock';
 
 /** Where autosave stands. */
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
@@ -28,6 +30,11 @@ export interface UseTeachableProjectOptions<S extends BaseTrainSettings> extends
   migrate?: (raw: unknown) => Promise<TeachableProject<S> | null>;
   /** Milliseconds of quiet before autosaving. Defaults to 600. */
   saveDelay?: number;
+  /**
+   * Names of older extractors whose saved projects are kept (not replaced by a fresh one): the studio
+   * re-extracts their features from the kept pictures (useTeachableStudio's `refeature`).
+   */
+  olderExtractors?: readonly string[];
 }
 
 /** The project and every action on it. Actions are stable (safe in effects and callbacks). */
@@ -39,6 +46,16 @@ export function useTeachableProject<S extends BaseTrainSettings>(opts: UseTeacha
   const timer = useRef<number | null>(null);
   const optsRef = useRef(opts);
   optsRef.current = opts;
+  // Another tab of this studio holds the project: this one shows it but never saves over it.
+  const lock = useProjectLock(storageKey);
+  const lockRef = useRef(lock);
+  lockRef.current = lock;
+  // A saved value that could not be read at all is never overwritten by an empty project.
+  const loadFailed = useRef(false);
+  const [repaired, setRepaired] = useState(false);
+  // The project an import replaced, until the next change.
+  const previous = useRef<TeachableProject<S> | null>(null);
+  const [canUndo, setCanUndo] = useState(false);
 
   const fresh = useCallback((): TeachableProject<S> => emptyProject(optsRef.current), []);
 
@@ -52,10 +69,19 @@ export function useTeachableProject<S extends BaseTrainSettings>(opts: UseTeacha
     };
     (async () => {
       const raw = await loadProject<unknown>(storageKey);
-      const p = migrateProject<S>(raw);
-      if (p && p.extractor === extractor && p.featureSize === featureSize) return show(p);
+      // Read defensively: damaged parts are dropped or reset, so stored data never bricks a studio.
+      const r = repairProject<S>(raw, fresh());
+      if (r && r.project.extractor === extractor && r.project.featureSize === featureSize) {
+        if (r.repaired && !cancelled) setRepaired(true);
+        return show(r.project);
+      }
+      if (r && optsRef.current.olderExtractors?.includes(r.project.extractor)) {
+        if (r.repaired && !cancelled) setRepaired(true);
+        return show(r.project);
+      }
       show((raw !== undefined && (await optsRef.current.migrate?.(raw))) || fresh());
     })().catch(() => {
+      loadFailed.current = true;
       show(fresh());
       setSaveState('error');
     });
@@ -68,7 +94,7 @@ export function useTeachableProject<S extends BaseTrainSettings>(opts: UseTeacha
     if (timer.current !== null) window.clearTimeout(timer.current);
     timer.current = null;
     const p = latest.current;
-    if (!p) return;
+    if (!p || loadFailed.current || lockRef.current === 'elsewhere') return;
     setSaveState('saving');
     try {
       await saveProject(storageKey, p);
@@ -89,6 +115,9 @@ export function useTeachableProject<S extends BaseTrainSettings>(opts: UseTeacha
         latest.current = next;
         return next;
       });
+      // The next change ends the chance to undo an import.
+      previous.current = null;
+      setCanUndo(false);
       if (timer.current !== null) window.clearTimeout(timer.current);
       timer.current = window.setTimeout(() => void flush(), saveDelay);
     },
@@ -166,27 +195,55 @@ export function useTeachableProject<S extends BaseTrainSettings>(opts: UseTeacha
       [update],
     ),
     setHead: useCallback((head: ProjectModel | null) => update((p) => ({ ...p, head }), false), [update]),
-    /** Replaces the whole project (import). */
+    /** Replaces the whole project (import); the one it replaces can come back with `undoReplace`. */
     replace: useCallback(
       (next: TeachableProject<S>) => {
-        latest.current = next;
-        setProject(next);
+        const repairedNext = repairProject<S>(next, fresh())?.project ?? next;
+        previous.current = latest.current;
+        setCanUndo(previous.current !== null);
+        latest.current = repairedNext;
+        setProject(repairedNext);
         void flush();
       },
-      [flush],
+      [flush, fresh],
     ),
+    /** Brings back the project the last import replaced (until the next change). */
+    undoReplace: useCallback(() => {
+      const p = previous.current;
+      if (!p) return false;
+      previous.current = null;
+      setCanUndo(false);
+      latest.current = p;
+      setProject(p);
+      void flush();
+      return true;
+    }, [flush]),
     /** Clears everything and starts over with the first classes. */
     reset: useCallback(async () => {
+      previous.current = null;
+      setCanUndo(false);
       const p = fresh();
       latest.current = p;
       setProject(p);
-      await deleteProject(storageKey).catch(() => undefined);
+      // A second tab never deletes the first tab's project; starting over ends a failed read.
+      if (lockRef.current !== 'elsewhere') await deleteProject(storageKey).catch(() => undefined);
+      loadFailed.current = false;
       await flush();
     }, [fresh, flush, storageKey]),
     flush,
   };
 
-  return { project, saveState, ...actions };
+  return {
+    project,
+    saveState,
+    /** True when another tab of this studio has the project open (this tab does not save). */
+    openElsewhere: lock === 'elsewhere',
+    /** True when the saved project had damaged parts that were dropped or reset. */
+    repaired,
+    /** True while the project an import replaced can be brought back. */
+    canUndo,
+    ...actions,
+  };
 }
 
 /** Everything useTeachableProject returns. */

@@ -15,7 +15,13 @@ import {
   type HeadModel,
   type TeachableLearner,
 } from '@/lib/transfer/learner';
-import type { BaseTrainSettings, TeachableProject } from '@/lib/transfer/project';
+import {
+  sampleCount,
+  type BaseTrainSettings,
+  type SamplePayload,
+  type TeachableProject,
+} from '@/lib/transfer/project';
+import { reextractProject } from '@/lib/transfer/reextract';
 import type { FeatureExtractor, HeadConfig, TeachableModel, TrainSummary } from '@/lib/transfer/types';
 
 import { useTeachableProject, type UseTeachableProjectOptions } from './use-teachable-project';
@@ -30,6 +36,11 @@ export interface TeachableStudioOptions<S extends BaseTrainSettings> extends Omi
   featureSize: number;
   /** A translated reason training cannot start, or null. Defaults to "2 classes, none empty". */
   blocker?: (project: TeachableProject<S>) => string | null;
+  /**
+   * Computes an example's feature again from its payload (null when it cannot), for projects saved
+   * with one of `olderExtractors`; null while the extractor loads.
+   */
+  refeature?: ((payload: SamplePayload) => Promise<Float32Array | null>) | null;
 }
 
 /** Where the model comes from: a frozen extractor + dense head, or any learner. Null while loading. */
@@ -66,6 +77,12 @@ export interface TeachableStudio<
   loadProject(p: TeachableProject<S>): void;
   /** Deletes everything and starts over. */
   newProject(): Promise<void>;
+  /** Progress of re-extracting an older project's features, or null when none is running. */
+  refeaturing: { done: number; total: number } | null;
+  /** Names of the features a project file may have (this learner's first, then older ones). */
+  acceptedExtractors: string[];
+  /** Brings back the project the last import replaced (its model too); false when there is none. */
+  undoImport(): boolean;
 }
 
 /** A frozen extractor + dense head studio (Image, Pose, a pretrained sound embedding). */
@@ -88,7 +105,7 @@ export function useTeachableStudio<I, S extends BaseTrainSettings, M extends Tea
     extractor: options.name,
     featureSize: options.featureSize,
   });
-  const { project, setHead, replace, reset, renameClass } = api;
+  const { project, setHead, replace, reset, undoReplace, renameClass } = api;
 
   // Default class names follow a language switch: a class still called "Class 1" becomes "클래스 1"
   // (every default name seen in this session is remembered with its number; 0 = Background).
@@ -142,10 +159,12 @@ export function useTeachableStudio<I, S extends BaseTrainSettings, M extends Tea
   }, []);
   useEffect(() => () => install(null), [install]);
 
-  // Rebuild the model from the saved project (after a reload or an import).
+  // Rebuild the model from the saved project (after a reload or an import), never on another
+  // extractor's features (a project waiting to be re-extracted).
   useEffect(() => {
     const saved = project?.head;
     if (!saved || !learner || loadedFor.current === saved.trainedAt) return;
+    if (project.extractor !== learner.name) return;
     loadedFor.current = saved.trainedAt;
     setRestoreError(null);
     void learner.restore(saved).then(
@@ -153,6 +172,43 @@ export function useTeachableStudio<I, S extends BaseTrainSettings, M extends Tea
       (e: unknown) => setRestoreError(e),
     );
   }, [project, learner, install]);
+
+  // A project saved with older features: keep its pictures and compute the features again.
+  const refeature = options.refeature;
+  const [refeaturing, setRefeaturing] = useState<{ done: number; total: number } | null>(null);
+  const projectRef = useRef(project);
+  projectRef.current = project;
+  const oldFeatures = !!project && project.extractor !== options.name;
+  useEffect(() => {
+    const p = projectRef.current;
+    if (!oldFeatures || !refeature || !p) return;
+    const ctrl = new AbortController();
+    const total = p.classes.reduce((s, c) => s + c.samples.length, 0);
+    setRefeaturing({ done: 0, total });
+    void reextractProject(p, { extractor: options.name, featureSize: options.featureSize }, refeature, {
+      signal: ctrl.signal,
+      onProgress: (done) => setRefeaturing({ done, total }),
+    }).then(
+      (next) => {
+        if (!next || ctrl.signal.aborted) return;
+        setRefeaturing(null);
+        replace(next);
+      },
+      (e: unknown) => {
+        setRefeaturing(null);
+        setRestoreError(e);
+      },
+    );
+    return () => {
+      ctrl.abort();
+      setRefeaturing(null);
+    };
+  }, [oldFeatures, refeature, options.name, options.featureSize, replace]);
+  const olderKey = (options.olderExtractors ?? []).join('\n');
+  const acceptedExtractors = useMemo(
+    () => [options.name, ...(olderKey ? olderKey.split('\n') : [])],
+    [options.name, olderKey],
+  );
 
   const labels = useMemo(() => project?.classes.map((c) => c.name) ?? [], [project]);
   const modelLabels = useMemo(() => {
@@ -164,11 +220,13 @@ export function useTeachableStudio<I, S extends BaseTrainSettings, M extends Tea
   const customBlocker = options.blocker;
   const blocker = useMemo(() => {
     if (!project) return null;
+    if (project.extractor !== options.name)
+      return t('teachx.reextracting', { done: refeaturing?.done ?? 0, total: sampleCount(project) });
     if (customBlocker) return customBlocker(project);
     if (project.classes.length < MIN_CLASSES) return t('teach.needTwo');
     const empty = project.classes.find((c) => c.samples.length === 0);
     return empty ? t('teach.emptyClass', { name: empty.name }) : null;
-  }, [project, customBlocker, t]);
+  }, [project, customBlocker, t, options.name, refeaturing]);
 
   const train = useCallback(async () => {
     if (!project || !learner || blocker) return null;
@@ -207,6 +265,12 @@ export function useTeachableStudio<I, S extends BaseTrainSettings, M extends Tea
     [forgetModel, replace],
   );
 
+  const undoImport = useCallback(() => {
+    if (!api.canUndo) return false;
+    forgetModel();
+    return undoReplace();
+  }, [api.canUndo, forgetModel, undoReplace]);
+
   const newProject = useCallback(async () => {
     forgetModel();
     await reset();
@@ -230,5 +294,8 @@ export function useTeachableStudio<I, S extends BaseTrainSettings, M extends Tea
     restoreError,
     loadProject,
     newProject,
+    refeaturing,
+    acceptedExtractors,
+    undoImport,
   };
 }

@@ -2,6 +2,7 @@
 // Backend context: starts the best tfjs backend once per page (after mount) and lets the user switch.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import type { BackendAttempt, BackendName, BackendPreference } from '@/lib/tf';
 
 type Status = 'idle' | 'starting' | 'ready' | 'error';
@@ -11,6 +12,8 @@ interface BackendValue {
   /** The backend running now, once ready. */
   name: BackendName | null;
   attempts: BackendAttempt[];
+  /** The WebGL renderer's name when it is software (then 'auto' prefers WebAssembly), else null. */
+  softwareRenderer: string | null;
   preference: BackendPreference;
   error: string | null;
   /** Resolves with the backend name once one is running; studios await it before using tfjs. */
@@ -25,7 +28,8 @@ const STORAGE_KEY = 'cais.backend';
 const PREFS: readonly BackendPreference[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 
 function readPreference(): { pref: BackendPreference; fromUrl: boolean } {
-  const fromUrl = new URLSearchParams(window.location.search).get('backend');
+  const query = new URLSearchParams(window.location.search);
+  const fromUrl = query.get('backend') ?? query.get('engine');
   if (fromUrl && (PREFS as readonly string[]).includes(fromUrl))
     return { pref: fromUrl as BackendPreference, fromUrl: true };
   const saved = window.localStorage.getItem(STORAGE_KEY);
@@ -40,6 +44,7 @@ export function BackendProvider({ children }: { children: React.ReactNode }) {
   const [status, setStatus] = useState<Status>('idle');
   const [name, setName] = useState<BackendName | null>(null);
   const [attempts, setAttempts] = useState<BackendAttempt[]>([]);
+  const [softwareRenderer, setSoftwareRenderer] = useState<string | null>(null);
   const [preference, setPref] = useState<BackendPreference>('auto');
   const [error, setError] = useState<string | null>(null);
   const ready = useRef<Promise<BackendName> | null>(null);
@@ -56,12 +61,13 @@ export function BackendProvider({ children }: { children: React.ReactNode }) {
       (result) => {
         setName(result.name);
         setAttempts(result.attempts);
+        setSoftwareRenderer(result.softwareRenderer ?? null);
         setStatus('ready');
         setError(null);
       },
       (e: unknown) => {
         setStatus('error');
-        setError(e instanceof Error ? e.message : String(e));
+        setError(errorTextNow(e));
       },
     );
     return ready.current;
@@ -85,8 +91,8 @@ export function BackendProvider({ children }: { children: React.ReactNode }) {
   );
 
   const value = useMemo<BackendValue>(
-    () => ({ status, name, attempts, preference, error, whenReady, setPreference }),
-    [status, name, attempts, preference, error, whenReady, setPreference],
+    () => ({ status, name, attempts, softwareRenderer, preference, error, whenReady, setPreference }),
+    [status, name, attempts, softwareRenderer, preference, error, whenReady, setPreference],
   );
   return <BackendContext.Provider value={value}>{children}</BackendContext.Provider>;
 }

@@ -1,6 +1,7 @@
 // The Sound studio in the teachable kit (lib/transfer): a learner that trains the spectrogram CNN
 // from the examples' clips, and readers for the Sound studio's older project zips and saved projects.
 import { InputError } from '../errors';
+import { LegacySoundManifestSchema, checkClassCount, parseJsonWith } from '../files';
 import { expandFiles, importModelFiles, type NamedBytes, type StoredModel } from '../persist';
 import { perClassAccuracy } from '../training';
 import { TrainingCancelledError, loadModelArtifacts, type TeachableLearner } from '../transfer/learner';
@@ -186,13 +187,17 @@ export function importSoundProjectFiles(
       samples: [],
     }));
   } else {
-    let manifest: LegacyManifest;
-    try {
-      manifest = JSON.parse(new TextDecoder().decode(manifestFile.data)) as LegacyManifest;
-      if (!Array.isArray(manifest.classes)) throw new Error('no classes');
-    } catch {
-      throw new InputError(`"${LEGACY_SOUND_PROJECT_FILE}" is damaged.`, LEGACY_SOUND_PROJECT_FILE);
-    }
+    const manifest: LegacyManifest = parseJsonWith(
+      LegacySoundManifestSchema,
+      files[0]?.name ?? LEGACY_SOUND_PROJECT_FILE,
+      LEGACY_SOUND_PROJECT_FILE,
+      manifestFile.data,
+      (raw) =>
+        checkClassCount(
+          files[0]?.name ?? LEGACY_SOUND_PROJECT_FILE,
+          (raw as { classes?: unknown } | null)?.classes,
+        ),
+    );
     classes = manifest.classes.map((c) => ({
       id: newId(),
       name: String(c.name),

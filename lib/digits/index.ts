@@ -17,3 +17,5 @@ export {
   resolveDigitNetConfig,
 } from './digit-nets';
 export type * from './types';
+export { trainDigits, withDrawings } from './train';
+export type { DigitsTrainData, LabelledDigit, TrainDigitsOptions, TrainDigitsResult } from './train';

@@ -7,9 +7,18 @@ export { encodeState, decodeState } from './url-state';
 export {
   PlaygroundNetwork,
   createPlaygroundNetwork,
+  type PlaygroundNetworkOptions,
   type PlaygroundLosses,
   type PlaygroundSnapshot,
 } from './playground';
+export { PLAYGROUND_ENGINES, type PlaygroundEngine } from './playground-backends';
+export {
+  DenseEngine,
+  denseEngineSupports,
+  type DenseEngineCompile,
+  type DenseEngineLoss,
+  type DenseEngineWeights,
+} from './dense-engine';
 export * from './constants';
 export type * from './types';
 export {
@@ -74,3 +83,22 @@ export {
   type CnnSummaryRow,
   type FeatureMaps,
 } from './cnn-lab';
+export {
+  AUTOENCODER_ALL_TRAIN,
+  AUTOENCODER_ANOMALY_EACH,
+  AUTOENCODER_MAP_DIGITS,
+  AUTOENCODER_NORMAL_TRAIN,
+  AUTOENCODER_SHOW,
+  TABLE_SAMPLE_EACH,
+  flaggedAt,
+  mapBounds,
+  trainDigitAutoencoder,
+  trainTableAutoencoder,
+  walkToPoint,
+  type AutoencoderDigits,
+  type AutoencoderRunOptions,
+  type CodeMap,
+  type DigitAutoencoderRun,
+  type MapBounds,
+  type TableAutoencoderRun,
+} from './autoencoder-runs';

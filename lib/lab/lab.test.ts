@@ -298,11 +298,45 @@ describe('Playground network', () => {
     net.dispose();
   });
 
-  it('does not leak tensors across create, train, snapshot, evaluate and dispose', async () => {
+  it('the dense engine and tfjs train the same network to the same weights, losses and maps', async () => {
+    const state: PlaygroundState = {
+      ...DEFAULT_PLAYGROUND_STATE,
+      dataset: 'spiral',
+      features: ['x1', 'x2', 'sinx1'],
+      hidden: [6, 4],
+      activation: 'relu',
+      regularization: 'l2',
+      regularizationRate: 0.003,
+      dropout: 0.1,
+    };
+    const data = makeDataset('spiral', { numPoints: 100 });
+    const tensorsBefore = tf.memory().numTensors;
+    const js = createPlaygroundNetwork(state, data);
+    const ref = createPlaygroundNetwork(state, data, { engine: 'tfjs' });
+    expect([js.engine, ref.engine]).toEqual(['js', 'tfjs']);
+    for (let i = 0; i < 2; i++) {
+      await js.trainEpoch();
+      await ref.trainEpoch();
+    }
+    expect(js.lastBatchLoss).toBeCloseTo(ref.lastBatchLoss, 4);
+    const a = js.snapshot(10);
+    const b = ref.snapshot(10);
+    a.weights.forEach((w, k) =>
+      w.kernel.flat().forEach((v, i) => expect(v).toBeCloseTo(b.weights[k].kernel.flat()[i], 5)),
+    );
+    a.output.forEach((v, i) => expect(v).toBeCloseTo(b.output[i], 4));
+    expect(js.evaluate().testLoss).toBeCloseTo(ref.evaluate().testLoss, 4);
+    js.dispose();
+    ref.dispose();
+    expect(tf.memory().numTensors).toBe(tensorsBefore);
+  });
+
+  it('does not leak tensors across create, train, snapshot, evaluate and dispose (tfjs engine)', async () => {
     const before = tf.memory().numTensors;
     const net = createPlaygroundNetwork(
       { ...DEFAULT_PLAYGROUND_STATE, optimizer: 'adam' },
       makeDataset('xor', { numPoints: 60 }),
+      { engine: 'tfjs' },
     );
     await net.trainEpoch();
     net.snapshot(8);

@@ -1,14 +1,19 @@
-// The Playground network: a small MLP built by lib/models, trained one epoch per call, and probed on a grid
-// so the UI can draw the decision boundary, every neuron's own heat map and the weights.
-import * as tf from '@tensorflow/tfjs';
-
+// The Playground network: a small MLP from lib/models' ModelSpec, trained batch by batch on the dense engine
+// (default) or on tfjs, and probed on a grid so the UI can draw the decision boundary, every neuron's own
+// heat map and the weights.
 import { createRng, range, shuffleInPlace, type Rng } from '../data';
 import { ConfigError } from '../errors';
-import { buildMlp, compileModel, setLearningRate } from '../models';
+import { mlpSpec } from '../models';
 import { confusionMatrix } from '../training';
 import { DOMAIN } from './constants';
+import { lossAndGrad, type DenseEngineLoss } from './dense-engine';
 import { featureValue, featurize, gridPoints, resolveFeatures } from './features';
 import { encodeTargets, headSpec, matchHead } from './heads';
+import {
+  createPlaygroundBackend,
+  type PlaygroundBackend,
+  type PlaygroundEngine,
+} from './playground-backends';
 import type { LabDataset, PlaygroundState, Point2D } from './types';
 
 /** Losses (and accuracy for classifiers) on the training and test points, without the weight penalty. */
@@ -39,33 +44,47 @@ export interface PlaygroundSnapshot {
   weights: { kernel: number[][]; bias: number[] }[];
 }
 
+/** Options for {@link createPlaygroundNetwork}. */
+export interface PlaygroundNetworkOptions {
+  /** Which engine trains the network. Defaults to 'js', the typed-array dense engine. */
+  engine?: PlaygroundEngine;
+}
+
 /**
- * A Playground experiment: the model, its data as tensors, and the grid probe. Create with
- * `createPlaygroundNetwork`, call `trainEpoch` each animation frame, `snapshot` to draw, `dispose` when done.
+ * A Playground experiment: the network (on either engine), its data as flat arrays, and the grid probe.
+ * Create with `createPlaygroundNetwork`, call `trainBatches` each animation frame, `snapshot` to draw,
+ * `dispose` when done.
  */
 export class PlaygroundNetwork {
   /** Training epochs done so far. */
   epoch = 0;
-  readonly model: tf.Sequential;
+  /** Loss of the last training batch (data loss plus weight penalty); NaN before any training. */
+  lastBatchLoss = NaN;
   readonly state: PlaygroundState;
   readonly dataset: LabDataset;
-  private readonly probe: tf.LayersModel;
-  private readonly trainX: tf.Tensor2D;
-  private readonly trainY: tf.Tensor2D;
-  private readonly testX: tf.Tensor2D;
-  private readonly testY: tf.Tensor2D;
-  private gridCache: { size: number; x: tf.Tensor2D; inputs: Float32Array[] } | null = null;
+  readonly engine: PlaygroundEngine;
+  private readonly backend: PlaygroundBackend;
+  private readonly loss: DenseEngineLoss;
+  private readonly units: number;
+  private readonly trainX: Float32Array;
+  private readonly trainY: Float32Array;
+  private readonly testX: Float32Array;
+  private readonly testY: Float32Array;
+  private readonly batchX: Float32Array;
+  private readonly batchY: Float32Array;
+  private gridCache: { size: number; x: Float32Array; inputs: Float32Array[] } | null = null;
   private disposed = false;
   private readonly rng: Rng;
   private order: number[];
   /** Position in `order` of the next batch; starts past the end so the first call shuffles. */
   private cursor: number;
 
-  constructor(state: PlaygroundState, dataset: LabDataset) {
+  constructor(state: PlaygroundState, dataset: LabDataset, options: PlaygroundNetworkOptions = {}) {
     const features = resolveFeatures(state.features);
     const output = matchHead(state.output, dataset.problem, dataset.numClasses);
     this.state = { ...state, features, output };
     this.dataset = dataset;
+    this.engine = options.engine ?? 'js';
     if (dataset.train.length === 0 || dataset.test.length === 0) {
       throw new ConfigError(
         'dataset',
@@ -75,7 +94,8 @@ export class PlaygroundNetwork {
     }
     const head = headSpec(output, dataset.problem, dataset.numClasses);
     const rate = state.regularizationRate;
-    this.model = buildMlp({
+    // One ModelSpec for both engines: the dense engine is a second backend of it, not a second format.
+    const spec = mlpSpec({
       inputSize: features.length,
       hidden: state.hidden,
       activation: state.activation,
@@ -90,66 +110,50 @@ export class PlaygroundNetwork {
             : undefined,
       seed: state.seed,
     });
-    compileModel(this.model, {
+    this.loss = head.loss as DenseEngineLoss;
+    this.units = head.units;
+    this.backend = createPlaygroundBackend(this.engine, spec, {
       optimizer: { name: state.optimizer, learningRate: state.learningRate },
       loss: head.loss,
     });
-    this.probe = tf.model({ inputs: this.model.inputs, outputs: this.neuronOutputs() });
-    const toTensors = (pts: Point2D[]) =>
-      [
-        tf.tensor2d(featurize(pts, features), [pts.length, features.length]),
-        tf.tensor2d(encodeTargets(pts, output, dataset.problem, dataset.numClasses), [
-          pts.length,
-          head.units,
-        ]),
-      ] as const;
-    [this.trainX, this.trainY] = toTensors(dataset.train);
-    [this.testX, this.testY] = toTensors(dataset.test);
+    const targets = (pts: Point2D[]) => encodeTargets(pts, output, dataset.problem, dataset.numClasses);
+    this.trainX = featurize(dataset.train, features);
+    this.trainY = targets(dataset.train);
+    this.testX = featurize(dataset.test, features);
+    this.testY = targets(dataset.test);
+    const bs = Math.min(state.batchSize, dataset.train.length);
+    this.batchX = new Float32Array(bs * features.length);
+    this.batchY = new Float32Array(bs * head.units);
     this.rng = createRng(state.seed + 101);
     this.order = range(dataset.train.length);
     this.cursor = dataset.train.length;
   }
 
   /**
-   * The symbolic output of each layer of neurons after its activation: a Dense layer, or the LeakyReLU
-   * layer lib/models adds after it (tfjs has no leaky ReLU activation string). Dropout is skipped: it
-   * does nothing at prediction time.
-   */
-  private neuronOutputs(): tf.SymbolicTensor[] {
-    const outs: tf.SymbolicTensor[] = [];
-    const layers = this.model.layers;
-    layers.forEach((l, i) => {
-      if (l.getClassName() !== 'Dense') return;
-      const next = layers[i + 1];
-      const chosen = next && next.getClassName() === 'LeakyReLU' ? next : l;
-      outs.push(chosen.output as tf.SymbolicTensor);
-    });
-    return outs;
-  }
-
-  /**
    * Trains on up to `maxBatches` mini-batches, continuing where the last call stopped, and returns how
-   * many it ran. A pass over all training points (in an order shuffled afresh each epoch) is an epoch.
-   * One batch is one `model.trainOnBatch` call, so the compiled loss, weight penalty, dropout and
-   * optimizer are exactly the model's own; the Playground needs batch-sized steps to keep each
-   * animation frame short, which epoch-sized `fit` calls cannot give.
+   * many it ran. A pass over all training points (in an order shuffled afresh each epoch) is an epoch;
+   * a call stops at the end of one. Batch-sized steps keep each animation frame short.
    */
   async trainBatches(maxBatches: number): Promise<number> {
     this.assertAlive();
     const n = this.dataset.train.length;
     const bs = Math.min(this.state.batchSize, n);
+    const f = this.state.features.length;
+    const u = this.units;
     let ran = 0;
     while (ran < Math.max(1, maxBatches)) {
       if (this.cursor >= n) {
         this.order = shuffleInPlace(this.order, this.rng);
         this.cursor = 0;
       }
-      const idx = tf.tensor1d(this.order.slice(this.cursor, this.cursor + bs), 'int32');
-      const xb = tf.gather(this.trainX, idx);
-      const yb = tf.gather(this.trainY, idx);
-      const loss = await this.model.trainOnBatch(xb, yb);
-      tf.dispose([idx, xb, yb]);
-      this.lastBatchLoss = Array.isArray(loss) ? loss[0] : loss;
+      const count = Math.min(bs, n - this.cursor);
+      for (let r = 0; r < count; r++) {
+        const i = this.order[this.cursor + r];
+        for (let j = 0; j < f; j++) this.batchX[r * f + j] = this.trainX[i * f + j];
+        for (let j = 0; j < u; j++) this.batchY[r * u + j] = this.trainY[i * u + j];
+      }
+      const step = this.backend.trainStep(this.batchX, this.batchY, count);
+      this.lastBatchLoss = typeof step === 'number' ? step : await step;
       this.cursor += bs;
       ran++;
       if (this.cursor >= n) {
@@ -159,9 +163,6 @@ export class PlaygroundNetwork {
     }
     return ran;
   }
-
-  /** Loss of the last training batch (data loss plus weight penalty); NaN before any training. */
-  lastBatchLoss = NaN;
 
   /** Number of batches in one epoch. */
   get batchesPerEpoch(): number {
@@ -177,33 +178,34 @@ export class PlaygroundNetwork {
 
   /** Changes the learning rate without rebuilding the model (keeps the optimizer's state). */
   setLearningRate(rate: number): void {
-    setLearningRate(this.model.optimizer, rate);
+    this.backend.setLearningRate(rate);
+  }
+
+  private outputsOf(x: Float32Array, n: number): Float32Array {
+    const outs = this.backend.layerOutputs(x, n);
+    return outs[outs.length - 1];
   }
 
   /** Loss and accuracy on the training and test points (the data loss only, no weight penalty). */
   evaluate(): PlaygroundLosses {
     this.assertAlive();
     const classify = this.dataset.problem === 'classification';
-    const out = tf.tidy(() => {
-      const one = (x: tf.Tensor2D, y: tf.Tensor2D) => {
-        const p = this.model.predict(x) as tf.Tensor2D;
-        let loss: tf.Tensor;
-        if (this.state.output === 'sigmoid-bce') loss = tf.metrics.binaryCrossentropy(y, p).mean();
-        else if (this.state.output === 'softmax-ce') loss = tf.metrics.categoricalCrossentropy(y, p).mean();
-        else loss = tf.losses.meanSquaredError(y, p);
-        let correct: tf.Tensor = tf.scalar(0);
-        if (classify) {
-          correct =
-            p.shape[1] === 1
-              ? tf.equal(tf.greaterEqual(p, 0.5), tf.greaterEqual(y, 0.5)).mean()
-              : tf.equal(tf.argMax(p, 1), tf.argMax(y, 1)).mean();
+    const u = this.units;
+    const one = (x: Float32Array, y: Float32Array) => {
+      const n = y.length / u;
+      const p = this.outputsOf(x, n);
+      const loss = lossAndGrad(this.loss, p, y, n, u, null);
+      let correct = 0;
+      if (classify) {
+        for (let r = 0; r < n; r++) {
+          if (u === 1) correct += p[r] >= 0.5 === y[r] >= 0.5 ? 1 : 0;
+          else correct += argMax(p, r * u, u) === argMax(y, r * u, u) ? 1 : 0;
         }
-        return tf.stack([loss, tf.cast(correct, 'float32')]);
-      };
-      return tf.concat([one(this.trainX, this.trainY), one(this.testX, this.testY)]);
-    });
-    const [trainLoss, trainAcc, testLoss, testAcc] = Array.from(out.dataSync());
-    out.dispose();
+      }
+      return [loss, correct / n];
+    };
+    const [trainLoss, trainAcc] = one(this.trainX, this.trainY);
+    const [testLoss, testAcc] = one(this.testX, this.testY);
     return classify ? { trainLoss, testLoss, trainAcc, testAcc } : { trainLoss, testLoss };
   }
 
@@ -211,14 +213,9 @@ export class PlaygroundNetwork {
   snapshot(size: number): PlaygroundSnapshot {
     this.assertAlive();
     const grid = this.grid(size);
-    const outs = tf.tidy(() => {
-      const r = this.probe.predict(grid.x);
-      return Array.isArray(r) ? r : [r];
-    });
-    const values = outs.map((t) => t.dataSync() as Float32Array);
-    const cols = outs.map((t) => t.shape[1] as number);
-    tf.dispose(outs);
     const n = size * size;
+    const values = this.backend.layerOutputs(grid.x, n);
+    const cols = values.map((v) => v.length / n);
     const perNeuron = (flat: Float32Array, width: number) =>
       Array.from({ length: width }, (_, j) => {
         const a = new Float32Array(n);
@@ -230,13 +227,12 @@ export class PlaygroundNetwork {
     const width = cols[cols.length - 1];
     let output: Float32Array;
     let confidence: Float32Array | undefined;
-    if (width === 1) output = last.slice();
+    if (width === 1) output = last.slice(0, n);
     else {
       output = new Float32Array(n);
       confidence = new Float32Array(n);
       for (let i = 0; i < n; i++) {
-        let best = 0;
-        for (let j = 1; j < width; j++) if (last[i * width + j] > last[i * width + best]) best = j;
+        const best = argMax(last, i * width, width);
         output[i] = best;
         confidence[i] = last[i * width + best];
       }
@@ -247,16 +243,9 @@ export class PlaygroundNetwork {
   /** Predictions for arbitrary points (class-1 probability, class index or value), for tests and tooltips. */
   predictPoints(points: readonly Pick<Point2D, 'x1' | 'x2'>[]): number[] {
     this.assertAlive();
-    const f = this.state.features;
-    const out = tf.tidy(() => {
-      const p = this.model.predict(
-        tf.tensor2d(featurize(points, f), [points.length, f.length]),
-      ) as tf.Tensor2D;
-      return p.shape[1] === 1 ? p.reshape([-1]) : tf.argMax(p, 1);
-    });
-    const v = Array.from(out.dataSync());
-    out.dispose();
-    return v;
+    const p = this.outputsOf(featurize(points, this.state.features), points.length);
+    const u = this.units;
+    return Array.from({ length: points.length }, (_, r) => (u === 1 ? p[r] : argMax(p, r * u, u)));
   }
 
   /**
@@ -266,8 +255,7 @@ export class PlaygroundNetwork {
   testConfusion(): number[][] | null {
     if (this.dataset.problem !== 'classification') return null;
     const raw = this.predictPoints(this.dataset.test);
-    const single = headSpec(this.state.output, this.dataset.problem, this.dataset.numClasses).units === 1;
-    const predicted = single ? raw.map((v) => (v >= 0.5 ? 1 : 0)) : raw;
+    const predicted = this.units === 1 ? raw.map((v) => (v >= 0.5 ? 1 : 0)) : raw;
     return confusionMatrix(
       this.dataset.test.map((p) => p.label),
       predicted,
@@ -276,29 +264,18 @@ export class PlaygroundNetwork {
   }
 
   private readWeights(): PlaygroundSnapshot['weights'] {
-    return this.model.layers
-      .filter((l) => l.getClassName() === 'Dense')
-      .map((l) => {
-        // getWeights() returns the variables' own tensors: read them, do not dispose them.
-        const [k, b] = l.getWeights();
-        const [rows, cols] = k.shape as [number, number];
-        const kv = k.dataSync();
-        const kernel = Array.from({ length: rows }, (_, r) =>
-          Array.from(kv.subarray(r * cols, (r + 1) * cols)),
-        );
-        return { kernel, bias: b ? Array.from(b.dataSync()) : new Array(cols).fill(0) };
-      });
+    return this.backend.weights().map(({ kernel, bias, rows, cols }) => ({
+      kernel: Array.from({ length: rows }, (_, r) => Array.from(kernel.subarray(r * cols, (r + 1) * cols))),
+      bias: Array.from(bias),
+    }));
   }
 
   private grid(size: number) {
     if (this.gridCache?.size === size) return this.gridCache;
-    this.gridCache?.x.dispose();
     const pts = gridPoints(size, DOMAIN);
     const f = this.state.features;
     const inputs = f.map((name) => Float32Array.from(pts, (p) => featureValue(name, p.x1, p.x2)));
-    // Owned by this network until dispose(): the grid never changes for a given size.
-    const x = tf.tensor2d(featurize(pts, f), [pts.length, f.length]);
-    this.gridCache = { size, x, inputs };
+    this.gridCache = { size, x: featurize(pts, f), inputs };
     return this.gridCache;
   }
 
@@ -306,19 +283,29 @@ export class PlaygroundNetwork {
     if (this.disposed) throw new ConfigError('network', 'disposed', 'a network that has not been disposed');
   }
 
-  /** Frees the model, the optimizer's state, the data and the grid. Safe to call twice. */
+  /** Frees the model and the optimizer's state. Safe to call twice. */
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    tf.dispose([this.trainX, this.trainY, this.testX, this.testY]);
-    this.gridCache?.x.dispose();
     this.gridCache = null;
-    // compileModel hands the optimizer to the model, so this frees its state too.
-    this.model.dispose();
+    this.backend.dispose();
   }
 }
 
-/** Builds a Playground network for a state and dataset. The caller owns it and must `dispose()` it. */
-export function createPlaygroundNetwork(state: PlaygroundState, dataset: LabDataset): PlaygroundNetwork {
-  return new PlaygroundNetwork(state, dataset);
+function argMax(a: ArrayLike<number>, offset: number, width: number): number {
+  let best = 0;
+  for (let j = 1; j < width; j++) if (a[offset + j] > a[offset + best]) best = j;
+  return best;
+}
+
+/**
+ * Builds a Playground network for a state and dataset, on the dense engine unless `options.engine` says
+ * 'tfjs'. The caller owns it and must `dispose()` it.
+ */
+export function createPlaygroundNetwork(
+  state: PlaygroundState,
+  dataset: LabDataset,
+  options: PlaygroundNetworkOptions = {},
+): PlaygroundNetwork {
+  return new PlaygroundNetwork(state, dataset, options);
 }

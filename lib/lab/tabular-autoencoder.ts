@@ -229,9 +229,10 @@ export function prepareTable(
   groups.forEach((group, g) => {
     if (group.length === 0) return;
     const split = splitIndices(group.length, { train: 1 - testRatio, validation: 0, test: testRatio, seed });
-    if (g === 0) trainIdx.push(...split.train.map((k) => group[k]));
+    // A loop, not push(...spread): a spread of a huge array overflows the call stack.
+    if (g === 0) for (const k of split.train) trainIdx.push(group[k]);
     else unusedAnomalies = split.train.length;
-    testIdx.push(...split.test.map((k) => group[k]));
+    for (const k of split.test) testIdx.push(group[k]);
   });
   if (trainIdx.length < MIN_NORMAL_TRAIN_ROWS) {
     throw new InputError(

@@ -8,8 +8,11 @@ import type { ActivationName, LayerSpec, ModelSpec, RegularizerSpec } from './ty
 
 type TfActivation = 'linear' | 'sigmoid' | 'relu' | 'elu' | 'selu' | 'tanh' | 'softplus' | 'softmax';
 
-/** Derives a per-layer, per-purpose seed so no two weight tensors share a random stream. */
-function deriveSeed(base: number | undefined, layer: number, salt: number): number | undefined {
+/**
+ * Derives a per-layer, per-purpose seed so no two weight tensors share a random stream. Salt 1: the
+ * kernel initialiser; 2: the dropout masks; 3: the recurrent initialiser.
+ */
+export function deriveSeed(base: number | undefined, layer: number, salt: number): number | undefined {
   return base === undefined ? undefined : Math.trunc(base) * 1009 + layer * 31 + salt;
 }
 
@@ -121,6 +124,18 @@ function makeLayers(
       return [l.type === 'lstm' ? tf.layers.lstm(gated) : tf.layers.gru(gated)];
     }
   }
+}
+
+/**
+ * The starting kernel [inputSize × units] that `buildModel` gives the dense layer at `layerIndex` of
+ * `spec`, as a flat row-major array: the same seeded initialiser, so another engine training the same
+ * spec (lib/lab's dense engine) starts from exactly the weights tfjs would. Biases start at zero.
+ */
+export function initialDenseKernel(spec: ModelSpec, layerIndex: number, inputSize: number): Float32Array {
+  const l = spec.layers[layerIndex];
+  if (!l || l.type !== 'dense') throw new ConfigError(`layers[${layerIndex}]`, l?.type, 'a dense layer');
+  const init = kernelInit(l.activation, deriveSeed(spec.seed, layerIndex, 1));
+  return tf.tidy(() => Float32Array.from(init.apply([inputSize, l.units], 'float32').dataSync()));
 }
 
 /**

@@ -1,5 +1,5 @@
 // Public entry of lib/models: spec-driven builders, losses, optimizers, compile and summary.
-export { buildModel } from './build-model';
+export { buildModel, deriveSeed, initialDenseKernel } from './build-model';
 export { resolveModelSpec } from './spec';
 export {
   buildMlp,

@@ -15,13 +15,23 @@ export {
   scalePitchClasses,
   shiftNotes,
   stepsToBars,
+  stepsPerBar,
+  estimateKey,
+  keyFifths,
   toDrumClasses,
   toQuantizedSequence,
   toTimedSequence,
   type ImportedMidi,
   type TimedSequence,
 } from './sequences';
-export { generateClip, resolveGenerateOptions } from './generate';
+export {
+  CONTEXT_STEPS,
+  generateClip,
+  MAX_NOTE_STEPS,
+  PHRASE_STEPS,
+  resolveGenerateOptions,
+  SEED_NOTES,
+} from './generate';
 export type * from './types';
 export {
   interpolateMelodies,
@@ -64,3 +74,13 @@ export {
   type GrooveResult,
   type GrooveSequence,
 } from './groove';
+export {
+  KICK_PITCHES,
+  SNARE_PITCHES,
+  kickOnBeatShare,
+  longestNote,
+  notesPerBarByPart,
+  onBeatShare,
+  onsetSteps,
+  snareBackbeatShare,
+} from './rhythm';

@@ -12,16 +12,88 @@ import {
   STEPS_PER_QUARTER,
   type ScaleName,
 } from './music-constants';
-import type { Clip, Note, QuantizedSequence, RangeFit } from './types';
+import type { Clip, KeySignature, Note, QuantizedSequence, RangeFit, TimeSignature } from './types';
 
 /** Sixteenth-note steps in `bars` bars of 4/4. */
 export function barsToSteps(bars: number): number {
   return Math.round(bars * STEPS_PER_BAR);
 }
 
-/** Bars (possibly fractional) covered by `steps` sixteenth-note steps. */
-export function stepsToBars(steps: number): number {
-  return steps / STEPS_PER_BAR;
+/** Sixteenth-note steps in one bar of a time signature (16 in 4/4, 12 in 3/4 and 6/8). */
+export function stepsPerBar(ts?: TimeSignature | null): number {
+  if (!ts) return STEPS_PER_BAR;
+  return (ts.numerator * 4 * STEPS_PER_QUARTER) / ts.denominator;
+}
+
+/** Bars (possibly fractional) covered by `steps` sixteenth-note steps, in 4/4 or the given meter. */
+export function stepsToBars(steps: number, ts?: TimeSignature | null): number {
+  return steps / stepsPerBar(ts);
+}
+
+const PITCH_CLASS: Record<string, number> = { C: 0, D: 2, E: 4, F: 5, G: 7, A: 9, B: 11 };
+
+/** Pitch class of a note name such as "F#" or "Bb". */
+function pitchClassOf(name: string): number {
+  const base = PITCH_CLASS[name[0]] ?? 0;
+  const acc = name.slice(1) === '#' ? 1 : name.slice(1) === 'b' ? -1 : 0;
+  return (base + acc + 12) % 12;
+}
+
+/** Sharps (positive) or flats (negative) of a key, choosing the spelling with fewer accidentals. */
+export function keyFifths(key: KeySignature): number {
+  const major = (key.tonic + (key.mode === 'minor' ? 3 : 0)) % 12;
+  // Fifths from C: each sharp moves the tonic up a fifth (7 semitones).
+  const sharps = (major * 7) % 12; // 0..11
+  return sharps > 6 ? sharps - 12 : sharps;
+}
+
+/** The key a MIDI key-signature event names (@tonejs/midi gives the major key of the signature). */
+function keyFromMidi(key: string, scale: string): KeySignature {
+  const major = pitchClassOf(key);
+  const mode = scale === 'minor' ? 'minor' : 'major';
+  return { tonic: mode === 'minor' ? (major + 9) % 12 : major, mode };
+}
+
+/** Krumhansl–Kessler key profiles (major, minor), tonic first. */
+const KK_MAJOR = [6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88];
+const KK_MINOR = [6.33, 2.68, 3.52, 5.38, 2.6, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17];
+
+/**
+ * The likeliest key of a melody (Krumhansl–Schmuckler: correlate its duration-weighted pitch-class
+ * histogram with the 24 rotated key profiles). Null without pitched notes.
+ */
+export function estimateKey(notes: readonly Note[]): KeySignature | null {
+  const hist = new Array<number>(12).fill(0);
+  for (const n of notes)
+    if (!n.isDrum) hist[n.pitch % 12] += Math.max(1, n.quantizedEndStep - n.quantizedStartStep);
+  if (!hist.some((h) => h > 0)) return null;
+  const corr = (a: number[], b: number[]) => {
+    const ma = a.reduce((x, y) => x + y, 0) / 12;
+    const mb = b.reduce((x, y) => x + y, 0) / 12;
+    let num = 0;
+    let da = 0;
+    let db = 0;
+    for (let i = 0; i < 12; i++) {
+      num += (a[i] - ma) * (b[i] - mb);
+      da += (a[i] - ma) ** 2;
+      db += (b[i] - mb) ** 2;
+    }
+    return num / Math.sqrt(da * db || 1);
+  };
+  let best: KeySignature = { tonic: 0, mode: 'major' };
+  let bestR = -Infinity;
+  for (const mode of ['major', 'minor'] as const) {
+    const profile = mode === 'major' ? KK_MAJOR : KK_MINOR;
+    for (let tonic = 0; tonic < 12; tonic++) {
+      const rotated = hist.map((_, pc) => profile[(pc - tonic + 12) % 12]);
+      const r = corr(hist, rotated);
+      if (r > bestR) {
+        bestR = r;
+        best = { tonic, mode };
+      }
+    }
+  }
+  return best;
 }
 
 /** The end of the last note, in steps (0 for no notes). */
@@ -132,10 +204,18 @@ export function toTimedSequence(
  * Writes a clip as a standard MIDI file (format 1, 480 ticks per quarter, one track). Steps map to
  * exact ticks, so reading the file back gives the same notes. Drums go on channel 10 (index 9).
  */
-export function clipToMidi(clip: Pick<Clip, 'notes' | 'qpm' | 'kind' | 'name'>): Uint8Array {
+export function clipToMidi(
+  clip: Pick<Clip, 'notes' | 'qpm' | 'kind' | 'name' | 'timeSignature' | 'keySignature'>,
+): Uint8Array {
   const midi = new Midi();
   midi.header.setTempo(clip.qpm);
   midi.header.name = clip.name;
+  const ts = clip.timeSignature ?? { numerator: 4, denominator: 4 };
+  midi.header.timeSignatures.push({ ticks: 0, timeSignature: [ts.numerator, ts.denominator] });
+  // A melody's key: the one read from its file, else the likeliest key of its notes. Drums have none.
+  const key = clip.kind === 'melody' ? (clip.keySignature ?? estimateKey(clip.notes)) : null;
+  if (key) midi.header.keySignatures.push({ ticks: 0, key: 'C', scale: key.mode });
+  midi.header.update();
   const track = midi.addTrack();
   track.name = clip.name;
   if (clip.kind === 'drums') track.channel = DRUM_CHANNEL;
@@ -150,7 +230,22 @@ export function clipToMidi(clip: Pick<Clip, 'notes' | 'qpm' | 'kind' | 'name'>):
       velocity: Math.min(127, Math.max(1, n.velocity || 100)) / 127,
     });
   }
-  return midi.toArray();
+  const bytes = midi.toArray();
+  if (key) writeKeyFifths(bytes, keyFifths(key));
+  return bytes;
+}
+
+/**
+ * Sets the sharps/flats byte of the file's key-signature event (FF 59 02 sf mi). @tonejs/midi 2.0.28
+ * writes its index + 7 instead of index − 7 (so C major came out as 14 sharps); its reader is right.
+ */
+function writeKeyFifths(bytes: Uint8Array, fifths: number): void {
+  for (let i = 0; i + 4 < bytes.length; i++) {
+    if (bytes[i] === 0xff && bytes[i + 1] === 0x59 && bytes[i + 2] === 0x02) {
+      bytes[i + 3] = fifths & 0xff;
+      return;
+    }
+  }
 }
 
 /** What {@link midiToClip} read from a file. */
@@ -159,6 +254,10 @@ export interface ImportedMidi {
   totalQuantizedSteps: number;
   qpm: number;
   kind: 'melody' | 'drums';
+  /** The file's first time signature, when it has one other than 4/4. */
+  timeSignature?: TimeSignature;
+  /** The file's first key signature, when it has one. */
+  keySignature?: KeySignature;
 }
 
 /**
@@ -206,9 +305,24 @@ export function midiToClip(bytes: Uint8Array, fileName = 'file'): ImportedMidi {
   notes.sort((a, b) => a.quantizedStartStep - b.quantizedStartStep || a.pitch - b.pitch);
   const kind = drumNotes === notes.length ? 'drums' : 'melody';
   const qpm = Math.round(midi.header.tempos[0]?.bpm ?? DEFAULT_QPM);
-  // Round the length up to whole bars so loops and continuations start on a downbeat.
-  const totalQuantizedSteps = Math.ceil(lastStep(notes) / STEPS_PER_BAR) * STEPS_PER_BAR;
-  return { notes: kind === 'drums' ? notes : notes.filter((n) => !n.isDrum), totalQuantizedSteps, qpm, kind };
+  const [num, den] = midi.header.timeSignatures[0]?.timeSignature ?? [4, 4];
+  const timeSignature =
+    Number.isInteger(num) && num > 0 && [1, 2, 4, 8, 16, 32].includes(den) && !(num === 4 && den === 4)
+      ? { numerator: num, denominator: den }
+      : undefined;
+  const keyEvent = midi.header.keySignatures[0];
+  const keySignature = keyEvent ? keyFromMidi(keyEvent.key, keyEvent.scale) : undefined;
+  // Round the length up to whole bars (of the file's meter) so loops and continuations start on a downbeat.
+  const bar = stepsPerBar(timeSignature);
+  const totalQuantizedSteps = Math.ceil(lastStep(notes) / bar) * bar;
+  return {
+    notes: kind === 'drums' ? notes : notes.filter((n) => !n.isDrum),
+    totalQuantizedSteps,
+    qpm,
+    kind,
+    ...(timeSignature ? { timeSignature } : {}),
+    ...(keySignature ? { keySignature } : {}),
+  };
 }
 
 /**

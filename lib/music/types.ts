@@ -14,6 +14,19 @@ export interface Note {
   offset?: number;
 }
 
+/** A time signature such as 3/4 or 6/8 (4/4 when a clip has none). */
+export interface TimeSignature {
+  numerator: number;
+  /** A power of two: 2, 4, 8 or 16. */
+  denominator: number;
+}
+
+/** A key: tonic pitch class (0 = C … 11 = B) and mode. */
+export interface KeySignature {
+  tonic: number;
+  mode: 'major' | 'minor';
+}
+
 /** A clip the studio shows: quantized notes plus how to play them. */
 export interface Clip {
   id: string;
@@ -23,6 +36,10 @@ export interface Clip {
   totalQuantizedSteps: number;
   /** Tempo in quarter notes per minute. */
   qpm: number;
+  /** Meter read from an uploaded file (absent: 4/4). Bars are counted in it. */
+  timeSignature?: TimeSignature;
+  /** Key read from an uploaded file (absent: estimated from the notes when saving a melody). */
+  keySignature?: KeySignature;
 }
 
 /** The INoteSequence shape Magenta's models and players accept (quantized). */
@@ -55,11 +72,13 @@ export interface SequenceContinuer {
 /** Options of {@link generateClip}. */
 export interface GenerateOptions {
   kind: 'melody' | 'drums';
-  /** Length of the new music in bars of 4/4 (1–32). */
+  /** Length of the new music in bars (1–32) of 4/4 or of `timeSignature`. */
   bars: number;
+  /** Meter the bars are counted in (a continuation keeps its primer's); 4/4 when absent. */
+  timeSignature?: TimeSignature;
   /** 0 always picks the likeliest note; higher is more surprising (0–2). */
   temperature: number;
-  /** Music to continue; without it a one-note seed starts the model and is not kept. */
+  /** Music to continue; without it a one-note seed on the downbeat starts the clip. */
   primer?: Note[];
   /** Length of the primer in steps (defaults to its last note end). */
   primerSteps?: number;

@@ -1,13 +1,26 @@
 // Export a model as model.json + weights.bin + metadata.json (one zip), and import it back.
 import * as tf from '@tensorflow/tfjs';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import * as v from 'valibot';
+import { strToU8, zipSync } from 'fflate';
 
 import { InputError } from '../errors';
+import {
+  MAX_ARCHIVE_BYTES,
+  ModelJsonSchema,
+  checkClassCount,
+  checkFileSize,
+  looksLikeZip,
+  parseJsonWith,
+  safeUnzip,
+} from '../files';
 // Registers the library's custom layers (SeededDropout) so imported models load.
 import '../models/seeded-dropout';
 import { METADATA_JSON, MODEL_JSON, WEIGHTS_BIN } from './constants';
 import { joinWeightData } from './model-store';
 import type { ImportedModel, ModelMetadata, NamedBytes } from './types';
+
+/** Any metadata.json is an object; its labels, when present, are checked by count first. */
+const ModelMetadataSchema = v.record(v.string(), v.unknown());
 
 /** Captures a layers model's artifacts without touching any storage. */
 export async function captureArtifacts(model: tf.LayersModel): Promise<tf.io.ModelArtifacts> {
@@ -54,24 +67,15 @@ export async function exportModelZip(
   return zipFiles([...artifactsToFiles(artifacts, metadata), ...extraFiles]);
 }
 
-function isZip(data: Uint8Array): boolean {
-  return data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
-}
-
 /** Expands zips among the given files; returns a flat list by base name. */
 export function expandFiles(files: NamedBytes[]): NamedBytes[] {
   const out: NamedBytes[] = [];
+  const total = files.reduce((n, f) => n + f.data.byteLength, 0);
+  checkFileSize(files[0]?.name ?? 'model', total, MAX_ARCHIVE_BYTES, 'archive');
   for (const f of files) {
-    if (isZip(f.data)) {
-      let entries: Record<string, Uint8Array>;
-      try {
-        entries = unzipSync(f.data);
-      } catch {
-        throw new InputError(
-          `"${f.name}" looks like a zip file but cannot be opened: it may be damaged.`,
-          f.name,
-        );
-      }
+    if (looksLikeZip(f.data)) {
+      // Counted and sized before anything is inflated (a zip bomb is refused here).
+      const entries = safeUnzip(f.name, f.data);
       for (const [path, data] of Object.entries(entries)) {
         if (path.endsWith('/')) continue;
         out.push({ name: path.split('/').pop() ?? path, data });
@@ -97,23 +101,13 @@ export function importModelFiles(files: NamedBytes[]): ImportedModel {
     throw new InputError(
       'No model.json was found. Choose model.json, its weights file and metadata.json, or one .zip.',
     );
-  let modelJson: tf.io.ModelJSON;
-  try {
-    modelJson = JSON.parse(strFromU8(jsonFile.data)) as tf.io.ModelJSON;
-  } catch {
-    throw new InputError(`"${jsonFile.name}" is not valid JSON.`, jsonFile.name);
-  }
-  if (
-    !modelJson ||
-    typeof modelJson !== 'object' ||
-    !modelJson.modelTopology ||
-    !Array.isArray(modelJson.weightsManifest)
-  ) {
-    throw new InputError(
-      `"${jsonFile.name}" is not a TensorFlow.js model (no modelTopology or weightsManifest).`,
-      jsonFile.name,
-    );
-  }
+  const source = files.length === 1 ? files[0]!.name : jsonFile.name;
+  const modelJson = parseJsonWith(
+    ModelJsonSchema,
+    source,
+    jsonFile.name,
+    jsonFile.data,
+  ) as unknown as tf.io.ModelJSON;
   const weightSpecs = modelJson.weightsManifest.flatMap((g) => g.weights);
   const paths = modelJson.weightsManifest.flatMap((g) => g.paths);
   const buffers: Uint8Array[] = [];
@@ -141,11 +135,9 @@ export function importModelFiles(files: NamedBytes[]): ImportedModel {
   let metadata: ModelMetadata = {};
   const metaFile = all.find((f) => f.name === METADATA_JSON);
   if (metaFile) {
-    try {
-      metadata = JSON.parse(strFromU8(metaFile.data)) as ModelMetadata;
-    } catch {
-      throw new InputError(`"${METADATA_JSON}" is not valid JSON.`, METADATA_JSON);
-    }
+    metadata = parseJsonWith(ModelMetadataSchema, source, METADATA_JSON, metaFile.data, (raw) =>
+      checkClassCount(source, (raw as { labels?: unknown } | null)?.labels),
+    ) as ModelMetadata;
   }
   return {
     artifacts: {

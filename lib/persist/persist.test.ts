@@ -5,6 +5,7 @@ import { strToU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 
 import { InputError } from '../errors';
+import { makeZipBomb } from '../files/test-files';
 import {
   clearAllLocalData,
   exportModelZip,
@@ -111,7 +112,19 @@ describe('model files', () => {
   it.each([
     ['no model.json', [{ name: 'notes.txt', data: strToU8('hello') }], /No model.json/],
     ['model.json not JSON', [{ name: 'model.json', data: strToU8('{oops') }], /not valid JSON/],
-    ['not a tfjs model', [{ name: 'model.json', data: strToU8('{"a":1}') }], /not a TensorFlow.js model/],
+    ['not a tfjs model', [{ name: 'model.json', data: strToU8('{"a":1}') }], /is damaged: modelTopology/],
+    ['a zip bomb', [{ name: 'bomb.zip', data: makeZipBomb() }], /"bomb.zip" expands to 1\.2 GB/],
+    [
+      '100,000 classes',
+      [
+        { name: 'model.json', data: strToU8('{"modelTopology":{},"weightsManifest":[]}') },
+        {
+          name: 'metadata.json',
+          data: strToU8(JSON.stringify({ labels: Array.from({ length: 100_000 }, String) })),
+        },
+      ],
+      /has 100,000 classes; the studios take up to 20/,
+    ],
     ['damaged zip', [{ name: 'm.zip', data: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]) }], /damaged/],
   ])('rejects %s with a clear InputError', (_label, files, message) => {
     expect(() => importModelFiles(files)).toThrow(InputError);

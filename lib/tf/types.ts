@@ -14,6 +14,8 @@ export interface BackendOptions {
   order?: readonly BackendName[];
   /** Folder (URL path ending in '/') that serves the tfjs WASM binaries. Defaults to '/tfjs-wasm/'. */
   wasmPath?: string;
+  /** Reads the WebGL renderer's name (for tests); defaults to a throwaway canvas, null outside a browser. */
+  probeRenderer?: () => string | null;
 }
 
 /** One backend that was tried, and why it was or was not chosen. */
@@ -29,6 +31,11 @@ export interface BackendResult {
   /** The backend now running. */
   name: BackendName;
   attempts: BackendAttempt[];
+  /**
+   * The WebGL renderer's name when it is a software rasteriser (SwiftShader, llvmpipe); the automatic
+   * order then puts WebAssembly before WebGL, and the engine dialog says why.
+   */
+  softwareRenderer?: string;
 }
 
 /** Current tfjs memory use, as plain numbers for the UI. */

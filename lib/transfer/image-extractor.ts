@@ -6,14 +6,18 @@ import { loadCenternet } from '../pretrained/centernet/load-centernet';
 import {
   CENTERNET_INPUT,
   CENTERNET_MODEL_URL,
-  CENTERNET_NODE_120,
-  CENTERNET_NODE_480,
   DEFAULT_IMAGE_FEATURE_MODE,
   IMAGE_FEATURE_SIZES,
-  IMAGE_SIZE,
+  IMAGE_FEATURE_SPECS,
 } from './constants';
 import { centreSquare, toPixels } from './preprocess';
-import type { FeatureExtractor, ImageExtractorConfig, ImageFeatureMode, ImageInput } from './types';
+import type {
+  FeatureExtractor,
+  ImageExtractorConfig,
+  ImageFeatureMode,
+  ImageFeatureSpec,
+  ImageInput,
+} from './types';
 
 /** The image extractor adds pixel-level helpers to the generic interface. */
 export interface ImageFeatureExtractor extends FeatureExtractor<ImageInput> {
@@ -21,6 +25,8 @@ export interface ImageFeatureExtractor extends FeatureExtractor<ImageInput> {
   readonly mode: ImageFeatureMode;
   /** Backbone nodes the features come from. */
   readonly nodes: readonly string[];
+  /** How the features are made (nodes, flip averaging, normalisation, version). */
+  readonly spec: Readonly<ImageFeatureSpec>;
   /** Features of an already cropped [size, size, 3] 0–255 image, [1, featureSize]. Call inside tf.tidy. */
   extractFromSquare(square: tf.Tensor3D): tf.Tensor2D;
   /** Features of a batch [n, size, size, 3] 0–255, [n, featureSize]. Call inside tf.tidy. */
@@ -33,13 +39,13 @@ export interface ImageFeatureExtractor extends FeatureExtractor<ImageInput> {
 export function resolveImageExtractorConfig(
   partial: ImageExtractorConfig = {},
 ): Required<Omit<ImageExtractorConfig, 'onProgress'>> {
-  const inputSize = partial.inputSize ?? IMAGE_SIZE;
-  if (!Number.isInteger(inputSize) || inputSize < 32 || inputSize > 1024 || inputSize % 32 !== 0) {
-    throw new ConfigError('inputSize', inputSize, 'a multiple of 32 between 32 and 1024');
-  }
   const mode = partial.mode ?? DEFAULT_IMAGE_FEATURE_MODE;
   if (!(mode in IMAGE_FEATURE_SIZES))
     throw new ConfigError('mode', mode, Object.keys(IMAGE_FEATURE_SIZES).join(' or '));
+  const inputSize = partial.inputSize ?? IMAGE_FEATURE_SPECS[mode].inputSize;
+  if (!Number.isInteger(inputSize) || inputSize < 32 || inputSize > 1024 || inputSize % 32 !== 0) {
+    throw new ConfigError('inputSize', inputSize, 'a multiple of 32 between 32 and 1024');
+  }
   return { model: partial.model ?? CENTERNET_MODEL_URL, inputSize, mode, warmUp: partial.warmUp ?? true };
 }
 
@@ -56,16 +62,41 @@ export async function createImageFeatureExtractor(
     what: 'The image backbone',
     onProgress: config.onProgress,
   });
-  const nodes = c.mode === 'gap120' ? [CENTERNET_NODE_120] : [CENTERNET_NODE_120, CENTERNET_NODE_480];
+  const spec = IMAGE_FEATURE_SPECS[c.mode];
+  const nodes = [...spec.nodes];
   const featureSize = IMAGE_FEATURE_SIZES[c.mode];
   let disposed = false;
 
+  // Global average pooling over height and width: one number per channel, whatever the size.
+  const pooledOne = (square: tf.Tensor4D): tf.Tensor2D[] => {
+    const outs = graph.execute({ [CENTERNET_INPUT]: square }, nodes);
+    return (Array.isArray(outs) ? outs : [outs]).map((m) => tf.mean(m, [1, 2]) as tf.Tensor2D);
+  };
+  const extractOne = (square: tf.Tensor4D): tf.Tensor2D => {
+    let parts = pooledOne(square);
+    if (spec.flip) {
+      // The mirror's features averaged in: a left-right flip of the same scene gives the same numbers.
+      const mirrored = pooledOne(tf.reverse(square, 2));
+      parts = parts.map((p, i) => tf.div(tf.add(p, mirrored[i]), 2) as tf.Tensor2D);
+    }
+    if (spec.norm === 'l2node') {
+      // Each block's part scaled to length 1/√parts (the whole vector to length 1), so the 480
+      // channels of the last block do not drown the 32 colour-and-texture channels of the first.
+      const scale = 1 / Math.sqrt(parts.length);
+      parts = parts.map(
+        (p) => tf.mul(p, tf.div(scale, tf.maximum(tf.norm(p, 'euclidean', 1, true), 1e-12))) as tf.Tensor2D,
+      );
+    }
+    return parts.length === 1 ? parts[0] : (tf.concat(parts, 1) as tf.Tensor2D);
+  };
+  // The backbone's input is fixed at batch 1, so a batch runs one picture at a time.
   const extractBatch = (squares: tf.Tensor4D): tf.Tensor2D => {
-    const outs = graph.execute({ [CENTERNET_INPUT]: squares }, nodes);
-    const maps = Array.isArray(outs) ? outs : [outs];
-    // Global average pooling over height and width: one number per channel, whatever the size.
-    const pooled = maps.map((m) => tf.mean(m, [1, 2]) as tf.Tensor2D);
-    return pooled.length === 1 ? pooled[0] : (tf.concat(pooled, 1) as tf.Tensor2D);
+    const n = squares.shape[0];
+    if (n === 1) return extractOne(squares);
+    return tf.concat(
+      tf.split(squares, n, 0).map((s) => extractOne(s as tf.Tensor4D)),
+      0,
+    ) as tf.Tensor2D;
   };
   const extractFromSquare = (square: tf.Tensor3D) => extractBatch(square.expandDims(0) as tf.Tensor4D);
   const prepare = (input: ImageInput, mirror = false) => centreSquare(toPixels(input), c.inputSize, mirror);
@@ -77,6 +108,7 @@ export async function createImageFeatureExtractor(
     inputSize: c.inputSize,
     mode: c.mode,
     nodes,
+    spec,
     extractTensor: (input) => tf.tidy(() => extractTensor(input)),
     extractFromSquare,
     extractBatch,

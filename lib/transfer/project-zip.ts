@@ -2,11 +2,24 @@
 // features.bin, each example's payload as a normal file (JPEG/PNG pictures, WAV clips) and the
 // trained model's weights. Reads version 2 and the version-1 files of the Image and Pose studios.
 import type * as tf from '@tensorflow/tfjs';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 
 import { decodeWav, encodeWav } from '../audio/wav';
 import { toMono } from '../audio/resample';
 import { InputError } from '../errors';
+import {
+  FileError,
+  MAX_PROJECT_SAMPLES,
+  PROJECT_FORMAT,
+  PROJECT_FORMAT_V1,
+  ProjectJsonSchema,
+  checkClassCount,
+  formatCount,
+  looksLikeZip,
+  parseJsonWith,
+  safeUnzip,
+  type ModelEntry,
+} from '../files';
 import {
   DEFAULT_AUGMENT,
   PROJECT_VERSION,
@@ -18,12 +31,11 @@ import {
   type TeachableProject,
 } from './project';
 
-/** `format` of project.json in a version-2 project file. */
-export const PROJECT_FORMAT = 'creative-ai-studio/teachable-project';
-/** `format` of project.json in a version-1 project file (Image and Pose studios). */
-export const PROJECT_FORMAT_V1 = 'creative-ai-studio/transfer-project';
+export { PROJECT_FORMAT, PROJECT_FORMAT_V1 };
 
 const PROJECT_JSON = 'project.json';
+/** Longest teacher's note kept from a project file, in characters. */
+const MAX_NOTES = 2000;
 const FEATURES_BIN = 'features.bin';
 const HEAD_WEIGHTS = 'head-weights.bin';
 
@@ -32,7 +44,8 @@ type SampleEntry =
   | { id: string; kind: 'picture'; type: string; file: string | null }
   | { id: string; kind: 'clip'; file: string; source: 'mic' | 'file'; sourceFile?: string };
 
-interface ModelEntry {
+/** How a trained model is written into project.json. */
+interface ModelEntryOut {
   modelTopology: unknown;
   weightSpecs: tf.io.WeightsManifestEntry[];
   labels: string[];
@@ -49,22 +62,12 @@ interface ProjectJsonV2 {
   classes: { id: string; name: string; background?: boolean; samples: SampleEntry[] }[];
   settings: unknown;
   augment: AugmentSettings;
-  head: ModelEntry | null;
+  head: ModelEntryOut | null;
   revision: number;
   options: Record<string, number | string | boolean>;
   updatedAt: number;
-}
-
-interface ProjectJsonV1 {
-  format: typeof PROJECT_FORMAT_V1;
-  version: 1;
-  extractor: string;
-  featureSize: number;
-  classes: { id: string; name: string; samples: { id: string; thumbType: string; thumb: string | null }[] }[];
-  settings: unknown;
-  augment: AugmentSettings;
-  head: ModelEntry | null;
-  updatedAt: number;
+  /** The teacher's notes (optional; files without it still open). */
+  notes?: string;
 }
 
 function joinWeights(data: tf.io.WeightData | undefined): Uint8Array {
@@ -139,6 +142,7 @@ export function exportProjectZip<S extends BaseTrainSettings>(project: Teachable
     revision: project.revision,
     options: project.options,
     updatedAt: project.updatedAt,
+    ...(project.notes ? { notes: project.notes } : {}),
   };
   files[PROJECT_JSON] = strToU8(JSON.stringify(json));
   if (size > 0) files[FEATURES_BIN] = new Uint8Array(feats.buffer);
@@ -148,8 +152,9 @@ export function exportProjectZip<S extends BaseTrainSettings>(project: Teachable
 
 /** True when the bytes are a zip with a project.json at its root (a project file, not a model). */
 export function isProjectZip(data: Uint8Array): boolean {
+  if (!looksLikeZip(data)) return false;
   try {
-    return PROJECT_JSON in unzipSync(data, { filter: (f) => f.name === PROJECT_JSON });
+    return PROJECT_JSON in safeUnzip('', data, { only: (path) => path === PROJECT_JSON });
   } catch {
     return false;
   }
@@ -166,7 +171,7 @@ function readModel(
   return {
     artifacts: {
       modelTopology: entry.modelTopology as tf.io.ModelArtifacts['modelTopology'],
-      weightSpecs: entry.weightSpecs,
+      weightSpecs: entry.weightSpecs as tf.io.WeightsManifestEntry[],
       weightData: weights.slice().buffer,
       format: 'layers-model',
     },
@@ -199,41 +204,41 @@ function readPayload(fileName: string, s: SampleEntry, entries: Record<string, U
 
 /**
  * Reads a project zip written by {@link exportProjectZip} (version 2) or by the Image and Pose
- * studios before it (version 1). `expectedExtractor` guards against mixing features from another
- * studio's extractor.
+ * studios before it (version 1). `expectedExtractor` (a name, or a list of accepted names) guards
+ * against mixing features from another studio's extractor.
  * @throws InputError naming what is wrong.
  */
 export function importProjectZip<S extends BaseTrainSettings = BaseTrainSettings>(
   fileName: string,
   data: Uint8Array,
-  expectedExtractor?: string,
+  expectedExtractor?: string | readonly string[],
 ): TeachableProject<S> {
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(data);
-  } catch {
-    throw new InputError(`"${fileName}" is not a project file (it is not a zip archive).`, fileName);
-  }
+  // Everything is checked before the caller touches its saved project: sizes, counts, types.
+  const entries = safeUnzip(fileName, data);
   const rawJson = entries[PROJECT_JSON];
-  if (!rawJson)
-    throw new InputError(`"${fileName}" has no ${PROJECT_JSON}: it is not a project file.`, fileName);
-  let json: ProjectJsonV2 | ProjectJsonV1;
-  try {
-    json = JSON.parse(strFromU8(rawJson)) as ProjectJsonV2 | ProjectJsonV1;
-  } catch {
-    throw new InputError(`${PROJECT_JSON} in "${fileName}" is not valid JSON.`, fileName);
-  }
-  const known =
-    (json.format === PROJECT_FORMAT && json.version === 2) ||
-    (json.format === PROJECT_FORMAT_V1 && json.version === 1);
-  if (!known || !Array.isArray(json.classes)) {
-    throw new InputError(`"${fileName}" is not a project of this studio.`, fileName);
-  }
-  if (expectedExtractor && json.extractor !== expectedExtractor) {
-    throw new InputError(
-      `"${fileName}" was made with "${json.extractor}" features, but this studio uses "${expectedExtractor}".`,
-      fileName,
-    );
+  if (!rawJson) throw new FileError('files.notProject', { name: fileName });
+  const json = parseJsonWith(ProjectJsonSchema, fileName, PROJECT_JSON, rawJson, (raw) => {
+    const r = raw as { format?: unknown; classes?: unknown } | null;
+    if (r?.format !== PROJECT_FORMAT && r?.format !== PROJECT_FORMAT_V1)
+      throw new FileError('files.notProject', { name: fileName });
+    checkClassCount(fileName, r.classes);
+    if (Array.isArray(r.classes)) {
+      const total = r.classes.reduce(
+        (n: number, c: { samples?: unknown }) => n + (Array.isArray(c?.samples) ? c.samples.length : 0),
+        0,
+      );
+      if (total > MAX_PROJECT_SAMPLES)
+        throw new FileError('files.samples.tooMany', {
+          name: fileName,
+          count: formatCount(total),
+          max: formatCount(MAX_PROJECT_SAMPLES),
+        });
+    }
+  });
+  // A list names the studio's own features first, then older ones it re-extracts after import.
+  const accepted = typeof expectedExtractor === 'string' ? [expectedExtractor] : (expectedExtractor ?? []);
+  if (accepted.length && !accepted.includes(json.extractor)) {
+    throw new FileError('files.project.wrongStudio', { name: fileName, found: json.extractor });
   }
   const size = json.featureSize;
   const total = json.classes.reduce((s, c) => s + c.samples.length, 0);
@@ -283,5 +288,8 @@ export function importProjectZip<S extends BaseTrainSettings = BaseTrainSettings
     revision: json.version === 2 ? json.revision : 0,
     options: json.version === 2 ? (json.options ?? {}) : {},
     updatedAt: json.updatedAt,
+    ...(json.version === 2 && typeof json.notes === 'string' && json.notes.trim()
+      ? { notes: json.notes.trim().slice(0, MAX_NOTES) }
+      : {}),
   };
 }

@@ -188,9 +188,11 @@ describe('project zip', () => {
       feature: new Float32Array([1, 2]),
       payload: { kind: 'picture', bytes: new Uint8Array(0), type: 'image/jpeg' },
     });
-    expect(() => importProjectZip('p.zip', exportProjectZip(p), 'other')).toThrow(/"toy-2" features/);
+    expect(() => importProjectZip('p.zip', exportProjectZip(p), 'other')).toThrow(/another studio \(toy-2\)/);
     expect(() => importProjectZip('x.txt', strToU8('hello'))).toThrow(InputError);
-    expect(() => importProjectZip('x.zip', zipSync({ 'a.txt': strToU8('hi') }))).toThrow(/no project.json/);
+    expect(() => importProjectZip('x.zip', zipSync({ 'a.txt': strToU8('hi') }))).toThrow(
+      /not a project file/,
+    );
     const broken = zipSync({
       'project.json': strToU8(
         JSON.stringify({
@@ -207,6 +209,39 @@ describe('project zip', () => {
     });
     expect(() => importProjectZip('b.zip', broken)).toThrow(/features.bin/);
     expect(isProjectZip(strToU8('hello'))).toBe(false);
+  });
+
+  it('fills a project.json without settings or augment with defaults, and refuses wrong types and ../ paths', () => {
+    const bare = {
+      format: 'creative-ai-studio/teachable-project',
+      version: 2,
+      extractor: 'toy-0',
+      featureSize: 0,
+      classes: [{ id: 'c', name: 'A', samples: [] }],
+    };
+    const p = importProjectZip('bare.zip', zipSync({ 'project.json': strToU8(JSON.stringify(bare)) }));
+    expect(p.settings).toEqual({});
+    expect(p.augment.enabled).toBe(false);
+    expect(p.options).toEqual({});
+    const wrong = zipSync({
+      'project.json': strToU8(JSON.stringify({ ...bare, classes: [{ id: 'c', name: 'A', samples: 7 }] })),
+    });
+    expect(() => importProjectZip('wrong.zip', wrong)).toThrow(/classes\.0\.samples/);
+    const escape = zipSync({
+      'project.json': strToU8(
+        JSON.stringify({
+          ...bare,
+          classes: [
+            {
+              id: 'c',
+              name: 'A',
+              samples: [{ id: 's', kind: 'picture', type: 'image/png', file: '../../x' }],
+            },
+          ],
+        }),
+      ),
+    });
+    expect(() => importProjectZip('escape.zip', escape)).toThrow(/samples\.0\.file/);
   });
 });
 

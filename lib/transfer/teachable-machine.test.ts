@@ -62,6 +62,16 @@ describe('Teachable Machine import', () => {
     await expect(loadTeachableMachineModel(cut)).rejects.toThrow(InputError);
     const notJson = [...without('model.json'), { name: 'model.json', data: strToU8('<html>') }];
     await expect(loadTeachableMachineModel(notJson)).rejects.toThrow(/not valid JSON/);
+    // An imageSize like 30000 would build a tensor that breaks the engine: refused before loading.
+    const before = tf.memory().numTensors;
+    const huge = [
+      ...without('metadata.json'),
+      { name: 'metadata.json', data: strToU8(JSON.stringify({ labels: ['A', 'B'], imageSize: 30000 })) },
+    ];
+    await expect(loadTeachableMachineModel(huge)).rejects.toThrow(
+      /imageSize 30000; image models take 32 to 512/,
+    );
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   it('the committed e2e fixture (tests/fixtures/image/tm-model) is exactly what the builder makes', async () => {

@@ -8,6 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 
 import { InputError } from '../errors';
+import { checkTmMetadata } from '../files';
 import { captureArtifacts, artifactsToFiles, importModelFiles } from '../persist';
 import type { NamedBytes } from '../persist';
 import { centreSquare, toPixels } from './preprocess';
@@ -37,24 +38,17 @@ export interface TeachableMachineModel {
   imageSize: number;
 }
 
-function checkMetadata(raw: Record<string, unknown>): TeachableMachineMetadata {
+function checkMetadata(source: string, raw: Record<string, unknown>): TeachableMachineMetadata {
   if (Object.keys(raw).length === 0) {
     throw new InputError(
       'metadata.json is missing: Teachable Machine exports model.json, weights.bin and metadata.json.',
       'metadata.json',
     );
   }
-  const labels = raw.labels;
-  if (!Array.isArray(labels) || labels.length < 1 || !labels.every((l) => typeof l === 'string')) {
-    throw new InputError('metadata.json has no "labels" list of class names.', 'metadata.json');
-  }
-  if (raw.imageSize !== undefined && (typeof raw.imageSize !== 'number' || raw.imageSize < 16)) {
-    throw new InputError(
-      `metadata.json has an invalid imageSize (${JSON.stringify(raw.imageSize)}).`,
-      'metadata.json',
-    );
-  }
-  return raw as unknown as TeachableMachineMetadata;
+  // Labels (1 to 20 names) and imageSize (an integer in TM_IMAGE_SIZE_RANGE): a size like 30000
+  // would build a tensor that breaks the engine until reload.
+  const { labels, imageSize } = checkTmMetadata(source, raw);
+  return { ...raw, labels, imageSize } as TeachableMachineMetadata;
 }
 
 /**
@@ -63,7 +57,7 @@ function checkMetadata(raw: Record<string, unknown>): TeachableMachineMetadata {
  */
 export async function loadTeachableMachineModel(files: NamedBytes[]): Promise<TeachableMachineModel> {
   const { artifacts, metadata: rawMeta } = importModelFiles(files);
-  const metadata = checkMetadata(rawMeta);
+  const metadata = checkMetadata(files.length === 1 ? files[0]!.name : 'metadata.json', rawMeta);
   if (artifacts.format === 'graph-model') {
     throw new InputError(
       'model.json is a graph model; Teachable Machine image models are layers models.',

@@ -16,8 +16,12 @@ import type { TransferProject } from './project';
 import { exportProjectZip, importProjectZip } from './project-zip';
 import { centernetFromDisk, fixturePaths, readPpm } from './test-utils';
 import { DEFAULT_HEAD_CONFIG } from './constants';
+import { knnPredict } from './knn';
 
 const LABELS = ['ball', 'block'];
+/** Floors measured with multi784 (lib/transfer/README.md), a little below what it scored. */
+const KNN_FLOOR_1 = 0.5;
+const HEAD_FLOOR_3 = 0.5;
 let extractor: ImageFeatureExtractor;
 /** Features per class: the first 12 pictures train, the last 4 are a separate test set. */
 const train: Float32Array[][] = [[], []];
@@ -41,15 +45,16 @@ beforeAll(async () => {
 afterAll(() => extractor?.dispose());
 
 describe('image feature extractor', () => {
-  it('gives a 120-number vector at 224×224, the same every time, and leaks nothing', async () => {
+  it('gives the 784-number multi784 vector (feature version 2), the same every time, and leaks nothing', async () => {
     const img = readPpm(fixturePaths('ball')[0]);
     const before = tf.memory().numTensors;
     const a = await extractor.extract(img);
     const b = await extractor.extract(img);
     expect(tf.memory().numTensors).toBe(before);
     img.dispose();
-    expect(extractor.featureSize).toBe(120);
-    expect(a).toHaveLength(120);
+    expect(extractor.featureSize).toBe(784);
+    expect(extractor.spec.version).toBe(2);
+    expect(a).toHaveLength(784);
     expect(Array.from(a)).toEqual(Array.from(b));
     expect(a.every(Number.isFinite)).toBe(true);
     // Different pictures give different features.
@@ -59,12 +64,70 @@ describe('image feature extractor', () => {
   it('crops non-square inputs to the centred square and accepts PixelData', async () => {
     const data = new Uint8Array(64 * 32 * 4).map((_, i) => (i * 37) % 256);
     const f = await extractor.extract({ data, width: 64, height: 32 });
-    expect(f).toHaveLength(120);
+    expect(f).toHaveLength(784);
+  });
+
+  it('gives the same features for a picture and its mirror (flip averaging), each block at length 1/√5', async () => {
+    const img = readPpm(fixturePaths('block')[2]);
+    const mirrored = tf.reverse(img, 1) as tf.Tensor3D;
+    const a = await extractor.extract(img);
+    const b = await extractor.extract(mirrored);
+    tf.dispose([img, mirrored]);
+    a.forEach((x, i) => expect(Math.abs(x - b[i])).toBeLessThan(1e-4));
+    let offset = 0;
+    for (const size of [32, 64, 88, 120, 480]) {
+      const part = a.subarray(offset, offset + size);
+      expect(Math.hypot(...part)).toBeCloseTo(1 / Math.sqrt(5), 4);
+      offset += size;
+    }
   });
 
   it('rejects bad configs naming the field', () => {
     expect(() => resolveImageExtractorConfig({ inputSize: 100 })).toThrow(ConfigError);
     expect(() => resolveImageExtractorConfig({ mode: 'big' as never })).toThrow(/mode/);
+  });
+});
+
+describe('few-shot accuracy of the chosen features on the fixtures', () => {
+  // A floor, so that a change to the features (or the head, or quick mode) that makes them worse
+  // fails. Five seeded draws of k examples per class; the other 32 − 2k pictures are the test.
+  const all = [0, 1].map((c) => [...train[c], ...test[c]]);
+  const draws = (k: number) =>
+    [0, 1, 2, 3, 4].map((seed) => {
+      const order = [0, 1].map((c) =>
+        all[c].map((_, i) => i).sort((a, b) => ((a * 7 + seed * 5) % 16) - ((b * 7 + seed * 5) % 16)),
+      );
+      return {
+        support: [0, 1].map((c) => order[c].slice(0, k).map((i) => all[c][i])),
+        query: [0, 1].flatMap((c) => order[c].slice(k).map((i) => ({ f: all[c][i], y: c }))),
+      };
+    });
+  const argmax = (p: number[]) => p.indexOf(Math.max(...p));
+
+  it('quick mode (kNN) from one example per class', () => {
+    let right = 0;
+    let n = 0;
+    for (const { support, query } of draws(1)) {
+      for (const q of query) {
+        right += argmax(knnPredict(support, q.f)) === q.y ? 1 : 0;
+        n++;
+      }
+    }
+    expect(right / n).toBeGreaterThanOrEqual(KNN_FLOOR_1);
+  });
+
+  it('the dense head from three examples per class', async () => {
+    let right = 0;
+    let n = 0;
+    for (const [seed, { support, query }] of draws(3).entries()) {
+      const r = await trainHead(LABELS, support, { validationSplit: 0, seed });
+      for (const q of query) {
+        right += argmax(await predictHead(r.model, q.f)) === q.y ? 1 : 0;
+        n++;
+      }
+      disposeHead(r.model);
+    }
+    expect(right / n).toBeGreaterThanOrEqual(HEAD_FLOOR_3);
   });
 });
 
@@ -106,7 +169,7 @@ describe('head on real image features', () => {
     const meta = makeTransferMetadata({
       labels: LABELS,
       extractor: extractor.name,
-      featureSize: 120,
+      featureSize: extractor.featureSize,
       imageSize: 224,
       backboneNodes: extractor.nodes,
     });
@@ -132,7 +195,7 @@ describe('head on real image features', () => {
     const project: TransferProject = {
       version: 2,
       extractor: extractor.name,
-      featureSize: 120,
+      featureSize: extractor.featureSize,
       classes: LABELS.map((name, c) => ({
         id: `c${c}`,
         name,

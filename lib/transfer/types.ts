@@ -32,13 +32,27 @@ export type ImageInput =
   | OffscreenCanvas;
 
 /** Which backbone activations make up the image feature vector. */
-export type ImageFeatureMode = 'gap120' | 'gap120+480';
+export type ImageFeatureMode = 'gap120' | 'gap120+480' | 'multi784';
+
+/** How one feature layout is made from the backbone. */
+export interface ImageFeatureSpec {
+  /** Backbone nodes, each global-average-pooled, concatenated in this order. */
+  nodes: readonly string[];
+  /** Average the features of the picture and of its left-right mirror. */
+  flip: boolean;
+  /** 'l2node': scale each node's pooled part to length 1/√(number of nodes); 'none': raw. */
+  norm: 'none' | 'l2node';
+  /** Side of the square fed to the backbone, in pixels. */
+  inputSize: number;
+  /** Feature version recorded in projects and exports (changes when the numbers change). */
+  version: number;
+}
 
 /** Options for {@link createImageFeatureExtractor}. */
 export interface ImageExtractorConfig {
   /** URL of the patched centernet model.json, or a tf.io.IOHandler. Defaults to CENTERNET_MODEL_URL. */
   model?: string | tf.io.IOHandler;
-  /** Side of the square the input is cropped and resized to, in pixels. Defaults to 224. */
+  /** Side of the square the input is cropped and resized to, in pixels. Defaults to the mode's size. */
   inputSize?: number;
   /** Feature layout. Defaults to DEFAULT_IMAGE_FEATURE_MODE. */
   mode?: ImageFeatureMode;

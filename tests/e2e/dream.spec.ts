@@ -111,17 +111,20 @@ test('style transfer: camera snapshot, built-in painting, live loss, changed can
   expect(download.suggestedFilename()).toMatch(/^style-.*\.png$/);
 });
 
-test('on the WebAssembly engine (no convolution gradients) the studio explains and offers another engine', async ({
+test('on the WebAssembly engine deep dream runs too (lib/tf adds the convolution gradients WASM lacks)', async ({
   page,
 }) => {
   await page.goto('/dream/?backend=wasm');
   expect(await waitForBackend(page)).toBe('wasm');
-  await expect(page.getByText('The WebAssembly engine cannot compute')).toBeVisible();
-  await page.getByTestId('dream-source-builtin-landscape').click();
-  await expect(page.getByTestId('dream-start')).toBeDisabled();
-  await page.getByTestId('dream-use-webgl').click();
-  await expect(page.getByTestId('backend-badge')).not.toHaveAttribute('data-backend', 'wasm', {
-    timeout: 60_000,
-  });
-  await expect(page.getByText('The WebAssembly engine cannot compute')).toBeHidden();
+  const panel = page.locator('#dream-panel-dream');
+  await panel.getByTestId('dream-source-builtin-landscape').click();
+  await panel.getByTestId('dream-size').selectOption('128');
+  await panel.getByLabel('Octaves', { exact: true }).fill('1');
+  await panel.getByLabel('Steps per octave').fill('2');
+  const before = await canvasSum(page, 'dream-canvas');
+  await expect(panel.getByTestId('dream-start')).toBeEnabled({ timeout: 90_000 });
+  await panel.getByTestId('dream-start').click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Done in' })).toBeVisible({ timeout: 120_000 });
+  expect(await canvasSum(page, 'dream-canvas')).not.toBe(before);
+  await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', 'wasm');
 });

@@ -28,6 +28,7 @@ test('Playground: change controls, play, the loss falls, the boundary changes, t
   await page.goto('/lab/?backend=cpu&data=xor');
   await waitForBackend(page);
   await expect(page.getByTestId('test-loss')).not.toHaveText('–');
+  await expect(page.getByTestId('pg-engine')).toHaveValue('js');
   await expect(page.getByTestId('dataset-xor')).toHaveAttribute('aria-pressed', 'true');
 
   // Change controls the way a learner would: another activation, one more hidden layer, one more input.
@@ -83,11 +84,16 @@ test('Playground: a teacher hides controls through the URL', async ({ page }) =>
   await expect(page).toHaveURL(/hide=dataset%2Cfeatures(&|$)/);
 });
 
-test('Playground: on a graphics-card engine it offers WebAssembly, measured faster for tiny networks', async ({
+test('Playground: TensorFlow.js is one choice away; on a graphics-card engine it offers WebAssembly', async ({
   page,
 }) => {
   await page.goto('/lab/?backend=webgl');
   expect(await waitForBackend(page)).toBe('webgl');
+  // The fast typed-array engine trains by default, so there is nothing to suggest yet.
+  await expect(page.getByTestId('pg-engine')).toHaveValue('js');
+  await expect(page.getByTestId('use-wasm')).toHaveCount(0);
+  await page.getByTestId('pg-engine').selectOption('tfjs');
+  await expect(page).toHaveURL(/engine=tfjs/);
   await page.getByTestId('use-wasm').click();
   await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', 'wasm', {
     timeout: 60_000,

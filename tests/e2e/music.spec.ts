@@ -39,6 +39,9 @@ test('generate, play, continue an uploaded .mid, interpolate, export and re-read
   const generatedNotes = Number(await roll.getAttribute('data-notes'));
   expect(generatedNotes).toBeGreaterThan(0);
   await expect(clips.first()).toContainText('2 bars');
+  // The new clip is brought into view (it sits far below the button) and announced to screen readers.
+  await expect(clips.first()).toBeInViewport();
+  await expect(page.getByTestId('music-announce')).toContainText('Melody 1');
 
   // Play: the click starts the AudioContext.
   await clips
@@ -71,6 +74,7 @@ test('generate, play, continue an uploaded .mid, interpolate, export and re-read
   await expect(clips).toHaveCount(3, { timeout: 90_000 });
   const continued = clips.nth(2);
   await expect(continued).toContainText('3 bars');
+  await expect(continued).toBeInViewport();
   expect(Number(await continued.getByTestId('piano-roll').getAttribute('data-notes'))).toBeGreaterThanOrEqual(
     7,
   );

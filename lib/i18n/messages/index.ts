@@ -2,16 +2,40 @@
 import { common } from './common';
 import { digits } from './digits';
 import { dream } from './dream';
+import { errors } from './errors';
+import { files } from './files';
 import { groove } from './groove';
 import { image } from './image';
 import { kids } from './kids';
 import { lab } from './lab';
+import { lesson } from './lesson';
 import { midi } from './midi';
 import { music } from './music';
+import { offline } from './offline';
 import { pose } from './pose';
 import { sound } from './sound';
+import { speed } from './speed';
+import { teachx } from './teachx';
 
-const BUNDLES = [common, digits, dream, groove, image, kids, lab, midi, music, pose, sound] as const;
+const BUNDLES = [
+  common,
+  digits,
+  dream,
+  errors,
+  files,
+  groove,
+  image,
+  kids,
+  lab,
+  lesson,
+  midi,
+  music,
+  offline,
+  pose,
+  sound,
+  speed,
+  teachx,
+] as const;
 
 type KeysOf<B> = B extends { en: Record<infer K, string> } ? K : never;
 /** Every message key of the app. */

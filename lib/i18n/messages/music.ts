@@ -93,6 +93,8 @@ export const music = defineMessages({
       'Melody model trained by us on the Nottingham Music Database (folk tunes; data licensed GPL-3.0). Runs with Magenta.js (Apache-2.0).',
     'music.credit.drums':
       'Drum data: Groove MIDI Dataset (Gillick, Roberts, Engel, Eck & Bamman, "Learning to Groove with Inverse Sequence Transformations", ICML 2019), Magenta / Google, licensed CC BY 4.0.',
+    'music.announce.one': '“{name}” is ready below: {notes} notes, {bars} bars.',
+    'music.announce.many': '{n} new clips are ready below. The last one is “{name}”.',
   },
   ko: {
     'music.title': '음악 스튜디오',
@@ -185,5 +187,7 @@ export const music = defineMessages({
       '멜로디 모델은 우리가 Nottingham Music Database(민요, 데이터 라이선스 GPL-3.0)로 학습했어요. Magenta.js(Apache-2.0)로 실행해요.',
     'music.credit.drums':
       '드럼 데이터: Groove MIDI Dataset (Gillick, Roberts, Engel, Eck, Bamman, ICML 2019), Magenta / Google, 라이선스 CC BY 4.0.',
+    'music.announce.one': '“{name}”이(가) 아래에 생겼어요. 음 {notes}개, {bars}마디예요.',
+    'music.announce.many': '새 클립 {n}개가 아래에 생겼어요. 마지막 클립은 “{name}”이에요.',
   },
 });

@@ -1,0 +1,30 @@
+'use client';
+// Notes that protect a teachable project: another tab has it open (this one does not save), or the
+// saved project had damaged parts that were reset.
+import { useT } from '@/components/i18n/i18n-provider';
+import { Alert } from '@/components/ui';
+
+/** Shows the notes that apply; nothing when all is well. */
+export function ProjectSafetyNotes({
+  openElsewhere,
+  repaired,
+}: {
+  openElsewhere: boolean;
+  repaired: boolean;
+}) {
+  const t = useT();
+  return (
+    <>
+      {openElsewhere && (
+        <Alert kind="warning">
+          <span data-testid="open-elsewhere">{t('files.openElsewhere')}</span>
+        </Alert>
+      )}
+      {repaired && (
+        <Alert kind="info">
+          <span data-testid="project-repaired">{t('files.repaired')}</span>
+        </Alert>
+      )}
+    </>
+  );
+}

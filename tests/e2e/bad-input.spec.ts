@@ -1,0 +1,292 @@
+// Bad input never hangs the page and never loses work (issues #17 and #25): one matrix of damaged and
+// hostile files, all made at test time, for every upload and import. Each row checks the message
+// (it names the file and the limit), that the page still answers, and, after a reload, that the
+// earlier work is still there. Every page runs under the strict Content-Security-Policy: any
+// violation fails the test.
+import {
+  closeSync,
+  ftruncateSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { Page } from '@playwright/test';
+import { strToU8, zipSync } from 'fflate';
+
+import { makeCsv, makeMidi, makePng, makeProjectZip, makeWav, makeZipBomb } from '../../lib/files/test-files';
+import { expect, test, waitForBackend } from './fixtures';
+
+const TM_DIR = join(__dirname, '..', 'fixtures', 'image', 'tm-model');
+const PROJECT_FORMAT = 'creative-ai-studio/teachable-project';
+
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => {
+    localStorage.setItem('cais.locale', 'en');
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+});
+
+/** Fails unless the page runs a script within 5 s (a frozen page does not). */
+async function expectLive(page: Page): Promise<void> {
+  const answer = await Promise.race([
+    page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => r(2)))),
+    new Promise<number>((r) => setTimeout(() => r(0), 5000)),
+  ]);
+  expect(answer, 'the page answers').toBe(2);
+}
+
+async function expectNoCspViolations(page: Page): Promise<void> {
+  expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+}
+
+/** A file on disk (Playwright sends buffers over 50 MB badly); sparse, so 200 MB costs nothing. */
+function bigFile(name: string, head: Uint8Array, size: number): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'bad-input-')), name);
+  const fd = openSync(path, 'w');
+  writeSync(fd, head);
+  ftruncateSync(fd, size);
+  closeSync(fd);
+  return path;
+}
+
+const file = (name: string, data: Uint8Array | string, mimeType = 'application/octet-stream') => ({
+  name,
+  mimeType,
+  buffer: Buffer.from(typeof data === 'string' ? strToU8(data) : data),
+});
+
+/** project.json of a version-2 project, with `patch` applied. */
+function projectJson(patch: Record<string, unknown>, extractor: string): Record<string, unknown> {
+  return {
+    format: PROJECT_FORMAT,
+    version: 2,
+    extractor,
+    featureSize: 0,
+    classes: [{ id: 'c1', name: 'Imported', samples: [] }],
+    settings: { epochs: 10 },
+    augment: { enabled: false, copies: 2, flip: true, crop: true, brightness: true },
+    head: null,
+    revision: 0,
+    options: {},
+    updatedAt: 0,
+    ...patch,
+  };
+}
+
+const wrongTypes = (extractor: string) =>
+  file(
+    'wrong-types.zip',
+    makeProjectZip(
+      projectJson({ classes: [{ id: 'c1', name: 5, samples: 'x' }], settings: 'fast' }, extractor),
+    ),
+  );
+const escaping = file('escape.zip', zipSync({ 'project.json': strToU8('{}'), '../../x': strToU8('x') }));
+const bomb = file('bomb.zip', makeZipBomb());
+const hugeImage = file('huge.png', makePng(12000, 12000), 'image/png');
+
+test('Image studio: huge pictures, broken projects and models get a message; the work stays', async ({
+  page,
+}) => {
+  await page.goto('/image/?backend=wasm');
+  await waitForBackend(page);
+  await page.getByTestId('class-name-0').fill('Keep me');
+  await page.getByTestId('upload-0').setInputFiles(file('small.png', makePng(64, 64), 'image/png'));
+  await expect(page.getByTestId('class-count-0')).toHaveText('1 examples', { timeout: 90_000 });
+  await expect(page.getByTestId('save-state')).toHaveText('Saved on this device.');
+
+  await test.step('a 12000 × 12000 PNG as an example', async () => {
+    await page.getByTestId('upload-0').setInputFiles(hugeImage);
+    await expect(page.getByTestId('file-errors')).toContainText(
+      '"huge.png" is 12000 × 12000 pixels (144 megapixels); the studio takes pictures up to 50 megapixels',
+    );
+    await expectLive(page);
+  });
+  const notice = page.getByTestId('image-notice');
+  const importProject = page.getByTestId('import-project');
+  for (const [what, f, message] of [
+    ['wrong types', wrongTypes('x'), /"project.json" in "wrong-types.zip" is damaged: classes\.0\.name/],
+    ['entries named ../../x', escaping, /"escape.zip" names a file "..\/..\/x" outside the project/],
+    ['a zip bomb', bomb, /"bomb.zip" expands to 1\.2 GB\+; a project can be up to 300\.0 MB/],
+  ] as const) {
+    await test.step(`project import: ${what}`, async () => {
+      await importProject.setInputFiles(f);
+      await expect(notice).toContainText(message);
+      await expectLive(page);
+    });
+  }
+  await test.step('Teachable Machine model with imageSize 30000', async () => {
+    const meta = JSON.parse(readFileSync(join(TM_DIR, 'metadata.json'), 'utf8')) as Record<string, unknown>;
+    const dir = mkdtempSync(join(tmpdir(), 'tm-'));
+    writeFileSync(join(dir, 'metadata.json'), JSON.stringify({ ...meta, imageSize: 30000 }));
+    await page
+      .getByTestId('import-tm')
+      .setInputFiles([join(TM_DIR, 'model.json'), join(TM_DIR, 'weights.bin'), join(dir, 'metadata.json')]);
+    await expect(notice).toContainText('says imageSize 30000; image models take 32 to 512');
+    await expectLive(page);
+  });
+  await test.step('a project without settings or augment: asks first, imports, Undo brings the work back', async () => {
+    const extractor = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((r) => {
+        const req = indexedDB.open('creative-ai-studio');
+        req.onsuccess = () => r(req.result);
+      });
+      return new Promise<string>((r) => {
+        const get = db.transaction('projects').objectStore('projects').get('image-project');
+        get.onsuccess = () => r((get.result as { extractor: string }).extractor);
+      });
+    });
+    const bare = projectJson({ settings: undefined, augment: undefined }, extractor);
+    let asked = '';
+    page.once('dialog', (d) => {
+      asked = d.message();
+      void d.accept();
+    });
+    await importProject.setInputFiles(file('bare.zip', makeProjectZip(bare)));
+    await expect(notice).toContainText('imported');
+    expect(asked).toContain('It replaces the project you have now');
+    await expect(page.getByTestId('class-name-0')).toHaveValue('Imported');
+    await page.getByTestId('undo-import').click();
+    await expect(page.getByTestId('class-name-0')).toHaveValue('Keep me');
+    await expect(page.getByTestId('save-state')).toHaveText('Saved on this device.');
+  });
+  await expectNoCspViolations(page);
+  await page.reload();
+  await expect(page.getByTestId('class-name-0')).toHaveValue('Keep me');
+  await expect(page.getByTestId('class-count-0')).toHaveText('1 examples');
+});
+
+test('Pose studio: a huge photo and a project without settings never lose the poses', async ({ page }) => {
+  await page.goto('/pose/?backend=wasm');
+  await waitForBackend(page);
+  await page.getByTestId('class-name-0').fill('Keep me');
+  await expect(page.getByTestId('pose-save-state')).toContainText(/Saved/);
+  await test.step('a 12000 × 12000 PNG as an example', async () => {
+    await page.getByTestId('upload-0').setInputFiles(hugeImage);
+    await expect(page.getByTestId('pose-file-errors')).toContainText('"huge.png" is 12000 × 12000 pixels');
+    await expectLive(page);
+  });
+  await test.step('project import: wrong types', async () => {
+    await page.getByTestId('import-project').setInputFiles(wrongTypes('x'));
+    await expect(page.getByTestId('pose-notice')).toContainText('is damaged: classes.0.name');
+  });
+  await expectNoCspViolations(page);
+  await page.reload();
+  await expect(page.getByTestId('class-name-0')).toHaveValue('Keep me');
+});
+
+test('Sound studio: a 200 MB WAV, a zip bomb, 100,000 classes and wrong types get a message', async ({
+  page,
+}) => {
+  await page.goto('/sound/?backend=wasm');
+  await waitForBackend(page);
+  await page.getByTestId('class-name-1').fill('Keep me');
+  await expect(page.getByText(/Saved on this device/)).toBeVisible();
+  await test.step('a 200 MB WAV (17 minutes, stereo 48 kHz)', async () => {
+    const wav = bigFile('long.wav', makeWav(1062, 48000, 2, false), 200_000_000);
+    await page.getByTestId('upload-background').setInputFiles(wav);
+    await expect(page.getByText('"long.wav" is 200.0 MB; sound files can be up to 50.0 MB')).toBeVisible();
+    await expectLive(page);
+  });
+  const manyClasses = zipSync({
+    'model.json': strToU8(JSON.stringify({ modelTopology: {}, weightsManifest: [] })),
+    'metadata.json': strToU8(JSON.stringify({ labels: Array.from({ length: 100_000 }, (_, i) => `c${i}`) })),
+  });
+  for (const [what, f, message] of [
+    ['a zip bomb', bomb, '"bomb.zip" expands to 1.2 GB+'],
+    [
+      'a manifest with 100,000 classes',
+      file('classes.zip', manyClasses),
+      '"classes.zip" has 100,000 classes',
+    ],
+    ['wrong JSON types', wrongTypes('x'), '"project.json" in "wrong-types.zip" is damaged'],
+  ] as const) {
+    await test.step(`import: ${what}`, async () => {
+      await page.getByTestId('import-model').setInputFiles(f);
+      await expect(page.getByText(message)).toBeVisible();
+      await expectLive(page);
+    });
+  }
+  await expectNoCspViolations(page);
+  await page.reload();
+  await expect(page.getByTestId('class-name-1')).toHaveValue('Keep me');
+});
+
+test('Music studio: a MIDI with 120,000 notes or over the size limit keeps every saved clip', async ({
+  page,
+}) => {
+  await page.goto('/music/?backend=cpu');
+  const clips = page.getByTestId('clip');
+  await page.getByTestId('midi-input').setInputFiles(file('keep.mid', makeMidi(16), 'audio/midi'));
+  await expect(clips).toHaveCount(1);
+  const message = page.getByTestId('music-message');
+  await test.step('120,000 notes and a note at tick 2^27', async () => {
+    await page
+      .getByTestId('midi-input')
+      .setInputFiles(file('huge.mid', makeMidi(120_000, 2 ** 27), 'audio/midi'));
+    await expect(message).toContainText(/"huge\.mid" (has 20,000\+ notes|lasts [\d,]+ bars)/);
+    await expectLive(page);
+  });
+  await test.step('a 3 MB MIDI', async () => {
+    const big = new Uint8Array(3_000_000);
+    big.set(makeMidi(4));
+    await page.getByTestId('midi-input').setInputFiles(file('big.mid', big, 'audio/midi'));
+    await expect(message).toContainText('"big.mid" is 3.0 MB; MIDI files can be up to 2.0 MB');
+    await expectLive(page);
+  });
+  await expectNoCspViolations(page);
+  await page.reload();
+  await expect(clips).toHaveCount(1);
+});
+
+test('Labs: 1,000,000 CSV rows get the same row limit in the Playground, Sequence and Autoencoder labs', async ({
+  page,
+}) => {
+  const million = file('million.csv', makeCsv(1_000_000), 'text/csv');
+  for (const [tab, input, error, where] of [
+    ['playground', 'csv-input', 'csv-error', 'Playground'],
+    ['sequence', 'series-csv-input', 'sequence-error', 'Sequence lab'],
+    ['autoencoder', 'tae-csv-input', 'tae-csv-error', 'Autoencoder lab'],
+  ] as const) {
+    await test.step(tab, async () => {
+      await page.goto(`/lab/?backend=cpu&tab=${tab}`);
+      await waitForBackend(page);
+      if (tab === 'autoencoder') await page.getByTestId('ae-source-table').check();
+      await page.getByTestId(input).setInputFiles(million);
+      await expect(page.getByTestId(error)).toContainText(
+        `"million.csv" has 1,000,000 rows; the ${where} takes up to 50,000`,
+      );
+      await expectLive(page);
+      await expectNoCspViolations(page);
+    });
+  }
+});
+
+test('two tabs of one studio: the second says the project is open elsewhere', async ({ page, context }) => {
+  await page.goto('/image/?backend=cpu');
+  await expect(page.getByTestId('class-name-0')).toBeVisible();
+  const second = await context.newPage();
+  await second.goto('/image/?backend=cpu');
+  await expect(second.getByTestId('open-elsewhere')).toContainText('open in another tab');
+  await expect(page.getByTestId('open-elsewhere')).toHaveCount(0);
+  await second.close();
+});
+
+test('every studio starts under the Content-Security-Policy without a violation', async ({ page }) => {
+  for (const path of ['/', '/image/', '/pose/', '/sound/', '/digits/', '/dream/', '/music/', '/lab/']) {
+    await page.goto(`${path}?backend=cpu`);
+    await waitForBackend(page);
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
+    expect(policy).not.toContain("'unsafe-eval'");
+    await expectNoCspViolations(page);
+  }
+});
