@@ -237,3 +237,30 @@ test.describe('in Korean on a phone', () => {
     expect(await englishWords(page)).toEqual([]);
   });
 });
+
+test.describe('colour contrast', () => {
+  test.use({ locale: 'ko-KR', viewport: { width: 1280, height: 800 } });
+
+  test('axe finds no colour-contrast problems on /pose/, /dream/ and /lab/', async ({ page }) => {
+    test.setTimeout(180_000);
+    const { join } = await import('node:path');
+    const found: Record<string, string[]> = {};
+    for (const path of ['/pose/', '/dream/', '/lab/']) {
+      await page.goto(`${path}?backend=cpu`);
+      await waitForBackend(page);
+      await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+      await page.waitForTimeout(1000);
+      await page.addScriptTag({ path: join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js') });
+      const nodes = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (...a: unknown[]) => Promise<AxeResult> } }).axe;
+        type AxeResult = { violations: { nodes: { target: string[]; failureSummary?: string }[] }[] };
+        const r = await axe.run(document, { runOnly: { type: 'rule', values: ['color-contrast'] } });
+        return r.violations.flatMap((v) =>
+          v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
+        );
+      });
+      if (nodes.length) found[path] = nodes;
+    }
+    expect(found).toEqual({});
+  });
+});
