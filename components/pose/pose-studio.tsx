@@ -7,6 +7,7 @@ import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
 import { Webcam, type WebcamHandle } from '@/components/media/webcam';
 import { roundRate } from '@/components/teachable/rate-meter';
+import type { MessageKey } from '@/lib/i18n';
 import { useBackend } from '@/components/tf/backend-provider';
 import { Alert, ProgressBar } from '@/components/ui';
 import { loadProject, saveProject } from '@/lib/persist';
@@ -258,7 +259,9 @@ export default function PoseStudio() {
               </span>
             )}
             {backendName && (
-              <span className="text-xs text-slate-500">{t('pose.backend', { name: backendName })}</span>
+              <span className="text-xs text-slate-500">
+                {t('pose.backend', { name: t(`backend.kind.${backendName}` as MessageKey) })}
+              </span>
             )}
           </div>
         </section>

@@ -145,7 +145,7 @@ export const pose = defineMessages({
     'pose.minScore': '최소 확신도',
     'pose.minScoreHint': '모델이 이것보다 덜 확신하는 점은 숨겨요.',
     'pose.fps': '초당 {fps}장',
-    'pose.msPerFrame': '한 장에 {ms} ms',
+    'pose.msPerFrame': '한 장에 {ms}밀리초',
     'pose.people': '{count}명을 찾았어요',
     'pose.noPerson': '아직 사람을 못 찾았어요. 상체가 다 보이게 조금 뒤로 물러나 보세요.',
     'pose.poseScore': '자세 점수: {score}%',
