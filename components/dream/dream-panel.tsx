@@ -290,7 +290,7 @@ export function DreamPanel({
             value={settings.jitter}
             min={0}
             max={64}
-            format={(v) => `${v} px`}
+            format={(v) => t('kids.px', { n: v })}
             onChange={(v) => set('jitter', v)}
           />
           <Slider
@@ -407,7 +407,7 @@ export function SizeSelect({
       >
         {OUTPUT_SIZES.map((s) => (
           <option key={s} value={s}>
-            {s} px
+            {t('kids.px', { n: s })}
           </option>
         ))}
       </select>

@@ -38,6 +38,12 @@ const ALLOWED = new Set(
     'GPU',
     'MNIST',
     'PoseNet',
+    'C4',
+    'C5',
+    'M4A',
+    'sin',
+    'L1',
+    'L2',
     'Lightning',
     // Names of methods the Lab teaches (as a textbook keeps them).
     'ReLU',
@@ -101,7 +107,11 @@ const ALLOWED = new Set(
 
 /** Latin words in the rendered text of the page (what a person sees), minus the allowed ones. */
 async function englishWords(page: Page): Promise<string[]> {
-  const text = await page.evaluate(() => document.body.innerText);
+  // File names (pose-project.zip, model.json) are not words to translate.
+  const text = (await page.evaluate(() => document.body.innerText)).replace(
+    /[\w.-]+\.(zip|json|bin|mid|midi|wav|png|jpe?g|csv)\b/gi,
+    ' ',
+  );
   const words = text.match(/[A-Za-z][A-Za-z0-9]*/g) ?? [];
   return [...new Set(words.filter((w) => w.length > 1 && !ALLOWED.has(w.toLowerCase())))];
 }
