@@ -82,6 +82,6 @@ export const groove = defineMessages({
     'groove.name.drumify': '{name} (드러마이즈)',
     'groove.name.taps': '두드려 만든 비트',
     'groove.credit':
-      '그루브와 드러마이즈는 우리가 Groove MIDI Dataset으로 학습한 GrooVAE 모델이에요. Gillick, Roberts, Engel, Eck & Bamman, "Learning to Groove with Inverse Sequence Transformations", ICML 2019를 따랐어요 (데이터 CC BY 4.0).',
+      '그루브와 드러마이즈는 우리가 Groove MIDI Dataset으로 학습한 GrooVAE 모델이에요. Gillick, Roberts, Engel, Eck, Bamman의 논문(ICML 2019)을 따랐어요 (데이터 CC BY 4.0).',
   },
 });
