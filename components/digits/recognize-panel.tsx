@@ -6,7 +6,7 @@ import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { DrawingCanvas, type DrawingCanvasHandle } from '@/components/media/drawing-canvas';
 import { Alert, Button, ConfidenceBars, Select } from '@/components/ui';
-import { DIGIT_LABELS, UNSURE_THRESHOLD } from '@/lib/digits';
+import { calibrateProbabilities, DIGIT_LABELS, digitCalibration } from '@/lib/digits';
 
 import { DigitImage } from './digit-image';
 import type { DigitModelChoice, DigitModelInfo, useDigitModels } from './use-digit-models';
@@ -76,7 +76,8 @@ export function RecognizePanel({ models, onAddDrawing, drawingCount, randomExamp
         const t0 = performance.now();
         const p = await predictDigit(loaded.model, pixels);
         setLatency(performance.now() - t0);
-        setProbs(p);
+        // Temperature-scaled for the shipped models (docs/digits-models.md), unchanged for 'mine'.
+        setProbs(calibrateProbabilities(p, digitCalibration(choice).temperature));
       } while (again.current);
     } catch (e) {
       setLoadError(errorTextNow(e));
@@ -91,7 +92,7 @@ export function RecognizePanel({ models, onAddDrawing, drawingCount, randomExamp
   }, [recognize]);
 
   const best = probs ? probs.indexOf(Math.max(...probs)) : -1;
-  const sure = probs ? probs[best] >= UNSURE_THRESHOLD : false;
+  const sure = probs ? probs[best] >= digitCalibration(choice).unsureBelow : false;
 
   const showExample = async () => {
     const pixels = await randomExample();

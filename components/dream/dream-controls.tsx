@@ -28,7 +28,7 @@ export function SizeSelect({
       value={String(value)}
       data-testid={testId}
       onChange={(v) => onChange(Number(v))}
-      options={OUTPUT_SIZES.map((s) => ({ value: String(s), label: `${s} px` }))}
+      options={OUTPUT_SIZES.map((s) => ({ value: String(s), label: t('kids.px', { n: s }) }))}
       hint={
         <>
           {t('dream.size.hint')}

@@ -231,7 +231,7 @@ export function DreamPanel({
             value={settings.jitter}
             min={0}
             max={64}
-            format={(v) => `${v} px`}
+            format={(v) => t('kids.px', { n: v })}
             onChange={(v) => set('jitter', v)}
           />
           <Slider

@@ -20,3 +20,16 @@ export type {
   MnistData,
   MnistMeta,
 } from './types';
+export {
+  DEFAULT_DIGIT_CALIBRATION,
+  DIGIT_CALIBRATION,
+  calibrateProbabilities,
+  chooseUnsureThreshold,
+  digitCalibration,
+  expectedCalibrationError,
+  fitTemperature,
+  negativeLogLikelihood,
+  unsureRates,
+  type DigitCalibration,
+  type UnsureRates,
+} from './calibration';
