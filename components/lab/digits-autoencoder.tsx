@@ -3,8 +3,8 @@
 // and the code space, and use reconstruction error to spot digits unlike the ones it learned.
 import { useEffect, useMemo, useRef, useState } from 'react';
 
-import { DigitImage } from '@/components/digits/digit-image';
 import { errorTextNow } from '@/components/errors/use-error-text';
+import { DigitImage } from '@/components/digits/digit-image';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useBackend } from '@/components/tf/backend-provider';
 import { useTrainingRun } from '@/components/training';
