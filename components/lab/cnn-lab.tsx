@@ -5,6 +5,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useBackend } from '@/components/tf/backend-provider';
 import { useTrainingRun } from '@/components/training';
@@ -14,12 +15,11 @@ import {
   DEFAULT_CNN_STACK,
   NEW_CNN_LAYER,
   checkCnnStack,
-  loadDigits,
   type CnnLabLayer,
   type CnnLabLayerKind,
-  type DigitsData,
 } from '@/lib/lab';
 import { loadProject, saveProject } from '@/lib/persist';
+import { loadMnist, type MnistData } from '@/lib/pretrained/digits';
 
 import { CnnResults } from './cnn-results';
 import { CnnStackEditor } from './cnn-stack-editor';
@@ -57,7 +57,7 @@ export function CnnLab() {
   const [stack, setStack] = useState<CnnLabLayer[]>(() => DEFAULT_CNN_STACK.map((l) => ({ ...l })));
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [restored, setRestored] = useState(false);
-  const [data, setData] = useState<DigitsData | null>(null);
+  const [data, setData] = useState<MnistData | null>(null);
   const [dismissed, setDismissed] = useState(false);
   const training = useTrainingRun<CnnRun>();
   const { state, busy } = training;
@@ -115,7 +115,7 @@ export function CnnLab() {
       async (ctx) => {
         await whenReady();
         const [digits, models, lib] = await Promise.all([
-          data ?? loadDigits(),
+          data ?? loadMnist(),
           import('@/lib/models'),
           import('@/lib/digits'),
         ]);
@@ -169,7 +169,7 @@ export function CnnLab() {
         ? {
             kind: 'error',
             text: t('lab.cnn.error', {
-              message: state.error instanceof Error ? state.error.message : String(state.error),
+              message: errorTextNow(state.error),
             }),
           }
         : null;

@@ -4,7 +4,8 @@
 // (browsers only allow that during a user gesture).
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import { toTimedSequence } from '@/lib/music';
+import { errorTextNow } from '@/components/errors/use-error-text';
+import { toTimedSequence, withHarmony } from '@/lib/music';
 
 import type { StudioClip } from './studio-types';
 
@@ -74,11 +75,11 @@ export function useClipPlayer(onError: (message: string) => void): ClipPlayer {
     setPlaying(clip.id);
     const once = (): Promise<void> =>
       // Played times, not a quantized sequence, so grooved clips keep their micro-timing.
-      p.start(toTimedSequence(clip.notes, clip.totalQuantizedSteps, clip.qpm)).then(() => {
+      p.start(toTimedSequence(withHarmony(clip), clip.totalQuantizedSteps, clip.qpm)).then(() => {
         if (loopRef.current && player.current === p && p.getPlayState() === 'stopped') return once();
       });
     once()
-      .catch((e: Error) => onErrorRef.current(e.message))
+      .catch((e: unknown) => onErrorRef.current(errorTextNow(e)))
       .finally(() => {
         setPlaying((cur) => (cur === clip.id ? null : cur));
         setPlayhead(null);

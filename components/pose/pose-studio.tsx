@@ -6,6 +6,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
 import { Webcam, type WebcamHandle } from '@/components/media/webcam';
+import { roundRate } from '@/components/teachable/rate-meter';
+import type { MessageKey } from '@/lib/i18n';
 import { useBackend } from '@/components/tf/backend-provider';
 import { Alert, ProgressBar } from '@/components/ui';
 import { loadProject, saveProject } from '@/lib/persist';
@@ -23,7 +25,10 @@ export default function PoseStudio() {
   const { name: backendName } = useBackend();
   const [settings, setSettings] = useState<PoseSettings>(DEFAULT_SETTINGS);
   const [settingsLoaded, setSettingsLoaded] = useState(false);
-  const { detector, status, error, version } = usePoseDetector({ ...settings, enabled: settingsLoaded });
+  const { detector, status, error, version, progress } = usePoseDetector({
+    ...settings,
+    enabled: settingsLoaded,
+  });
 
   const [source, setSource] = useState<Source>('camera');
   const webcam = useRef<WebcamHandle>(null);
@@ -125,7 +130,10 @@ export default function PoseStudio() {
   return (
     <div className="space-y-6">
       {status === 'loading' && (
-        <ProgressBar value={null} label={t('pose.loadingModel', { model: modelLabel })} />
+        <ProgressBar
+          value={progress > 0 && progress < 1 ? progress : null}
+          label={progress < 1 ? t('pose.loadingModel', { model: modelLabel }) : t('kids.modelWarmUp')}
+        />
       )}
       {status === 'error' && <Alert kind="error">{t('pose.modelError', { message: error ?? '' })}</Alert>}
       {fileError && (
@@ -166,12 +174,7 @@ export default function PoseStudio() {
             <Webcam
               ref={webcam}
               mirror={settings.mirror}
-              text={{
-                choose: t('pose.chooseCamera'),
-                denied: t('pose.cameraDenied'),
-                missing: t('pose.cameraMissing'),
-                starting: t('pose.cameraStarting'),
-              }}
+              fallback={t('pose.cameraFallback')}
               onStatus={(s) => setCamReady(s === 'ready')}
             >
               {canvasEl}
@@ -247,7 +250,7 @@ export default function PoseStudio() {
             )}
             {stats.fps !== null && (
               <span className="tabular-nums" data-testid="pose-fps">
-                {t('pose.fps', { fps: stats.fps.toFixed(1) })}
+                {t('pose.fps', { fps: roundRate(stats.fps) })}
               </span>
             )}
             {stats.ms !== null && (
@@ -256,7 +259,9 @@ export default function PoseStudio() {
               </span>
             )}
             {backendName && (
-              <span className="text-xs text-slate-500">{t('pose.backend', { name: backendName })}</span>
+              <span className="text-xs text-slate-500">
+                {t('pose.backend', { name: t(`backend.kind.${backendName}` as MessageKey) })}
+              </span>
             )}
           </div>
         </section>

@@ -4,6 +4,7 @@
 // clips (Advanced) → live recognition.
 import { useEffect, useMemo, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import {
   ClassList,
@@ -109,7 +110,7 @@ export default function SoundStudio() {
   const busy = capture.recording !== null || capture.upload !== null || run.busy;
   const threshold =
     typeof project.options.threshold === 'number' ? project.options.threshold : DEFAULT_THRESHOLD;
-  const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+  const message = (e: unknown) => errorTextNow(e);
 
   return (
     <div className="space-y-8">
@@ -162,46 +163,50 @@ export default function SoundStudio() {
         />
       </section>
 
-      <TrainPanel
-        run={run}
-        blocker={studio.blocker}
-        disabled={!studio.learner || busy || listening || studio.blocker !== null}
-        onTrain={() => void studio.train()}
-        preparingLabel={t('sound.train.preparing')}
-        doneText={(r) =>
-          r.validationAccuracy === null
-            ? t('sound.train.doneNoVal')
-            : t('sound.train.done', { acc: `${Math.round(r.validationAccuracy * 100)}%` })
-        }
-        errorText={(e) => t('sound.train.failed', { message: message(e) })}
-        notice={studio.stale && model && <Alert kind="info">{t('sound.train.stale')}</Alert>}
-        hood={
-          <SoundSettings
-            settings={resolveSoundStudioSettings(project.settings)}
-            onSettings={studio.setSettings}
-            disabled={run.busy}
-          />
-        }
-        hoodFooter={model && <SoundModelLayers model={model} />}
-      />
+      {/* Train with Listen beside it (one under the other on a phone): the answer is in view when training ends. */}
+      <div className="grid gap-6 lg:grid-cols-2">
+        <TrainPanel
+          examples={studio.project?.classes.map((c) => c.samples.length)}
+          run={run}
+          blocker={studio.blocker}
+          disabled={!studio.learner || busy || listening || studio.blocker !== null}
+          onTrain={() => void studio.train()}
+          preparingLabel={t('sound.train.preparing')}
+          doneText={(r) =>
+            r.validationAccuracy === null
+              ? t('sound.train.doneNoVal')
+              : t('sound.train.done', { acc: `${Math.round(r.validationAccuracy * 100)}%` })
+          }
+          errorText={(e) => t('sound.train.failed', { message: message(e) })}
+          notice={studio.stale && model && <Alert kind="info">{t('sound.train.stale')}</Alert>}
+          hood={
+            <SoundSettings
+              settings={resolveSoundStudioSettings(project.settings)}
+              onSettings={studio.setSettings}
+              disabled={run.busy}
+            />
+          }
+          hoodFooter={model && <SoundModelLayers model={model} />}
+        />
 
-      <ListenPanel
-        mic={mic}
-        model={model}
-        predict={studio.predict}
-        labels={studio.modelLabels}
-        colors={studio.modelLabels.map((_, i) => colorOf(i))}
-        backgroundLabel={project.classes.find((c) => c.background)?.name}
-        threshold={threshold}
-        onThreshold={(v) => studio.setOption('threshold', v)}
-        disabled={run.busy || capture.recording !== null}
-        onListening={setListening}
-        stopRef={stopListening}
-      />
+        <ListenPanel
+          mic={mic}
+          model={model}
+          predict={studio.predict}
+          labels={studio.modelLabels}
+          colors={studio.modelLabels.map((_, i) => colorOf(i))}
+          backgroundLabel={project.classes.find((c) => c.background)?.name}
+          threshold={threshold}
+          onThreshold={(v) => studio.setOption('threshold', v)}
+          disabled={run.busy || capture.recording !== null}
+          onListening={setListening}
+          stopRef={stopListening}
+        />
+      </div>
 
       {fileNotice && (
         <Alert kind={fileNotice.kind} onDismiss={() => setFileNotice(null)} dismissLabel={t('ui.close')}>
-          {fileNotice.text}
+          {fileNotice.render ? fileNotice.render(t) : fileNotice.text}
         </Alert>
       )}
       <ProjectFilesPanel

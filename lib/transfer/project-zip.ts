@@ -9,6 +9,7 @@ import { toMono } from '../audio/resample';
 import { InputError } from '../errors';
 import {
   FileError,
+  MAX_DECODE_PIXELS,
   MAX_PROJECT_SAMPLES,
   PROJECT_FORMAT,
   PROJECT_FORMAT_V1,
@@ -17,6 +18,7 @@ import {
   formatCount,
   looksLikeZip,
   parseJsonWith,
+  readImageSize,
   safeUnzip,
   type ModelEntry,
 } from '../files';
@@ -34,6 +36,8 @@ import {
 export { PROJECT_FORMAT, PROJECT_FORMAT_V1 };
 
 const PROJECT_JSON = 'project.json';
+/** Longest teacher's note kept from a project file, in characters. */
+const MAX_NOTES = 2000;
 const FEATURES_BIN = 'features.bin';
 const HEAD_WEIGHTS = 'head-weights.bin';
 
@@ -64,6 +68,8 @@ interface ProjectJsonV2 {
   revision: number;
   options: Record<string, number | string | boolean>;
   updatedAt: number;
+  /** The teacher's notes (optional; files without it still open). */
+  notes?: string;
 }
 
 function joinWeights(data: tf.io.WeightData | undefined): Uint8Array {
@@ -138,6 +144,7 @@ export function exportProjectZip<S extends BaseTrainSettings>(project: Teachable
     revision: project.revision,
     options: project.options,
     updatedAt: project.updatedAt,
+    ...(project.notes ? { notes: project.notes } : {}),
   };
   files[PROJECT_JSON] = strToU8(JSON.stringify(json));
   if (size > 0) files[FEATURES_BIN] = new Uint8Array(feats.buffer);
@@ -190,11 +197,18 @@ function readPayload(fileName: string, s: SampleEntry, entries: Record<string, U
       ...(s.sourceFile ? { file: s.sourceFile } : {}),
     };
   }
-  return {
-    kind: 'picture',
-    type: s.type,
-    bytes: s.file ? (entries[s.file] ?? new Uint8Array(0)) : new Uint8Array(0),
-  };
+  const bytes = s.file ? (entries[s.file] ?? new Uint8Array(0)) : new Uint8Array(0);
+  // Example pictures are small thumbnails: one that claims to be huge is refused before any decode.
+  const size = readImageSize(bytes);
+  if (size && size.width * size.height > MAX_DECODE_PIXELS)
+    throw new FileError('files.image.tooManyPixels', {
+      name: `${fileName}: ${s.file}`,
+      width: size.width,
+      height: size.height,
+      mp: Math.round((size.width * size.height) / 1e6),
+      max: MAX_DECODE_PIXELS / 1e6,
+    });
+  return { kind: 'picture', type: s.type, bytes };
 }
 
 /**
@@ -283,5 +297,8 @@ export function importProjectZip<S extends BaseTrainSettings = BaseTrainSettings
     revision: json.version === 2 ? json.revision : 0,
     options: json.version === 2 ? (json.options ?? {}) : {},
     updatedAt: json.updatedAt,
+    ...(json.version === 2 && typeof json.notes === 'string' && json.notes.trim()
+      ? { notes: json.notes.trim().slice(0, MAX_NOTES) }
+      : {}),
   };
 }

@@ -65,7 +65,12 @@ test('Playground: change controls, play, the loss falls, the boundary changes, t
 });
 
 test('Playground: a teacher hides controls through the URL', async ({ page }) => {
-  await page.goto('/lab/?backend=cpu&data=spiral&hide=dataset,features,optimizer');
+  // Students (a link with hide= but without teacher=1) do not see the teacher panel.
+  await page.goto('/lab/?backend=cpu&data=spiral&hide=dataset');
+  await expect(page.getByTestId('play')).toBeEnabled({ timeout: 60_000 });
+  await expect(page.getByTestId('dataset-circle')).toHaveCount(0);
+  await expect(page.getByTestId('teacher-panel')).toHaveCount(0);
+  await page.goto('/lab/?backend=cpu&data=spiral&hide=dataset,features,optimizer&teacher=1');
   await waitForBackend(page);
   await expect(page.getByTestId('play')).toBeEnabled();
   await expect(page.getByTestId('dataset-circle')).toHaveCount(0);
@@ -130,6 +135,8 @@ test('Sequence lab: forecast a noisy sine with a GRU and compare with the naive 
 }) => {
   await page.goto('/lab/?backend=cpu&tab=sequence');
   await waitForBackend(page);
+  // The layout adds the site name once.
+  await expect(page).toHaveTitle('Neural network lab · Creative AI Studio');
   await page.getByTestId('cell').selectOption('gru');
   await expect(page.getByTestId('tensor-shape')).toHaveText('[326, 24, 1]');
   await expect(page.getByTestId('window-picture')).toBeVisible();
