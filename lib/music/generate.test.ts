@@ -165,8 +165,11 @@ describe('generateClip with the shipped MusicRNN checkpoints', () => {
     }
     rnn.dispose();
     const mean = (q: number) => (quarters[0][q] + quarters[1][q]) / 2;
-    // Each 8-bar quarter keeps at least half the data's density (5.8 notes a bar); before, the last
-    // quarter fell to 1.5.
-    for (let q = 0; q < 4; q++) expect(mean(q)).toBeGreaterThanOrEqual(0.5 * reference.melody.notesPerBar);
+    // Each 8-bar quarter stays within half to one and a half times the data's density (5.8 notes a
+    // bar); before, the quarters went 4.7, 1.9, 1.8, 1.5.
+    for (let q = 0; q < 4; q++) {
+      expect(mean(q)).toBeGreaterThanOrEqual(0.5 * reference.melody.notesPerBar);
+      expect(mean(q)).toBeLessThanOrEqual(1.5 * reference.melody.notesPerBar);
+    }
   }, 240_000);
 });

@@ -18,8 +18,10 @@ export const DEFAULT_DIGIT_CALIBRATION: Readonly<DigitCalibration> = Object.free
 
 /** Measured by bench/digits-calibration.eval.ts; see docs/digits-models.md. */
 export const DIGIT_CALIBRATION: Readonly<Record<string, Readonly<DigitCalibration>>> = Object.freeze({
-  'digits-mlp': Object.freeze({ temperature: 1, unsureBelow: 0.6 }),
-  'digits-cnn': Object.freeze({ temperature: 1, unsureBelow: 0.6 }),
+  // Fitted 2026-12-02 on 2,000 of the 4,000 held-out and pen-like digits; ECE 0.078 → 0.008 on the rest.
+  'digits-mlp': Object.freeze({ temperature: 0.5896, unsureBelow: 0.7 }),
+  // ECE 0.049 → 0.009; flags 88% of its wrong answers and 4.5% of its right ones (0.6 before: 66%, 2.5%).
+  'digits-cnn': Object.freeze({ temperature: 0.5477, unsureBelow: 0.94 }),
 });
 
 /** The calibration of a model by name (the default for any other). */
