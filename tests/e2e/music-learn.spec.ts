@@ -1,6 +1,10 @@
 // Music studio, "Learn from my MIDI": upload two .mid files, fine-tune the melody model on WASM for a few
-// updates, see the loss on the held-out notes fall, generate a clip with the tuned model.
+// updates, see the loss on the held-out notes fall, generate a clip with the tuned model. And chords under
+// a melody: the new clip plays, and its .mid has the chords as a second track.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+
+import { Midi } from '@tonejs/midi';
 
 import { expect, test, waitForBackend } from './fixtures';
 
@@ -32,4 +36,36 @@ test('upload two melodies, tune, loss falls, generate with the tuned model', asy
   await expect(clips).toHaveCount(n + 1, { timeout: 60_000 });
   await expect(clips.last()).toContainText('My model');
   expect(Number(await clips.last().getByTestId('piano-roll').getAttribute('data-notes'))).toBeGreaterThan(0);
+});
+
+test('chords under a melody: the clip plays and its .mid has a separate chord track', async ({ page }) => {
+  await page.goto('/music/?backend=cpu');
+  await waitForBackend(page);
+  const clips = page.getByTestId('clip');
+  await page.getByTestId('midi-input').setInputFiles(path.join(FIXTURES, 'ode-to-joy.mid'));
+  await expect(clips).toHaveCount(1);
+  const harmony = page.getByTestId('harmony');
+  await harmony.getByTestId('harmony-clip').selectOption({ label: 'ode-to-joy' });
+  await harmony.getByTestId('harmony-chords').fill('C G Am F');
+  await harmony.getByLabel('How to play them').selectOption('broken');
+  await harmony.getByTestId('harmony-go').click();
+  await expect(clips).toHaveCount(2);
+  const withChords = clips.nth(1);
+  await expect(withChords).toContainText('ode-to-joy + chords');
+  const melodyNotes = Number(await clips.first().getByTestId('piano-roll').getAttribute('data-notes'));
+  // 8 bars of broken chords in eighth notes: 64 chord notes drawn with the melody.
+  await expect(withChords.getByTestId('piano-roll')).toHaveAttribute('data-notes', String(melodyNotes + 64));
+  await withChords.getByRole('button', { name: /^Play / }).click();
+  await expect(page.getByTestId('music-playing')).toBeVisible();
+  await withChords.getByRole('button', { name: 'Stop' }).click();
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    withChords.getByRole('button', { name: 'Save .mid' }).click(),
+  ]);
+  const midi = new Midi(readFileSync(await dl.path()));
+  const tracks = midi.tracks.filter((t) => t.notes.length);
+  expect(tracks.map((t) => t.name)).toEqual(['ode-to-joy + chords', 'Chords']);
+  expect(tracks[0].notes.length).toBe(melodyNotes);
+  expect(tracks[1].notes.length).toBe(64);
+  expect(tracks[1].channel).toBe(1);
 });
