@@ -85,7 +85,7 @@ export function ImageSource({ title, value, onChange, builtins, disabled, testId
             className="max-h-48 max-w-full rounded-lg"
           />
         ) : (
-          <p className="p-4 text-sm text-slate-500">{t('dream.source.none')}</p>
+          <p className="p-4 text-sm text-slate-600">{t('dream.source.none')}</p>
         )}
       </div>
       {builtin && (

@@ -78,7 +78,7 @@ export function PlaygroundData({
                 }`}
               >
                 {t(`lab.data.${d}`)}
-                <span className="block text-[10px] text-slate-500">
+                <span className="block text-[10px] text-slate-600">
                   {DATASETS[d].problem === 'regression'
                     ? t('lab.pg.regression')
                     : t('lab.pg.classes', { n: DATASETS[d].numClasses })}

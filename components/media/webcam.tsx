@@ -6,6 +6,11 @@ import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useSta
 
 import { useT } from '@/components/i18n/i18n-provider';
 import { Button } from '@/components/ui/button';
+import { Select } from '@/components/ui/select';
+
+import { cameraProblem, type CameraProblem } from './camera-problem';
+
+export { cameraProblem, type CameraProblem } from './camera-problem';
 
 /** What a parent can do with the webcam (read frames from the <video>). */
 export interface WebcamHandle {
@@ -16,9 +21,6 @@ export interface WebcamHandle {
 
 /** sessionStorage key: the person turned the camera on in this tab. */
 const CAMERA_ON_KEY = 'cais.camera.on';
-
-/** Why a camera could not start. */
-export type CameraProblem = 'missing' | 'busy' | 'denied' | 'insecure';
 
 /** Props for {@link Webcam}. Its words come from lib/i18n (`camera.*`). */
 export interface WebcamProps {
@@ -32,16 +34,6 @@ export interface WebcamProps {
   className?: string;
   /** Drawn over the video inside the same box (e.g. a skeleton canvas or a countdown). */
   children?: React.ReactNode;
-}
-
-/** The kind of problem behind a getUserMedia failure (DOMException names, see MDN). */
-export function cameraProblem(error: unknown, secure: boolean): CameraProblem {
-  if (!secure) return 'insecure';
-  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
-  if (name === 'NotAllowedError' || name === 'SecurityError' || name === 'PermissionDeniedError')
-    return 'denied';
-  if (name === 'NotReadableError' || name === 'TrackStartError' || name === 'AbortError') return 'busy';
-  return 'missing';
 }
 
 /** A live camera preview with a camera chooser. Stops every track when unmounted or switched. */
@@ -170,20 +162,17 @@ export const Webcam = forwardRef<WebcamHandle, WebcamProps>(function Webcam(
         )}
       </div>
       {devices.length > 1 && (
-        <label className="flex min-w-0 flex-wrap items-center gap-2 text-sm">
-          <span>{t('camera.choose')}</span>
-          <select
-            className="max-w-full min-w-0 flex-1 truncate rounded-lg border border-slate-300 px-2 py-1"
-            value={deviceId}
-            onChange={(e) => setDeviceId(e.target.value)}
-          >
-            {devices.map((d, i) => (
-              <option key={d.deviceId || i} value={d.deviceId}>
-                {d.label || t('camera.numbered', { n: i + 1 })}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Select
+          label={t('camera.choose')}
+          wrapperClassName="min-w-0"
+          className="truncate"
+          value={deviceId}
+          onChange={setDeviceId}
+          options={devices.map((d, i) => ({
+            value: d.deviceId,
+            label: d.label || t('camera.numbered', { n: i + 1 }),
+          }))}
+        />
       )}
     </div>
   );

@@ -126,7 +126,7 @@ function KeypointTable({ pose, minScore }: { pose: Pose | null; minScore: number
         {rows.map(({ name, score }) => {
           const shown = score !== null && score >= minScore;
           return (
-            <tr key={name} className={shown ? '' : 'text-slate-400'} data-testid={`kp-${name}`}>
+            <tr key={name} className={shown ? '' : 'text-slate-500'} data-testid={`kp-${name}`}>
               <th scope="row" className="py-0.5 pr-2 text-left font-normal whitespace-nowrap">
                 {t(`pose.kp.${name}`)}
               </th>

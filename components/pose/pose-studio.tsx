@@ -7,6 +7,7 @@ import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
 import { Webcam, type WebcamHandle } from '@/components/media/webcam';
 import { roundRate } from '@/components/teachable/rate-meter';
+import type { MessageKey } from '@/lib/i18n';
 import { useBackend } from '@/components/tf/backend-provider';
 import { Alert, ProgressBar } from '@/components/ui';
 import { loadProject, saveProject } from '@/lib/persist';
@@ -24,7 +25,10 @@ export default function PoseStudio() {
   const { name: backendName } = useBackend();
   const [settings, setSettings] = useState<PoseSettings>(DEFAULT_SETTINGS);
   const [settingsLoaded, setSettingsLoaded] = useState(false);
-  const { detector, status, error, version } = usePoseDetector({ ...settings, enabled: settingsLoaded });
+  const { detector, status, error, version, progress } = usePoseDetector({
+    ...settings,
+    enabled: settingsLoaded,
+  });
 
   const [source, setSource] = useState<Source>('camera');
   const webcam = useRef<WebcamHandle>(null);
@@ -126,7 +130,10 @@ export default function PoseStudio() {
   return (
     <div className="space-y-6">
       {status === 'loading' && (
-        <ProgressBar value={null} label={t('pose.loadingModel', { model: modelLabel })} />
+        <ProgressBar
+          value={progress > 0 && progress < 1 ? progress : null}
+          label={progress < 1 ? t('pose.loadingModel', { model: modelLabel }) : t('kids.modelWarmUp')}
+        />
       )}
       {status === 'error' && <Alert kind="error">{t('pose.modelError', { message: error ?? '' })}</Alert>}
       {fileError && (
@@ -252,7 +259,9 @@ export default function PoseStudio() {
               </span>
             )}
             {backendName && (
-              <span className="text-xs text-slate-500">{t('pose.backend', { name: backendName })}</span>
+              <span className="text-xs text-slate-500">
+                {t('pose.backend', { name: t(`backend.kind.${backendName}` as MessageKey) })}
+              </span>
             )}
           </div>
         </section>

@@ -22,21 +22,23 @@ export function usePoseDetector({ model, multiPose, inputResolution, enabled = t
   const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
+  /** Download progress 0–1 of the model being loaded (1 during its warm-up). */
+  const [progress, setProgress] = useState(0);
 
   useEffect(() => {
     if (!enabled) return;
     let cancelled = false;
     setStatus('loading');
     setError(null);
+    setProgress(0);
     (async () => {
       try {
         await whenReady();
         const { createPoseDetector } = await import('@/lib/pose');
-        const d = await createPoseDetector({
-          model,
-          multiPose: model === 'posenet' && multiPose,
-          inputResolution,
-        });
+        const d = await createPoseDetector(
+          { model, multiPose: model === 'posenet' && multiPose, inputResolution },
+          { onProgress: (f) => !cancelled && setProgress(f) },
+        );
         if (cancelled) return d.dispose();
         detector.current?.dispose();
         detector.current = d;
@@ -62,5 +64,5 @@ export function usePoseDetector({ model, multiPose, inputResolution, enabled = t
     [],
   );
 
-  return { detector, status, error, version };
+  return { detector, status, error, version, progress };
 }

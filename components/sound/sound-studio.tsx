@@ -163,47 +163,50 @@ export default function SoundStudio() {
         />
       </section>
 
-      <TrainPanel
-        examples={studio.project?.classes.map((c) => c.samples.length)}
-        run={run}
-        blocker={studio.blocker}
-        disabled={!studio.learner || busy || listening || studio.blocker !== null}
-        onTrain={() => void studio.train()}
-        preparingLabel={t('sound.train.preparing')}
-        doneText={(r) =>
-          r.validationAccuracy === null
-            ? t('sound.train.doneNoVal')
-            : t('sound.train.done', { acc: `${Math.round(r.validationAccuracy * 100)}%` })
-        }
-        errorText={(e) => t('sound.train.failed', { message: message(e) })}
-        notice={studio.stale && model && <Alert kind="info">{t('sound.train.stale')}</Alert>}
-        hood={
-          <SoundSettings
-            settings={resolveSoundStudioSettings(project.settings)}
-            onSettings={studio.setSettings}
-            disabled={run.busy}
-          />
-        }
-        hoodFooter={model && <SoundModelLayers model={model} />}
-      />
+      {/* Train with Listen beside it (one under the other on a phone): the answer is in view when training ends. */}
+      <div className="grid gap-6 lg:grid-cols-2">
+        <TrainPanel
+          examples={studio.project?.classes.map((c) => c.samples.length)}
+          run={run}
+          blocker={studio.blocker}
+          disabled={!studio.learner || busy || listening || studio.blocker !== null}
+          onTrain={() => void studio.train()}
+          preparingLabel={t('sound.train.preparing')}
+          doneText={(r) =>
+            r.validationAccuracy === null
+              ? t('sound.train.doneNoVal')
+              : t('sound.train.done', { acc: `${Math.round(r.validationAccuracy * 100)}%` })
+          }
+          errorText={(e) => t('sound.train.failed', { message: message(e) })}
+          notice={studio.stale && model && <Alert kind="info">{t('sound.train.stale')}</Alert>}
+          hood={
+            <SoundSettings
+              settings={resolveSoundStudioSettings(project.settings)}
+              onSettings={studio.setSettings}
+              disabled={run.busy}
+            />
+          }
+          hoodFooter={model && <SoundModelLayers model={model} />}
+        />
 
-      <ListenPanel
-        mic={mic}
-        model={model}
-        predict={studio.predict}
-        labels={studio.modelLabels}
-        colors={studio.modelLabels.map((_, i) => colorOf(i))}
-        backgroundLabel={project.classes.find((c) => c.background)?.name}
-        threshold={threshold}
-        onThreshold={(v) => studio.setOption('threshold', v)}
-        disabled={run.busy || capture.recording !== null}
-        onListening={setListening}
-        stopRef={stopListening}
-      />
+        <ListenPanel
+          mic={mic}
+          model={model}
+          predict={studio.predict}
+          labels={studio.modelLabels}
+          colors={studio.modelLabels.map((_, i) => colorOf(i))}
+          backgroundLabel={project.classes.find((c) => c.background)?.name}
+          threshold={threshold}
+          onThreshold={(v) => studio.setOption('threshold', v)}
+          disabled={run.busy || capture.recording !== null}
+          onListening={setListening}
+          stopRef={stopListening}
+        />
+      </div>
 
       {fileNotice && (
         <Alert kind={fileNotice.kind} onDismiss={() => setFileNotice(null)} dismissLabel={t('ui.close')}>
-          {fileNotice.text}
+          {fileNotice.render ? fileNotice.render(t) : fileNotice.text}
         </Alert>
       )}
       <ProjectFilesPanel

@@ -31,7 +31,7 @@ function PicturePreview({ payload, onDelete, disabled }: PreviewProps & { payloa
     return () => URL.revokeObjectURL(u);
   }, [payload.bytes, payload.type]);
   return (
-    <li className="group relative h-14 w-14 shrink-0 overflow-hidden rounded-md bg-slate-200">
+    <li className="group relative h-14 w-14 shrink-0 overflow-hidden rounded-md bg-slate-200 pointer-coarse:h-24 pointer-coarse:w-24">
       {url && (
         // eslint-disable-next-line @next/next/no-img-element -- a local blob: URL, nothing to optimise
         <img src={url} alt="" className="h-full w-full object-cover" />
@@ -41,7 +41,8 @@ function PicturePreview({ payload, onDelete, disabled }: PreviewProps & { payloa
         disabled={disabled}
         onClick={onDelete}
         aria-label={t('teach.deleteSample')}
-        className="absolute top-0 right-0 flex h-5 w-5 items-center justify-center rounded-bl-md bg-black/60 text-xs text-white opacity-0 group-hover:opacity-100 focus:opacity-100"
+        // Touch screens have no hover: there the × is always shown, at finger size (44 px).
+        className="absolute top-0 right-0 flex h-5 w-5 items-center justify-center rounded-bl-md bg-black/60 text-xs text-white opacity-0 group-hover:opacity-100 focus:opacity-100 pointer-coarse:h-11 pointer-coarse:w-11 pointer-coarse:text-lg pointer-coarse:opacity-100"
       >
         ×
       </button>

@@ -199,8 +199,16 @@ async function createMoveNet(c: PoseDetectorConfig): Promise<PoseDetector> {
  * `warmUp: false`). The caller owns it and calls `dispose()`.
  * @throws ConfigError for a bad option, ModelLoadError when the weights cannot be loaded.
  */
-export async function createPoseDetector(config: Partial<PoseDetectorConfig> = {}): Promise<PoseDetector> {
+export async function createPoseDetector(
+  config: Partial<PoseDetectorConfig> = {},
+  options: { onProgress?: (fraction: number) => void } = {},
+): Promise<PoseDetector> {
   const c = resolvePoseDetectorConfig(config);
+  if (options.onProgress) {
+    // Download progress through tf.io.http; both model packages pass modelUrl to tf.loadGraphModel.
+    const url = c.modelUrl ?? POSE_MODELS[c.model].url;
+    if (typeof url === 'string') c.modelUrl = tf.io.http(url, { onProgress: options.onProgress });
+  }
   const detector = c.model === 'posenet' ? await createPoseNet(c) : await createMoveNet(c);
   if (c.warmUp) {
     const size = c.model === 'posenet' ? c.inputResolution : POSE_MODELS[c.model].inputSize;

@@ -37,6 +37,7 @@ export const kids = defineMessages({
     'home.start.step1': 'Teach the computer two things with your camera',
     'home.start.step2': 'Draw a number and see if it can read it',
     'home.start.step3': 'Make a melody with a music model',
+    'kids.px': '{n} px',
   },
   ko: {
     'teach.accuracyNeedsMore':
@@ -72,5 +73,6 @@ export const kids = defineMessages({
     'home.start.step1': '카메라로 컴퓨터에게 두 가지를 가르쳐요',
     'home.start.step2': '숫자를 그려서 컴퓨터가 읽는지 봐요',
     'home.start.step3': '음악 모델로 멜로디를 만들어요',
+    'kids.px': '{n}픽셀',
   },
 });
