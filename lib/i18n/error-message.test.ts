@@ -76,3 +76,14 @@ describe('error messages', () => {
     expect(errorCodeOf(errors[7])).toBe('unknown');
   });
 });
+
+describe('file errors', () => {
+  it('use their own message key, in each language', async () => {
+    const { FileError } = await import('../files/errors');
+    const e = new FileError('files.json.shape', { name: 'project.json', file: 'a.zip', detail: 'notes' });
+    const ko = errorMessage('ko', e);
+    expect(ko).toMatch(HANGUL);
+    expect(ko).toContain('a.zip');
+    expect(errorMessage('en', e)).toContain('a.zip');
+  });
+});

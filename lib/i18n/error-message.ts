@@ -3,7 +3,7 @@ import { ERROR_CODES, type ErrorCode, InputError, StudioError } from '../errors'
 
 import type { MessageKey } from './messages';
 import { translate } from './translate';
-import type { Locale } from './types';
+import type { Locale, MessageParams } from './types';
 
 /** Codes for errors the browser throws (DOMException names and failed fetches), and 'unknown'. */
 export const BROWSER_ERROR_CODES = [
@@ -63,6 +63,12 @@ export function errorMessageKey(code: MessageErrorCode): MessageKey {
  */
 export function errorMessage(locale: Locale, error: unknown): string {
   if (error instanceof LocalizedError) return error.message;
+  // A file error (lib/files FileError) carries its own message key and parameters: the most precise text.
+  const keyed = error as { key?: unknown; text?: unknown } | null;
+  if (error instanceof InputError && typeof keyed?.key === 'string' && typeof keyed.text === 'function')
+    return (keyed.text as (t: (k: MessageKey, p?: MessageParams) => string) => string)((k, p) =>
+      translate(locale, k, p),
+    );
   const code = errorCodeOf(error);
   if (locale === 'en' && error instanceof StudioError && error.message) return error.message;
   if (code === 'input' && error instanceof InputError && error.item)

@@ -36,12 +36,13 @@ describe('project notes', () => {
     expect(back.classes[0].samples).toHaveLength(1);
   });
 
-  it('ignores notes that are not text and cuts very long ones', () => {
+  it('refuses notes that are not text and cuts very long ones', () => {
     const entries = unzipSync(exportProjectZip(project()));
     const json = JSON.parse(strFromU8(entries['project.json'])) as Record<string, unknown>;
     const withNotes = (notes: unknown) =>
       zipSync({ ...entries, 'project.json': strToU8(JSON.stringify({ ...json, notes })) });
-    expect(importProjectZip('a.zip', withNotes({ evil: true })).notes).toBeUndefined();
+    // Notes that are not text make the file invalid (lib/files validates project.json), named as such.
+    expect(() => importProjectZip('a.zip', withNotes({ evil: true }))).toThrow(/notes/);
     expect(importProjectZip('b.zip', withNotes('x'.repeat(5000))).notes).toHaveLength(2000);
   });
 });
