@@ -4,7 +4,9 @@ import type { Metadata, Viewport } from 'next';
 import { CspMeta } from '@/components/layout/csp-meta';
 import { Footer } from '@/components/layout/footer';
 import { Header } from '@/components/layout/header';
+import { LocaleScript } from '@/components/layout/locale-script';
 import { Providers } from '@/components/layout/providers';
+import { PwaHead } from '@/components/offline/pwa-head';
 
 // Korean glyphs from our own origin (OFL); unicode-range subsets load only when a page needs them.
 import '@fontsource-variable/noto-sans-kr';
@@ -24,7 +26,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
     <html lang="en">
       <body className="min-h-screen">
         <CspMeta />
+        <LocaleScript />
         <Providers>
+          <PwaHead />
           <Header />
           <main id="main" className="mx-auto max-w-6xl px-4 py-8">
             {children}

@@ -1,10 +1,31 @@
 // Typed errors for the whole library: each message names the value given and how to fix it.
 
+/**
+ * Every error code the library throws. The UI shows each one in the reader's language
+ * (lib/i18n/messages/errors.ts); a unit test fails if a code has no message in Korean and English.
+ */
+export const ERROR_CODES = [
+  'config',
+  'model-load',
+  'backend',
+  'input',
+  'diverged',
+  'midi-unsupported',
+  'midi-insecure',
+  'midi-denied',
+  'midi-no-devices',
+  'midi-disconnected',
+  'midi-failed',
+] as const;
+
+/** A stable machine-readable error code. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
 /** Base class so the UI can tell our errors from unexpected ones. */
 export class StudioError extends Error {
   /** Stable machine-readable code; the UI maps it to a translated message. */
-  readonly code: string;
-  constructor(code: string, message: string) {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
     super(message);
     this.name = new.target.name;
     this.code = code;

@@ -168,9 +168,19 @@ function writeManifest() {
   }
   writeFileSync(
     join(PUBLIC_MODELS, 'manifest.json'),
-    JSON.stringify({ generatedBy: 'scripts/copy-models.mjs', models }, null, 2),
+    JSON.stringify({ generatedBy: 'scripts/copy-models.mjs', models, data: listData() }, null, 2),
   );
   return models;
+}
+
+/** Data sets under public/data (paths relative to public/), for "Make available offline". */
+function listData() {
+  const dataDir = join(ROOT, 'public', 'data');
+  if (!existsSync(dataDir)) return [];
+  return listFiles(dataDir)
+    .filter((f) => !/\.(md|txt)$/i.test(f))
+    .sort()
+    .map((f) => ({ path: relative(join(ROOT, 'public'), f), bytes: statSync(f).size }));
 }
 
 function readJson(path) {

@@ -34,6 +34,7 @@ const TYPES = {
   '.mp3': 'audio/mpeg',
   '.mid': 'audio/midi',
   '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json',
 };
 
 if (!existsSync(root)) {

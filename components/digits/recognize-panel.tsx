@@ -2,6 +2,7 @@
 // RecognizePanel: draw a digit, see the 28×28 the network sees, ten probability bars and the answer.
 import { useCallback, useEffect, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { DrawingCanvas, type DrawingCanvasHandle } from '@/components/media/drawing-canvas';
 import { Alert, Button, ConfidenceBars } from '@/components/ui';
@@ -40,7 +41,7 @@ export function RecognizePanel({ models, onAddDrawing, drawingCount, randomExamp
     setLoadError(null);
     models.get(choice).then(
       (l) => alive && setInfo(l.info),
-      (e: unknown) => alive && setLoadError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => alive && setLoadError(errorTextNow(e)),
     );
     return () => {
       alive = false;
@@ -75,7 +76,7 @@ export function RecognizePanel({ models, onAddDrawing, drawingCount, randomExamp
         setProbs(p);
       } while (again.current);
     } catch (e) {
-      setLoadError(e instanceof Error ? e.message : String(e));
+      setLoadError(errorTextNow(e));
     } finally {
       busy.current = false;
     }
@@ -136,16 +137,21 @@ export function RecognizePanel({ models, onAddDrawing, drawingCount, randomExamp
             {models.hasMine && <option value="mine">{t('digits.model.mine')}</option>}
           </select>
         </div>
-        <p className="text-xs text-slate-600" data-testid="digits-model-info">
-          {info
-            ? t('digits.model.info', {
-                params: info.params.toLocaleString(),
-                accuracy: info.testAccuracy === null ? '?' : `${(info.testAccuracy * 100).toFixed(1)}%`,
-              })
-            : loadError
-              ? ''
-              : t('digits.model.loading')}
-        </p>
+        {/* Numbers for teachers, closed for children. */}
+        <details className="text-xs text-slate-600">
+          <summary className="cursor-pointer">{t('teach.underTheHood')}</summary>
+          <p data-testid="digits-model-info">
+            {info
+              ? t('digits.model.info', {
+                  params: info.params.toLocaleString(),
+                  accuracy: info.testAccuracy === null ? '?' : `${(info.testAccuracy * 100).toFixed(1)}%`,
+                })
+              : loadError
+                ? ''
+                : t('digits.model.loading')}
+          </p>
+          {latency !== null && <p>{t('digits.latency', { ms: latency.toFixed(1) })}</p>}
+        </details>
         {loadError && <Alert kind="error">{t('digits.model.error', { message: loadError })}</Alert>}
       </div>
       <div className="space-y-5">
@@ -166,9 +172,6 @@ export function RecognizePanel({ models, onAddDrawing, drawingCount, randomExamp
                   <p className="text-sm text-amber-700" data-testid="digits-unsure">
                     {t('digits.notSure', { digit: best })}
                   </p>
-                )}
-                {latency !== null && (
-                  <p className="text-xs text-slate-500">{t('digits.latency', { ms: latency.toFixed(1) })}</p>
                 )}
               </>
             ) : (

@@ -3,6 +3,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useBackend } from '@/components/tf/backend-provider';
 import { useTrainingRun } from '@/components/training';
@@ -123,7 +124,7 @@ export function TrainPanel({ models, loadData, drawings }: TrainPanelProps) {
       ? {
           kind: 'error',
           text: t('digits.train.error', {
-            message: state.error instanceof Error ? state.error.message : String(state.error),
+            message: errorTextNow(state.error),
           }),
         }
       : null;

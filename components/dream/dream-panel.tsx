@@ -2,6 +2,7 @@
 // Deep dream panel: choose a picture and a layer, then watch the picture grow what the network sees.
 import { useCallback, useEffect, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { downloadFile } from '@/components/media/download';
 import { Alert, Button, Slider } from '@/components/ui';
@@ -173,7 +174,7 @@ export function DreamPanel({
         if (vision.isOutOfMemoryError(e)) {
           const smaller = [...OUTPUT_SIZES].reverse().find((s) => s < Math.max(fitted.width, fitted.height));
           setOutcome({ kind: 'oom', smaller, size: Math.max(fitted.width, fitted.height) });
-        } else setOutcome({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+        } else setOutcome({ kind: 'error', message: errorTextNow(e) });
       } finally {
         image.dispose();
         setRunning(false);

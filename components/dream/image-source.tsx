@@ -112,12 +112,8 @@ export function ImageSource({ title, value, onChange, builtins, disabled, testId
           <Webcam
             ref={cam}
             mirror
-            text={{
-              choose: t('dream.source.cameraChoose'),
-              denied: t('dream.source.cameraDenied'),
-              missing: t('dream.source.cameraMissing'),
-              starting: t('dream.source.cameraStarting'),
-            }}
+            autoStart
+            fallback={t('dream.cameraFallback')}
             onStatus={(s) => setCameraOk(s === 'ready')}
           />
           <div className="flex flex-wrap gap-2">

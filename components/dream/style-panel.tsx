@@ -2,6 +2,7 @@
 // Style transfer panel: a photo, a painting, and an optimisation that repaints the photo in the painting's style.
 import { useCallback, useEffect, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { downloadFile } from '@/components/media/download';
 import { Alert, Button, LineChart, Slider } from '@/components/ui';
@@ -138,7 +139,7 @@ export function StylePanel({
         if (vision.isOutOfMemoryError(e)) {
           const smaller = [...OUTPUT_SIZES].reverse().find((s) => s < Math.max(fitted.width, fitted.height));
           setOutcome({ kind: 'oom', smaller, size: Math.max(fitted.width, fitted.height) });
-        } else setOutcome({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+        } else setOutcome({ kind: 'error', message: errorTextNow(e) });
       } finally {
         contentT.dispose();
         styleT.dispose();

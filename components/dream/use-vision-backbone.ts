@@ -2,6 +2,7 @@
 // Loads the vision backbone once the tfjs backend is ready, and disposes it when the studio unmounts.
 import { useEffect, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useBackend } from '@/components/tf/backend-provider';
 import type { VisionBackbone } from '@/lib/vision';
 
@@ -25,7 +26,7 @@ export function useVisionBackbone(): { backbone: VisionBackbone | null; error: s
         setBackbone(b);
       }
     })().catch((e: unknown) => {
-      if (!cancelled) setError(e instanceof Error ? e.message : String(e));
+      if (!cancelled) setError(errorTextNow(e));
     });
     return () => {
       cancelled = true;

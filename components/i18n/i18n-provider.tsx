@@ -38,7 +38,10 @@ export function I18nProvider({ children }: { children: React.ReactNode }) {
   }, []);
 
   useEffect(() => {
-    document.documentElement.lang = locale;
+    const html = document.documentElement;
+    html.lang = locale;
+    // public/locale.js hid the English static page until it is shown in the chosen language.
+    if (html.getAttribute('data-i18n-pending') === locale) html.removeAttribute('data-i18n-pending');
   }, [locale]);
 
   const setLocale = useCallback((next: Locale) => {

@@ -2,6 +2,7 @@
 // The capture controls inside one Image class card: hold to record, take one photo, upload pictures.
 import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
+import { roundRate } from '@/components/teachable/rate-meter';
 import { Button, ProgressBar } from '@/components/ui';
 
 import type { UploadProgress } from './use-image-capture';
@@ -15,6 +16,8 @@ export interface ImageClassControlsProps {
   /** Uploading is possible (the model is ready and nothing else is running). */
   canUpload: boolean;
   recording: string | null;
+  /** Examples a second measured while recording, or null. */
+  recordRate?: number | null;
   setRecording: (classId: string | null) => void;
   onSnap: () => void;
   onFiles: (files: File[]) => void;
@@ -30,6 +33,7 @@ export function ImageClassControls({
   canCapture,
   canUpload,
   recording,
+  recordRate,
   setRecording,
   onSnap,
   onFiles,
@@ -74,6 +78,14 @@ export function ImageClassControls({
         >
           {t('image.snap')}
         </Button>
+        {mine && recordRate != null && recordRate > 0 && (
+          <span
+            className="self-center text-sm text-slate-700 tabular-nums"
+            data-testid={`record-rate-${index}`}
+          >
+            {t('image.recordRate', { rate: roundRate(recordRate) })}
+          </span>
+        )}
       </div>
       <FileDrop
         accept="image/jpeg,image/png,image/webp,image/gif,image/*"

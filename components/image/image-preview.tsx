@@ -25,6 +25,8 @@ export interface ImagePreviewProps {
   /** The model trained here (null while there is none). */
   predict: (frame: ImageFrame) => Promise<number[] | null>;
   hasMine: boolean;
+  /** The model trained here (its identity changes whenever it is replaced). */
+  mine: unknown;
   /** Labels of the model trained here. */
   labels: string[];
   /** Quick mode over the project's examples, and the class names it answers with. */
@@ -38,7 +40,6 @@ export interface ImagePreviewProps {
   paused: boolean;
   /** A picture could not be used (translated). */
   onProblem: (text: string) => void;
-  backendName: string | null;
 }
 
 /** The preview card. */
@@ -47,7 +48,13 @@ export function ImagePreview(props: ImagePreviewProps) {
   const t = useT();
   const [probs, setProbs] = useState<number[] | null>(null);
   const [fps, setFps] = useState<number | null>(null);
-  const [still, setStill] = useState<{ url: string; probs: number[] } | null>(null);
+  // A test picture and its probabilities, with the model they came from (see the effect below).
+  const [still, setStill] = useState<{
+    url: string;
+    file: File;
+    probs: number[] | null;
+    model: unknown;
+  } | null>(null);
   const [kidsMode, setKidsMode] = useState(false);
   const [speak, setSpeak] = useState(false);
   // The source in use: a missing trained (or imported) model falls back to quick mode.
@@ -57,8 +64,11 @@ export function ImagePreview(props: ImagePreviewProps) {
   const hasModel = source === 'quick' ? quick.ready : true;
   const labels = useTm ? tm.labels : source === 'quick' ? props.quickLabels : props.labels;
   const predict = source === 'quick' ? quick.predict : props.predict;
+  /** The model answering now (quick mode counts as one model; an import or a new training is another). */
+  const current: unknown = useTm ? tm : source === 'quick' ? 'quick' : hasMine ? props.mine : null;
 
-  useEffect(() => setProbs(null), [source, tm, hasMine]);
+  // Any change of model (trained, imported, restored, switched) clears the live answer.
+  useEffect(() => setProbs(null), [source, tm, hasMine, props.mine]);
 
   // Live preview: one prediction per animation frame while a model exists. The camera is checked on
   // every frame (not only when it reported "ready"), so predictions follow the live video as soon as
@@ -92,23 +102,54 @@ export function ImagePreview(props: ImagePreviewProps) {
     };
   }, [hasModel, camReady, still, paused, useTm, tm, mirror, predict, webcam]);
 
+  /** Probabilities of a picture file on the model in use, or null (the problem is reported). */
+  const classifyFile = useCallback(
+    async (f: File): Promise<number[] | null> => {
+      const decoded = await decodeImageFile(f);
+      if (!('bitmap' in decoded)) {
+        props.onProblem(imageProblemText(decoded, f.name, t));
+        return null;
+      }
+      const bmp = decoded.bitmap;
+      try {
+        return useTm ? await tm.predict(bmp) : await predict({ image: bmp });
+      } finally {
+        bmp.close();
+      }
+    },
+    [useTm, tm, predict, props, t],
+  );
+
   const predictFile = useCallback(
     async (files: File[]) => {
       const f = files[0];
       if (!f) return;
-      const decoded = await decodeImageFile(f);
-      if (!('bitmap' in decoded)) return props.onProblem(imageProblemText(decoded, f.name, t));
-      const bmp = decoded.bitmap;
-      const values = useTm ? await tm.predict(bmp) : await predict({ image: bmp });
-      bmp.close();
+      const values = await classifyFile(f);
       if (!values) return;
       setStill((prev) => {
         if (prev) URL.revokeObjectURL(prev.url);
-        return { url: URL.createObjectURL(f), probs: values };
+        return { url: URL.createObjectURL(f), file: f, probs: values, model: current };
       });
     },
-    [useTm, tm, predict, props, t],
+    [classifyFile, current],
   );
+
+  // The test picture's answer belongs to the model that made it: when the model changes (another
+  // import, a new training, switching source) it is recomputed, never shown under new labels.
+  const stale = still !== null && still.model !== current;
+  const stillFile = still?.file;
+  useEffect(() => {
+    if (!stale || !stillFile) return;
+    const model = current;
+    setStill((prev) => (prev ? { ...prev, probs: null, model } : prev));
+    if (model === null) return;
+    void classifyFile(stillFile).then((values) =>
+      // Kept only if neither the picture nor the model changed meanwhile.
+      setStill((prev) =>
+        prev?.file === stillFile && prev.model === model ? { ...prev, probs: values } : prev,
+      ),
+    );
+  }, [stale, stillFile, classifyFile, current]);
 
   const colors = labels.map((_, i) => classColor(i));
   const panel = (p: number[] | null, withFps: boolean, camOn = false) => (
@@ -152,7 +193,7 @@ export function ImagePreview(props: ImagePreviewProps) {
         <div className="space-y-2">
           {/* eslint-disable-next-line @next/next/no-img-element -- a local blob: URL */}
           <img src={still.url} alt={t('image.uploadedPicture')} className="max-h-48 rounded-lg" />
-          {panel(still.probs, false)}
+          {panel(still.probs && still.probs.length === labels.length ? still.probs : null, false)}
           <Button
             size="sm"
             variant="secondary"
@@ -175,9 +216,6 @@ export function ImagePreview(props: ImagePreviewProps) {
           onFiles={(f) => void predictFile(f)}
           inputTestId="predict-file"
         />
-      )}
-      {props.backendName && (
-        <p className="text-xs text-slate-500">{t('image.backendNote', { name: props.backendName })}</p>
       )}
     </Card>
   );

@@ -4,6 +4,7 @@
 // and import (ours and Teachable Machine's).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
 import { Webcam, type WebcamHandle } from '@/components/media/webcam';
@@ -47,17 +48,22 @@ function useImageExtractor() {
   const { whenReady } = useBackend();
   const [extractor, setExtractor] = useState<ImageFeatureExtractor | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Download progress 0–1; 1 while the first (warm-up) prediction runs. */
+  const [progress, setProgress] = useState(0);
   useEffect(() => {
     let cancelled = false;
     let ex: ImageFeatureExtractor | null = null;
     (async () => {
       try {
         await whenReady();
-        ex = await createImageFeatureExtractor({ mode: DEFAULT_IMAGE_FEATURE_MODE });
+        ex = await createImageFeatureExtractor({
+          mode: DEFAULT_IMAGE_FEATURE_MODE,
+          onProgress: (f) => !cancelled && setProgress(f),
+        });
         if (cancelled) return ex.dispose();
         setExtractor(ex);
       } catch (e) {
-        if (!cancelled) setError(e instanceof Error ? e.message : String(e));
+        if (!cancelled) setError(errorTextNow(e));
       }
     })();
     return () => {
@@ -65,7 +71,7 @@ function useImageExtractor() {
       ex?.dispose();
     };
   }, [whenReady]);
-  return { extractor, error };
+  return { extractor, error, progress };
 }
 
 /** Names of the image features before feature version 2 (their projects are re-extracted). */
@@ -87,8 +93,7 @@ function pictureFeature(extractor: ImageFeatureExtractor) {
 /** The whole Image studio (client only). */
 export default function ImageStudio() {
   const t = useT();
-  const { name: backendName } = useBackend();
-  const { extractor, error: modelError } = useImageExtractor();
+  const { extractor, error: modelError, progress: modelProgress } = useImageExtractor();
   const frames = useMemo(() => (extractor ? imageFrameExtractor(extractor) : null), [extractor]);
   const refeature = useMemo(() => (extractor ? pictureFeature(extractor) : null), [extractor]);
   const studio = useTeachableStudio<ImageFrame, HeadConfig>(
@@ -130,9 +135,14 @@ export default function ImageStudio() {
   const ready = extractor !== null;
   const busy = run.busy || capture.upload !== null || studio.refeaturing !== null;
 
+  // After training, Train and Preview (side by side, or one under the other on a phone) come into view.
+  const trainRow = useRef<HTMLDivElement>(null);
   const train = async () => {
     setNotice(null);
-    if (await studio.train()) setSource('mine');
+    if (await studio.train()) {
+      setSource('mine');
+      trainRow.current?.lastElementChild?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    }
   };
 
   const exportModel = async (m: HeadModel<ImageFrame>, labels: string[]) => {
@@ -151,7 +161,12 @@ export default function ImageStudio() {
 
   return (
     <div className="space-y-6">
-      {!ready && !modelError && <ProgressBar value={null} label={t('image.loadingModel')} />}
+      {!ready && !modelError && (
+        <ProgressBar
+          value={modelProgress < 1 ? modelProgress : null}
+          label={modelProgress < 1 ? t('image.loadingModel') : t('kids.modelWarmUp')}
+        />
+      )}
       {modelError && <Alert kind="error">{t('image.modelError', { message: modelError })}</Alert>}
       {studio.refeaturing && (
         <div data-testid="reextracting">
@@ -170,18 +185,15 @@ export default function ImageStudio() {
         fileErrorsTestId="file-errors"
       />
 
+      {/* Teachable Machine's flow: collect (camera + classes), then Train with the Preview beside it,
+          so the answer is on screen the moment training ends. */}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-        <div className="space-y-4 lg:sticky lg:top-4 lg:self-start">
+        <div className="lg:sticky lg:top-4 lg:self-start">
           <Card title={t('image.webcam')} className="space-y-3">
             <Webcam
               ref={webcam}
               mirror={mirror}
-              text={{
-                choose: t('image.chooseCamera'),
-                denied: t('image.cameraDenied'),
-                missing: t('image.cameraMissing'),
-                starting: t('image.cameraStarting'),
-              }}
+              fallback={t('image.cameraFallback')}
               onStatus={(s) => setCamReady(s === 'ready')}
             />
             <label className="flex items-center gap-2 text-sm">
@@ -189,76 +201,79 @@ export default function ImageStudio() {
               {t('image.mirror')}
             </label>
           </Card>
-          <ImagePreview
-            webcam={webcam}
-            camReady={camReady && ready}
-            mirror={mirror}
-            predict={studio.predict}
-            hasMine={studio.model !== null && project.head !== null}
-            labels={studio.modelLabels}
-            quick={quick}
-            quickLabels={studio.labels}
-            tm={tm}
-            source={source}
-            onSource={setSource}
-            paused={run.state.phase === 'training'}
-            onProblem={(text) => setNotice({ kind: 'error', text })}
-            backendName={backendName}
-          />
         </div>
-
-        <div className="space-y-4">
-          <ClassList
-            api={studio}
-            busy={busy}
-            controls={(cls, i) => (
-              <ImageClassControls
-                classId={cls.id}
-                index={i}
-                canCapture={canCapture}
-                canUpload={ready && !busy}
-                recording={capture.recording}
-                setRecording={capture.setRecording}
-                onSnap={() => void capture.captureFrame(cls.id)}
-                onFiles={(files) => void capture.addFiles(cls.id, files)}
-                upload={capture.upload?.classId === cls.id ? capture.upload : null}
-                onCancelUpload={capture.cancelUpload}
-              />
-            )}
-          />
-          <TrainPanel
-            run={run}
-            blocker={studio.blocker}
-            disabled={!ready || busy || studio.blocker !== null}
-            onTrain={() => void train()}
-            settings={
-              <HeadSettings
-                settings={project.settings}
-                onSettings={studio.setSettings}
-                augment={project.augment}
-                onAugment={studio.setAugment}
-                disabled={run.busy}
-              />
-            }
-          />
-          <ProjectFilesPanel
-            studio={studio}
-            ns="image"
-            fileStem="image"
-            busy={busy}
-            exportModel={exportModel}
-            onNotice={setNotice}
-          >
-            <FileDrop
-              accept=".json,.bin,.zip"
-              label={t('image.importTm')}
-              hint={t('image.importTmHint')}
-              onFiles={(f) => void importTm(f)}
-              inputTestId="import-tm"
+        <ClassList
+          api={studio}
+          busy={busy}
+          controls={(cls, i) => (
+            <ImageClassControls
+              classId={cls.id}
+              index={i}
+              canCapture={canCapture}
+              canUpload={ready && !busy}
+              recording={capture.recording}
+              recordRate={capture.recordRate}
+              setRecording={capture.setRecording}
+              onSnap={() => void capture.captureFrame(cls.id)}
+              onFiles={(files) => void capture.addFiles(cls.id, files)}
+              upload={capture.upload?.classId === cls.id ? capture.upload : null}
+              onCancelUpload={capture.cancelUpload}
             />
-          </ProjectFilesPanel>
-        </div>
+          )}
+        />
       </div>
+
+      <div className="grid gap-6 lg:grid-cols-2" ref={trainRow}>
+        <TrainPanel
+          examples={studio.project?.classes.map((c) => c.samples.length)}
+          run={run}
+          blocker={studio.blocker}
+          disabled={!ready || busy || studio.blocker !== null}
+          onTrain={() => void train()}
+          settings={
+            <HeadSettings
+              settings={project.settings}
+              onSettings={studio.setSettings}
+              augment={project.augment}
+              onAugment={studio.setAugment}
+              disabled={run.busy}
+            />
+          }
+        />
+        <ImagePreview
+          webcam={webcam}
+          camReady={camReady && ready}
+          mirror={mirror}
+          predict={studio.predict}
+          hasMine={studio.model !== null && project.head !== null}
+          mine={studio.model}
+          labels={studio.modelLabels}
+          quick={quick}
+          quickLabels={studio.labels}
+          tm={tm}
+          source={source}
+          onSource={setSource}
+          paused={run.state.phase === 'training'}
+          onProblem={(text) => setNotice({ kind: 'error', text })}
+        />
+      </div>
+
+      <ProjectFilesPanel
+        studio={studio}
+        ns="image"
+        fileStem="image"
+        busy={busy}
+        exportModel={exportModel}
+        onNotice={setNotice}
+      >
+        <FileDrop
+          accept=".json,.bin,.zip"
+          label={t('image.importTm')}
+          hint={t('image.importTmHint')}
+          onFiles={(f) => void importTm(f)}
+          inputTestId="import-tm"
+        />
+      </ProjectFilesPanel>
     </div>
   );
 }

@@ -1,10 +1,12 @@
 'use client';
-// Collecting picture examples for the Image studio: one webcam frame, hold-to-record (about ten
-// frames a second) and uploaded files, each turned into features + a JPEG thumbnail.
+// Collecting picture examples for the Image studio: one webcam frame, hold-to-record (up to ten
+// frames a second, as fast as the model turns them into features; the real rate is measured and
+// shown) and uploaded files, each turned into features + a JPEG thumbnail.
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { useT } from '@/components/i18n/i18n-provider';
 import type { WebcamHandle } from '@/components/media/webcam';
+import { createRateMeter } from '@/components/teachable/rate-meter';
 import { newId } from '@/lib/ids';
 import type { ImageFeatureExtractor, ProjectSample } from '@/lib/transfer';
 
@@ -34,6 +36,8 @@ export function useImageCapture({ extractor, webcam, mirror, addSamples }: Image
   const t = useT();
   const canvases = useRef<ReturnType<typeof makeCanvases> | null>(null);
   const [recording, setRecording] = useState<string | null>(null);
+  /** Examples a second really added while recording (measured), or null. */
+  const [recordRate, setRecordRate] = useState<number | null>(null);
   const [upload, setUpload] = useState<UploadProgress | null>(null);
   const uploadCancel = useRef(false);
   const [fileErrors, setFileErrors] = useState<string[]>([]);
@@ -62,16 +66,21 @@ export function useImageCapture({ extractor, webcam, mirror, addSamples }: Image
     [addSamples, mirror, sampleFromSquare, webcam],
   );
 
-  // Hold-to-record: about 10 frames a second while the button is held.
+  // Hold-to-record: up to 10 frames a second while the button is held (one at a time, so a slow
+  // engine gives fewer; the measured rate is shown beside the button).
   useEffect(() => {
     if (!recording) return;
     let stop = false;
     let busyFrame = false;
+    const rate = createRateMeter();
+    rate();
+    setRecordRate(null);
     const id = window.setInterval(() => {
       if (stop || busyFrame) return;
       busyFrame = true;
       void captureFrame(recording).finally(() => {
         busyFrame = false;
+        if (!stop) setRecordRate(rate());
       });
     }, RECORD_INTERVAL_MS);
     return () => {
@@ -121,6 +130,7 @@ export function useImageCapture({ extractor, webcam, mirror, addSamples }: Image
 
   return {
     recording,
+    recordRate,
     setRecording,
     captureFrame,
     addFiles,

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { useT } from '@/components/i18n/i18n-provider';
 import { readNamedBytes } from '@/components/media/download';
-import type { FilesNotice } from '@/components/teachable';
+import { noticeOf, type FilesNotice } from '@/components/teachable';
 import { describeFileError } from '@/lib/files';
 import {
   loadTeachableMachineModel,
@@ -76,17 +76,11 @@ export function useTeachableMachine(onNotice: (n: FilesNotice) => void, onLoaded
         ref.current = loaded;
         setTm(loaded);
         onLoaded();
-        onNotice({
-          kind: 'success',
-          text: t(loaded.kind === 'tm' ? 'image.tmLoaded' : 'teachx.standaloneLoaded', {
-            count: loaded.labels.length,
-          }),
-        });
+        const count = loaded.labels.length;
+        const key = loaded.kind === 'tm' ? 'image.tmLoaded' : 'teachx.standaloneLoaded';
+        onNotice(noticeOf('success', (tr) => tr(key, { count }), t));
       } catch (e) {
-        onNotice({
-          kind: 'error',
-          text: t('image.tmError', { message: describeFileError(e, t) }),
-        });
+        onNotice(noticeOf('error', (tr) => tr('image.tmError', { message: describeFileError(e, tr) }), t));
       }
     },
     [onLoaded, onNotice, t],

@@ -5,6 +5,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useBackend } from '@/components/tf/backend-provider';
 import { useTrainingRun } from '@/components/training';
@@ -169,7 +170,7 @@ export function CnnLab() {
         ? {
             kind: 'error',
             text: t('lab.cnn.error', {
-              message: state.error instanceof Error ? state.error.message : String(state.error),
+              message: errorTextNow(state.error),
             }),
           }
         : null;

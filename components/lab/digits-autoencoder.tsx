@@ -3,6 +3,7 @@
 // and the code space, and use reconstruction error to spot digits unlike the ones it learned.
 import { useEffect, useMemo, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { DigitImage } from '@/components/digits/digit-image';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useBackend } from '@/components/tf/backend-provider';
@@ -56,7 +57,7 @@ export function DigitsAutoencoder() {
   const model = useRef<DigitAutoencoderRun['model'] | null>(null);
 
   useEffect(() => {
-    loadDigits().then(setData, (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
+    loadDigits().then(setData, (e: unknown) => setLoadError(errorTextNow(e)));
     return () => model.current?.dispose();
   }, []);
 
@@ -96,7 +97,7 @@ export function DigitsAutoencoder() {
           setWalk([0, 0]);
           return { run, normalDigit, bottleneck: config.bottleneck };
         } catch (e) {
-          setError(e instanceof Error ? e.message : String(e));
+          setError(errorTextNow(e));
           throw e;
         }
       },

@@ -16,7 +16,7 @@ export function PlaygroundTeacher({ hidden, toggleHide }: Props) {
   const t = useT();
   const [copied, setCopied] = useState(false);
   return (
-    <details className="rounded-xl border border-slate-200 bg-white p-3 text-sm">
+    <details className="rounded-xl border border-slate-200 bg-white p-3 text-sm" data-testid="teacher-panel">
       <summary className="cursor-pointer font-medium">{t('lab.teacher.title')}</summary>
       <p className="mt-2 text-slate-600">{t('lab.teacher.explain')}</p>
       <fieldset className="mt-2 flex flex-wrap gap-3">
@@ -38,8 +38,11 @@ export function PlaygroundTeacher({ hidden, toggleHide }: Props) {
         size="sm"
         variant="secondary"
         onClick={() => {
+          // The students' link: without teacher=1, so the panel stays hidden for them.
+          const link = new URL(window.location.href);
+          link.searchParams.delete('teacher');
           void navigator.clipboard
-            ?.writeText(window.location.href)
+            ?.writeText(link.href)
             .then(() => setCopied(true))
             .catch(() => setCopied(false));
         }}

@@ -2,9 +2,11 @@
 // The Playground: pick data, features and an architecture, press play, and watch a small network learn.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useBackend } from '@/components/tf/backend-provider';
 import { Alert, Button } from '@/components/ui';
+import { LocalizedError } from '@/lib/i18n';
 import { parseCsv } from '@/lib/data';
 import { describeFileError, parseCsvOffThread, readCsvFile } from '@/lib/files';
 import {
@@ -48,6 +50,8 @@ export function Playground() {
   const [csv, setCsv] = useState<PlaygroundCsv | null>(null);
   const [csvError, setCsvError] = useState<string | null>(null);
   const [showTest, setShowTest] = useState(false);
+  // A lesson link that hides controls is for students: the teacher panel shows only with teacher=1.
+  const [teacher, setTeacher] = useState(true);
 
   // Read the experiment from the URL (and a saved CSV) once, after mount.
   useEffect(() => {
@@ -57,6 +61,7 @@ export function Playground() {
     setState(fromUrl);
     if (wanted && (PLAYGROUND_ENGINES as readonly string[]).includes(wanted))
       setEngine(wanted as PlaygroundEngine);
+    setTeacher(!fromUrl.hide.length || params.get('teacher') === '1');
     setIgnored(bad);
     loadProject<SavedCsv>(CSV_KEY)
       .then((saved) => {
@@ -96,7 +101,7 @@ export function Playground() {
         error: null,
       };
     } catch (e) {
-      return { dataset: null, error: e instanceof Error ? e.message : String(e) };
+      return { dataset: null, error: errorTextNow(e) };
     }
   }, [csv, state.dataset, state.noise, state.trainRatio, state.seed]);
   const dataset = dataResult.dataset;
@@ -127,7 +132,7 @@ export function Playground() {
       const text = await readCsvFile(file, file.name, 'playground');
       const parsed = await parseCsvOffThread(text, file.name);
       if (parsed.numericColumns.length < 2 || parsed.columns.length < 3) {
-        throw new Error(t('lab.csv.needColumns', { name: file.name }));
+        throw new LocalizedError(t('lab.csv.needColumns', { name: file.name }));
       }
       const [x1, x2] = parsed.numericColumns;
       const label = [...parsed.columns].reverse().find((c) => c !== x1 && c !== x2) ?? parsed.columns[0];
@@ -279,7 +284,7 @@ export function Playground() {
           setShowTest={setShowTest}
         />
       </div>
-      <PlaygroundTeacher hidden={hidden} toggleHide={toggleHide} />
+      {teacher && <PlaygroundTeacher hidden={hidden} toggleHide={toggleHide} />}
     </div>
   );
 }

@@ -2,11 +2,13 @@
 // Sequence lab: forecast a time series with SimpleRNN / LSTM / GRU and compare honestly with "repeat the last value".
 import { useEffect, useMemo, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
 import { useBackend } from '@/components/tf/backend-provider';
 import { useTrainingRun } from '@/components/training';
 import { Alert, Button, LineChart, Slider } from '@/components/ui';
+import { LocalizedError } from '@/lib/i18n';
 import { parseCsv, type ParsedCsv } from '@/lib/data';
 import { describeFileError, parseCsvOffThread, readCsvFile } from '@/lib/files';
 import {
@@ -94,13 +96,13 @@ export function SequenceLab() {
       }
       const info = BUILTIN_SERIES.find((b) => b.id === source)!;
       const res = await fetch(`/data/vega/${info.file}`);
-      if (!res.ok) throw new Error(t('lab.seq.fetchFailed', { file: info.file }));
+      if (!res.ok) throw new LocalizedError(t('lab.seq.fetchFailed', { file: info.file }));
       const s = seriesFromCsv(parseCsv(await res.text(), info.file), info.date, info.value, info.where);
       return { values: s.values, dates: s.dates };
     };
     load().then(
       (s) => !stale && setSeries(s),
-      (e: unknown) => !stale && (setSeries(null), setError(e instanceof Error ? e.message : String(e))),
+      (e: unknown) => !stale && (setSeries(null), setError(errorTextNow(e))),
     );
     return () => {
       stale = true;
@@ -112,7 +114,7 @@ export function SequenceLab() {
     try {
       return { data: prepareSeries(series.values, config), error: null };
     } catch (e) {
-      return { data: null, error: e instanceof Error ? e.message : String(e) };
+      return { data: null, error: errorTextNow(e) };
     }
   }, [series, config]);
 
@@ -133,7 +135,7 @@ export function SequenceLab() {
           });
           return { forecast, series, config };
         } catch (e) {
-          setError(e instanceof Error ? e.message : String(e));
+          setError(errorTextNow(e));
           throw e;
         }
       },

@@ -3,11 +3,13 @@
 // the user's CSV), rebuild held-out rows, map and decode the code space, and flag unusual rows.
 import { useEffect, useMemo, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
 import { useBackend } from '@/components/tf/backend-provider';
 import { useTrainingRun } from '@/components/training';
 import { Alert, Button, LineChart, ProgressBar, Slider } from '@/components/ui';
+import { LocalizedError } from '@/lib/i18n';
 import { parseCsv, type ParsedCsv } from '@/lib/data';
 import { describeFileError, parseCsvOffThread, readCsvFile } from '@/lib/files';
 import {
@@ -67,12 +69,12 @@ export function TableAutoencoderLab() {
     let stale = false;
     fetch(`/data/vega/${SEATTLE.file}`)
       .then(async (res) => {
-        if (!res.ok) throw new Error(t('lab.seq.fetchFailed', { file: SEATTLE.file }));
+        if (!res.ok) throw new LocalizedError(t('lab.seq.fetchFailed', { file: SEATTLE.file }));
         return parseCsv(await res.text(), SEATTLE.file);
       })
       .then(
         (p) => !stale && setSeattle(p),
-        (e: unknown) => !stale && setLoadError(e instanceof Error ? e.message : String(e)),
+        (e: unknown) => !stale && setLoadError(errorTextNow(e)),
       );
     return () => {
       stale = true;
@@ -124,7 +126,7 @@ export function TableAutoencoderLab() {
     try {
       return { data: prepareTable(csv, choice), error: null };
     } catch (e) {
-      return { data: null, error: e instanceof Error ? e.message : String(e) };
+      return { data: null, error: errorTextNow(e) };
     }
   }, [csv, choice]);
 
@@ -180,7 +182,7 @@ export function TableAutoencoderLab() {
           model.current = run.model;
           return { ...run, bottleneck, data };
         } catch (e) {
-          setError(e instanceof Error ? e.message : String(e));
+          setError(errorTextNow(e));
           throw e;
         }
       },

@@ -1,6 +1,7 @@
 'use client';
 // The Playground's network lifecycle: (re)build on structural changes, play at display rate, step, reset.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { errorTextNow } from '@/components/errors/use-error-text';
 
 import {
   createPlaygroundNetwork,
@@ -106,7 +107,7 @@ export function usePlaygroundNetwork({
       try {
         fresh();
       } catch (e) {
-        setError(e instanceof Error ? e.message : String(e));
+        setError(errorTextNow(e));
       }
     };
     busy.current = run();
@@ -159,7 +160,7 @@ export function usePlaygroundNetwork({
       });
       busy.current = p;
       p.catch((e: unknown) => {
-        setError(e instanceof Error ? e.message : String(e));
+        setError(errorTextNow(e));
         setPlaying(false);
       });
     };
@@ -173,7 +174,7 @@ export function usePlaygroundNetwork({
   const step = () => {
     const net = netRef.current;
     if (!net || playing) return;
-    busy.current = trainOnce(net).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    busy.current = trainOnce(net).catch((e: unknown) => setError(errorTextNow(e)));
   };
 
   const reset = () => {

@@ -42,7 +42,7 @@ export function BackendBadge() {
 
   const label =
     status === 'ready' && name
-      ? t('backend.badge', { name })
+      ? t('backend.badge', { name: t(`backend.kind.${name}` as MessageKey) })
       : status === 'error'
         ? t('backend.failed')
         : t('backend.starting');

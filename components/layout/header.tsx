@@ -34,9 +34,10 @@ export function Header() {
         </Link>
         <nav
           aria-label={t('nav.studios')}
-          className="order-3 w-full overflow-x-auto md:order-none md:w-auto md:flex-1"
+          className="order-3 w-full min-w-0 md:order-none md:w-auto md:flex-1"
         >
-          <ul className="flex gap-1 text-sm whitespace-nowrap">
+          {/* Links wrap onto a second line rather than scroll sideways: every one stays visible. */}
+          <ul className="flex flex-wrap gap-1 text-sm" data-testid="header-links">
             {links.map((l) => {
               const active = pathname === l.href || pathname === l.href.replace(/\/$/, '');
               return (

@@ -5,6 +5,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { OfflinePrivacy } from '@/components/offline/offline-privacy';
+import { useErrorText } from '@/components/errors/use-error-text';
 
 /** Plain-words privacy explanation and a button that deletes everything saved locally. */
 export function PrivacyContent() {
@@ -12,11 +14,18 @@ export function PrivacyContent() {
   const [inventory, setInventory] = useState<{ projects: number; models: number } | null>(null);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [cacheVersion, setCacheVersion] = useState(0);
+  const errorText = useErrorText();
 
   const refresh = useCallback(async () => {
-    const { listLocalData } = await import('@/lib/persist');
+    const { listLocalData, loadProject } = await import('@/lib/persist');
     const data = await listLocalData();
-    setInventory({ projects: data.projects.length, models: data.models.length });
+    // A teachable studio keeps its trained model inside its project (`head`): count those too.
+    const projects = await Promise.all(data.projects.map((k) => loadProject<unknown>(k).catch(() => null)));
+    const inProjects = projects.filter(
+      (p) => typeof p === 'object' && p !== null && 'head' in p && (p as { head: unknown }).head,
+    ).length;
+    setInventory({ projects: data.projects.length, models: data.models.length + inProjects });
   }, []);
 
   useEffect(() => {
@@ -28,13 +37,15 @@ export function PrivacyContent() {
     setBusy(true);
     try {
       const { clearAllLocalData } = await import('@/lib/persist');
-      const count = await clearAllLocalData();
+      const { deleteOfflineData } = await import('@/lib/offline');
+      const count = (await clearAllLocalData()) + (await deleteOfflineData());
+      setCacheVersion((v) => v + 1);
       setMessage({ kind: 'success', text: t('privacy.delete.done', { count }) });
       await refresh();
     } catch (e) {
       setMessage({
         kind: 'error',
-        text: t('privacy.delete.error', { message: e instanceof Error ? e.message : String(e) }),
+        text: t('privacy.delete.error', { message: errorText(e) }),
       });
     } finally {
       setBusy(false);
@@ -59,6 +70,7 @@ export function PrivacyContent() {
           <p className="text-slate-700">{t(body)}</p>
         </section>
       ))}
+      <OfflinePrivacy version={cacheVersion} />
       <section className="space-y-3 rounded-2xl border border-rose-200 bg-white p-6">
         <h2 className="text-xl font-semibold">{t('privacy.delete.title')}</h2>
         <p className="text-slate-700">{t('privacy.delete.body')}</p>

@@ -1,6 +1,11 @@
 'use client';
-// Webcam: opens a camera, lists the cameras to choose from, mirrors the preview; stops tracks on unmount.
+// Webcam: starts on a click (after one sentence on where the picture goes), lists the cameras to
+// choose from, mirrors the preview, tells apart why a camera could not start (none, busy, blocked,
+// not a secure page) with a Try again button; stops tracks on unmount.
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState } from 'react';
+
+import { useT } from '@/components/i18n/i18n-provider';
+import { Button } from '@/components/ui/button';
 
 /** What a parent can do with the webcam (read frames from the <video>). */
 export interface WebcamHandle {
@@ -9,11 +14,19 @@ export interface WebcamHandle {
   ready: () => boolean;
 }
 
-/** Props for {@link Webcam}. All text comes from the caller (already translated). */
+/** sessionStorage key: the person turned the camera on in this tab. */
+const CAMERA_ON_KEY = 'cais.camera.on';
+
+/** Why a camera could not start. */
+export type CameraProblem = 'missing' | 'busy' | 'denied' | 'insecure';
+
+/** Props for {@link Webcam}. Its words come from lib/i18n (`camera.*`). */
 export interface WebcamProps {
   mirror: boolean;
-  /** Labels: camera chooser, and messages for denied / missing camera. */
-  text: { choose: string; denied: string; missing: string; starting: string };
+  /** Start without asking (the person already clicked to open it). Defaults to false. */
+  autoStart?: boolean;
+  /** What else the person can do without a camera (translated), shown with every problem. */
+  fallback?: string;
   /** Called when the camera starts or fails (error is a translated message). */
   onStatus?: (status: 'starting' | 'ready' | 'error', error?: string) => void;
   className?: string;
@@ -21,16 +34,33 @@ export interface WebcamProps {
   children?: React.ReactNode;
 }
 
+/** The kind of problem behind a getUserMedia failure (DOMException names, see MDN). */
+export function cameraProblem(error: unknown, secure: boolean): CameraProblem {
+  if (!secure) return 'insecure';
+  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
+  if (name === 'NotAllowedError' || name === 'SecurityError' || name === 'PermissionDeniedError')
+    return 'denied';
+  if (name === 'NotReadableError' || name === 'TrackStartError' || name === 'AbortError') return 'busy';
+  return 'missing';
+}
+
 /** A live camera preview with a camera chooser. Stops every track when unmounted or switched. */
 export const Webcam = forwardRef<WebcamHandle, WebcamProps>(function Webcam(
-  { mirror, text, onStatus, className = '', children },
+  { mirror, autoStart = false, fallback, onStatus, className = '', children },
   ref,
 ) {
+  const t = useT();
   const video = useRef<HTMLVideoElement>(null);
   const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
   const [deviceId, setDeviceId] = useState<string>('');
-  const [error, setError] = useState<string | null>(null);
-  const [starting, setStarting] = useState(true);
+  const [problem, setProblem] = useState<CameraProblem | null>(null);
+  const [starting, setStarting] = useState(false);
+  // 0 until the person asks for the camera; each Try again adds one (restarts the effect). Once
+  // turned on in this tab, it comes back on by itself after a reload or in another studio.
+  const [attempt, setAttempt] = useState(autoStart ? 1 : 0);
+  useEffect(() => {
+    if (window.sessionStorage.getItem(CAMERA_ON_KEY) === '1') setAttempt((a) => Math.max(a, 1));
+  }, []);
   const statusRef = useRef(onStatus);
   statusRef.current = onStatus;
 
@@ -41,51 +71,47 @@ export const Webcam = forwardRef<WebcamHandle, WebcamProps>(function Webcam(
     ready: () => !!video.current && video.current.readyState >= 2 && video.current.videoWidth > 0,
   }));
 
-  const start = useCallback(
-    async (id: string, signal: { cancelled: boolean }) => {
-      setStarting(true);
-      setError(null);
-      statusRef.current?.('starting');
-      if (!navigator.mediaDevices?.getUserMedia) {
-        setError(text.missing);
-        setStarting(false);
-        statusRef.current?.('error', text.missing);
+  const start = useCallback(async (id: string, signal: { cancelled: boolean }) => {
+    setStarting(true);
+    setProblem(null);
+    statusRef.current?.('starting');
+    const fail = (p: CameraProblem) => {
+      setProblem(p);
+      setStarting(false);
+      statusRef.current?.('error', p);
+      return null;
+    };
+    if (!window.isSecureContext) return fail('insecure');
+    if (!navigator.mediaDevices?.getUserMedia) return fail('missing');
+    try {
+      const stream = await navigator.mediaDevices.getUserMedia({
+        video: id
+          ? { deviceId: { exact: id } }
+          : { width: { ideal: 640 }, height: { ideal: 480 }, facingMode: 'user' },
+        audio: false,
+      });
+      if (signal.cancelled) {
+        stream.getTracks().forEach((tr) => tr.stop());
         return null;
       }
-      try {
-        const stream = await navigator.mediaDevices.getUserMedia({
-          video: id
-            ? { deviceId: { exact: id } }
-            : { width: { ideal: 640 }, height: { ideal: 480 }, facingMode: 'user' },
-          audio: false,
-        });
-        if (signal.cancelled) {
-          stream.getTracks().forEach((t) => t.stop());
-          return null;
-        }
-        const v = video.current;
-        if (v) {
-          v.srcObject = stream;
-          await v.play().catch(() => undefined);
-        }
-        const list = (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'videoinput');
-        if (!signal.cancelled) setDevices(list);
-        setStarting(false);
-        statusRef.current?.('ready');
-        return stream;
-      } catch (e) {
-        const name = e instanceof DOMException ? e.name : '';
-        const msg = name === 'NotAllowedError' || name === 'SecurityError' ? text.denied : text.missing;
-        setError(msg);
-        setStarting(false);
-        statusRef.current?.('error', msg);
-        return null;
+      const v = video.current;
+      if (v) {
+        v.srcObject = stream;
+        await v.play().catch(() => undefined);
       }
-    },
-    [text.denied, text.missing],
-  );
+      const list = (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'videoinput');
+      if (!signal.cancelled) setDevices(list);
+      setStarting(false);
+      window.sessionStorage.setItem(CAMERA_ON_KEY, '1');
+      statusRef.current?.('ready');
+      return stream;
+    } catch (e) {
+      return signal.cancelled ? null : fail(cameraProblem(e, window.isSecureContext));
+    }
+  }, []);
 
   useEffect(() => {
+    if (attempt === 0) return;
     const signal = { cancelled: false };
     let stream: MediaStream | null = null;
     void start(deviceId, signal).then((s) => {
@@ -94,13 +120,13 @@ export const Webcam = forwardRef<WebcamHandle, WebcamProps>(function Webcam(
     const v = video.current;
     return () => {
       signal.cancelled = true;
-      stream?.getTracks().forEach((t) => t.stop());
+      stream?.getTracks().forEach((tr) => tr.stop());
       if (v) v.srcObject = null;
     };
-  }, [deviceId, start]);
+  }, [deviceId, start, attempt]);
 
   return (
-    <div className={`space-y-2 ${className}`}>
+    <div className={`min-w-0 space-y-2 ${className}`}>
       <div className="relative aspect-[4/3] w-full overflow-hidden rounded-xl bg-slate-900">
         <video
           ref={video}
@@ -111,26 +137,49 @@ export const Webcam = forwardRef<WebcamHandle, WebcamProps>(function Webcam(
           style={mirror ? { transform: 'scaleX(-1)' } : undefined}
         />
         {children}
-        {(starting || error) && (
+        {attempt === 0 && (
+          <div className="absolute inset-0 flex flex-col items-center justify-center gap-3 p-4 text-center text-white">
+            <p className="max-w-sm text-sm sm:text-base">{t('camera.privacy')}</p>
+            <Button size="lg" onClick={() => setAttempt(1)} data-testid="camera-start">
+              {t('camera.start')}
+            </Button>
+          </div>
+        )}
+        {attempt > 0 && starting && (
           <div
             className="absolute inset-0 flex items-center justify-center p-4 text-center text-sm text-white"
-            role={error ? 'alert' : 'status'}
+            role="status"
           >
-            {error ?? text.starting}
+            {t('camera.starting')}
+          </div>
+        )}
+        {problem && (
+          <div
+            className="absolute inset-0 flex flex-col items-center justify-center gap-3 overflow-auto bg-slate-900 p-4 text-center text-white"
+            role="alert"
+            data-testid="camera-error"
+            data-kind={problem}
+          >
+            <p className="font-semibold">{t(`camera.${problem}.title`)}</p>
+            <p className="max-w-md text-sm">{t(`camera.${problem}.fix`)}</p>
+            {fallback && <p className="max-w-md text-sm text-slate-200">{fallback}</p>}
+            <Button onClick={() => setAttempt((a) => a + 1)} data-testid="camera-retry">
+              {t('camera.retry')}
+            </Button>
           </div>
         )}
       </div>
-      {devices.length > 0 && (
-        <label className="flex items-center gap-2 text-sm">
-          <span>{text.choose}</span>
+      {devices.length > 1 && (
+        <label className="flex min-w-0 flex-wrap items-center gap-2 text-sm">
+          <span>{t('camera.choose')}</span>
           <select
-            className="rounded-lg border border-slate-300 px-2 py-1"
+            className="max-w-full min-w-0 flex-1 truncate rounded-lg border border-slate-300 px-2 py-1"
             value={deviceId}
             onChange={(e) => setDeviceId(e.target.value)}
           >
             {devices.map((d, i) => (
               <option key={d.deviceId || i} value={d.deviceId}>
-                {d.label || `Camera ${i + 1}`}
+                {d.label || t('camera.numbered', { n: i + 1 })}
               </option>
             ))}
           </select>

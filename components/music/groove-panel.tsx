@@ -3,6 +3,7 @@
 // by our GrooVAE checkpoints in Magenta's MusicVAE. Shown only where the model files are served.
 import { useCallback, useEffect, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { Alert, Button, ProgressBar, Slider } from '@/components/ui';
 import { newId } from '@/lib/ids';
@@ -107,7 +108,7 @@ export function GroovePanel({ clips, qpm, onAddClip, disabled = false }: GrooveP
         setMessage(
           err.name === 'AbortError'
             ? { kind: 'info', text: t('groove.cancelled') }
-            : { kind: 'error', text: t('groove.error', { message: err.message }) },
+            : { kind: 'error', text: t('groove.error', { message: errorTextNow(err) }) },
         );
       } finally {
         abort.current = null;

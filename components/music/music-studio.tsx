@@ -4,7 +4,9 @@
 // State lives in hooks (clips, player, task, generation); each card is its own component.
 import { useCallback, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
+import { useLessonFile } from '@/components/lesson/lesson-store';
 import { FileDrop } from '@/components/media/file-drop';
 import { Alert, Button, ProgressBar } from '@/components/ui';
 import { FileError, MAX_MIDI_BYTES as MAX_MIDI_FILE_BYTES, checkFileSize, scanMidi } from '@/lib/files';
@@ -67,8 +69,7 @@ export function MusicStudio() {
         } catch (e) {
           setMessage({
             kind: 'error',
-            text:
-              e instanceof FileError ? e.text(t) : t('music.upload.error', { message: (e as Error).message }),
+            text: e instanceof FileError ? e.text(t) : t('music.upload.error', { message: errorTextNow(e) }),
           });
         }
       }
@@ -82,6 +83,8 @@ export function MusicStudio() {
     },
     [addClips, setMessage, t],
   );
+  // A lesson link's `project=/lessons/tune.mid` opens as a clip once saved clips are restored.
+  useLessonFile(store.loaded, (f) => onUpload([new File([f.data.slice()], f.name, { type: 'audio/midi' })]));
 
   const canMelody = available.melody_rnn === 'yes';
   const canDrums = available.drum_rnn === 'yes';

@@ -4,6 +4,7 @@
 // (browsers only allow that during a user gesture).
 import { useCallback, useEffect, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { toTimedSequence } from '@/lib/music';
 
 import type { StudioClip } from './studio-types';
@@ -78,7 +79,7 @@ export function useClipPlayer(onError: (message: string) => void): ClipPlayer {
         if (loopRef.current && player.current === p && p.getPlayState() === 'stopped') return once();
       });
     once()
-      .catch((e: Error) => onErrorRef.current(e.message))
+      .catch((e: unknown) => onErrorRef.current(errorTextNow(e)))
       .finally(() => {
         setPlaying((cur) => (cur === clip.id ? null : cur));
         setPlayhead(null);

@@ -12,6 +12,8 @@ const CLIPS_KEY = 'music/clips';
 /** State and actions of the clip list. */
 export interface ClipStore {
   clips: StudioClip[];
+  /** True once saved clips were read (a lesson's file opens only after that). */
+  loaded: boolean;
   selected: StudioClip | null;
   selectedId: string | null;
   select: (id: string | null) => void;
@@ -69,5 +71,5 @@ export function useClipStore(): ClipStore {
   }, []);
 
   const selected = clips.find((c) => c.id === selectedId) ?? null;
-  return { clips, selected, selectedId, select: setSelectedId, addClips, remove, added };
+  return { clips, loaded, selected, selectedId, select: setSelectedId, addClips, remove, added };
 }

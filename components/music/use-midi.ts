@@ -2,6 +2,7 @@
 // useMidi: the Music studio's Web MIDI state: connect on a click, follow devices, send clips, record input.
 import { useCallback, useEffect, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { InputError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
@@ -104,11 +105,12 @@ export function useMidi({ qpm, loop, onRecorded }: UseMidiOptions): MidiControll
   const explain = useCallback(
     (e: unknown): MidiNotice => {
       if (e instanceof MidiError) {
-        if (e.kind === 'failed') return { kind: 'error', text: t('midi.failed', { message: e.message }) };
+        if (e.kind === 'failed')
+          return { kind: 'error', text: t('midi.failed', { message: errorTextNow(e) }) };
         if (e.kind === 'no-devices') return { kind: 'warning', text: t('midi.noOutputs') };
         return { kind: e.kind === 'denied' ? 'error' : 'warning', text: t(`midi.${e.kind}`) };
       }
-      return { kind: 'error', text: t('midi.failed', { message: (e as Error).message ?? String(e) }) };
+      return { kind: 'error', text: t('midi.failed', { message: errorTextNow(e) }) };
     },
     [t],
   );

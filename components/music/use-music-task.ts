@@ -3,6 +3,7 @@
 // message (errors are caught and shown, never thrown into React).
 import { useCallback, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 
 import type { Busy, StudioMessage } from './studio-types';
@@ -41,7 +42,7 @@ export function useMusicTask(): MusicTask {
           cancelled: () => cancelled.current,
         });
       } catch (e) {
-        setMessage({ kind: 'error', text: t('music.error', { message: (e as Error).message }) });
+        setMessage({ kind: 'error', text: t('music.error', { message: errorTextNow(e) }) });
       } finally {
         setBusy(null);
       }

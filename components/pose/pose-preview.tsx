@@ -10,6 +10,7 @@ import {
   ModelSourceToggle,
   PredictionPanel,
   createRateMeter,
+  noticeOf,
   type FilesNotice,
   type QuickModel,
 } from '@/components/teachable';
@@ -50,18 +51,17 @@ export function useImportedPoseModel(
         // The classifier learned from this model's keypoints, so use the same model.
         onKeypointModel(pose.keypointModel);
         onLoaded();
-        onNotice({
-          kind: 'success',
-          text: t('pose.modelImported', {
-            count: metadata.labels.length,
-            model: t(`pose.model.${pose.keypointModel}`),
-          }),
-        });
+        const count = metadata.labels.length;
+        const keypoints = pose.keypointModel;
+        onNotice(
+          noticeOf(
+            'success',
+            (tr) => tr('pose.modelImported', { count, model: tr(`pose.model.${keypoints}`) }),
+            t,
+          ),
+        );
       } catch (e) {
-        onNotice({
-          kind: 'error',
-          text: t('pose.importError', { message: describeFileError(e, t) }),
-        });
+        onNotice(noticeOf('error', (tr) => tr('pose.importError', { message: describeFileError(e, tr) }), t));
       }
     },
     [onKeypointModel, onLoaded, onNotice, t],

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
 import { Webcam, type WebcamHandle } from '@/components/media/webcam';
+import { roundRate } from '@/components/teachable/rate-meter';
 import { useBackend } from '@/components/tf/backend-provider';
 import { Alert, ProgressBar } from '@/components/ui';
 import { loadProject, saveProject } from '@/lib/persist';
@@ -166,12 +167,7 @@ export default function PoseStudio() {
             <Webcam
               ref={webcam}
               mirror={settings.mirror}
-              text={{
-                choose: t('pose.chooseCamera'),
-                denied: t('pose.cameraDenied'),
-                missing: t('pose.cameraMissing'),
-                starting: t('pose.cameraStarting'),
-              }}
+              fallback={t('pose.cameraFallback')}
               onStatus={(s) => setCamReady(s === 'ready')}
             >
               {canvasEl}
@@ -247,7 +243,7 @@ export default function PoseStudio() {
             )}
             {stats.fps !== null && (
               <span className="tabular-nums" data-testid="pose-fps">
-                {t('pose.fps', { fps: stats.fps.toFixed(1) })}
+                {t('pose.fps', { fps: roundRate(stats.fps) })}
               </span>
             )}
             {stats.ms !== null && (

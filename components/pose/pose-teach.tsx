@@ -170,6 +170,7 @@ export default function PoseTeach({
           />
           <TrainPanel
             run={run}
+            examples={studio.project?.classes.map((c) => c.samples.length)}
             blocker={studio.blocker}
             disabled={busy || recording || studio.blocker !== null}
             onTrain={() => void train()}

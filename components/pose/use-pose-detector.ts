@@ -2,6 +2,7 @@
 // Loads the chosen keypoint model once the tfjs backend is ready; disposes the old one on a switch.
 import { useEffect, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useBackend } from '@/components/tf/backend-provider';
 import type { PoseDetector, PoseModelName } from '@/lib/pose';
 
@@ -44,7 +45,7 @@ export function usePoseDetector({ model, multiPose, inputResolution, enabled = t
       } catch (e) {
         if (cancelled) return;
         setStatus('error');
-        setError(e instanceof Error ? e.message : String(e));
+        setError(errorTextNow(e));
       }
     })();
     return () => {

@@ -3,6 +3,7 @@
 // (or once on a photo), draws the skeleton, tells subscribers, and keeps throttled stats for the page.
 import { useCallback, useEffect, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import type { Pose, PoseDetector } from '@/lib/pose';
 
 import { drawPoses, sourceSize } from './draw';
@@ -131,9 +132,7 @@ export function usePoseFrames({
   const analysePhoto = useCallback(() => {
     if (source !== 'photo' || status !== 'ready') return;
     detector.current?.reset();
-    void analyse(false, { last: 0, avg: 0 }).catch((e: unknown) =>
-      onError(e instanceof Error ? e.message : String(e)),
-    );
+    void analyse(false, { last: 0, avg: 0 }).catch((e: unknown) => onError(errorTextNow(e)));
   }, [analyse, detector, source, status, onError]);
   useEffect(() => {
     analysePhoto();

@@ -3,6 +3,7 @@
 // without a person, or that are not pictures, are named.
 import { useCallback, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { FileError, decodePicture } from '@/lib/files';
 import { newId } from '@/lib/ids';
@@ -56,7 +57,7 @@ export function usePosePhotos({ extractor, minScore, detectStill, addSamples }: 
               samples.push({ id: newId(), feature, payload: { kind: 'picture', bytes, type: 'image/jpeg' } });
             }
           } catch (e) {
-            errors.push(`${f.name}: ${e instanceof Error ? e.message : String(e)}`);
+            errors.push(`${f.name}: ${errorTextNow(e)}`);
           } finally {
             bmp.close();
           }

@@ -4,6 +4,7 @@
 // clips (Advanced) → live recognition.
 import { useEffect, useMemo, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import {
   ClassList,
@@ -109,7 +110,7 @@ export default function SoundStudio() {
   const busy = capture.recording !== null || capture.upload !== null || run.busy;
   const threshold =
     typeof project.options.threshold === 'number' ? project.options.threshold : DEFAULT_THRESHOLD;
-  const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+  const message = (e: unknown) => errorTextNow(e);
 
   return (
     <div className="space-y-8">
@@ -163,6 +164,7 @@ export default function SoundStudio() {
       </section>
 
       <TrainPanel
+        examples={studio.project?.classes.map((c) => c.samples.length)}
         run={run}
         blocker={studio.blocker}
         disabled={!studio.learner || busy || listening || studio.blocker !== null}

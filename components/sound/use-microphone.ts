@@ -3,6 +3,7 @@
 // friendly message when it cannot start.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { listMicrophones, MicrophoneCapture, MicrophoneError } from '@/components/media/microphone';
 
@@ -35,7 +36,7 @@ export function useMicrophone() {
               ? t('sound.mic.notFound')
               : kind === 'unsupported'
                 ? t('sound.mic.unsupported')
-                : t('sound.mic.failed', { message: e instanceof Error ? e.message : String(e) }),
+                : t('sound.mic.failed', { message: errorTextNow(e) }),
         );
         return false;
       }

@@ -3,6 +3,7 @@
 // or cut uploaded files into 1-second examples, skipping silence.
 import { useCallback, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { decodeAudioFile } from '@/components/media/audio-file';
 import { AUDIO_SAMPLE_RATE, EXAMPLE_SAMPLES, clipSample, splitIntoExamples } from '@/lib/audio';
@@ -95,9 +96,7 @@ export function useSoundCapture(
                 ? e.text(t)
                 : e instanceof InputError
                   ? t('sound.upload.bad', { name: file.name })
-                  : e instanceof Error
-                    ? e.message
-                    : String(e),
+                  : errorTextNow(e),
           });
         }
       }

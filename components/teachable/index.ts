@@ -4,6 +4,7 @@ export { ClassCard, MAX_THUMBS_SHOWN, type ClassCardProps } from './class-card';
 export { ClassList, type ClassListProps } from './class-list';
 export { HeadSettings, type HeadSettingsProps } from './head-settings';
 export { ModelSourceToggle, type ModelSourceToggleProps } from './model-source-toggle';
+export { noticeOf } from './notice';
 export { PredictionPanel, type PredictionPanelProps } from './prediction-panel';
 export {
   ProjectFilesPanel,
@@ -11,7 +12,7 @@ export {
   type FilesNotice,
   type ProjectFilesPanelProps,
 } from './project-files-panel';
-export { createRateMeter } from './rate-meter';
+export { RATE_WINDOW_MS, createRateMeter, roundRate } from './rate-meter';
 export { SamplePreview } from './sample-preview';
 export { drawSpectrogram, paintColumn } from './spectrogram';
 export { StudioNotices, useStudioNotice, type StudioNoticesProps } from './studio-notices';

@@ -3,7 +3,10 @@
 import { useEffect, useRef, useState } from 'react';
 
 import { useLocale, useT } from '@/components/i18n/i18n-provider';
+import { useLesson } from '@/components/lesson/lesson-store';
 import { ConfidenceBars } from '@/components/ui';
+
+import { roundRate } from './rate-meter';
 
 /** Props for {@link PredictionPanel}. */
 export interface PredictionPanelProps {
@@ -14,7 +17,7 @@ export interface PredictionPanelProps {
   speak: boolean;
   onKidsMode: (on: boolean) => void;
   onSpeak: (on: boolean) => void;
-  /** Predictions per second measured by the caller, shown for teachers. */
+  /** Predictions per second measured by the caller (over the last seconds), shown for teachers. */
   fps?: number | null;
   /** What to say before the first prediction (defaults to "Waiting for the camera…"). */
   waiting?: string;
@@ -38,6 +41,15 @@ export function PredictionPanel({
   const winner = best >= 0 ? labels[best] : null;
   const spoken = useRef<string | null>(null);
   const [noVoice, setNoVoice] = useState(false);
+  // A lesson link with kids=1 starts in kids' mode: big letters, and the winner spoken.
+  const lessonKids = useLesson().kids;
+  const onKidsRef = useRef({ onKidsMode, onSpeak });
+  onKidsRef.current = { onKidsMode, onSpeak };
+  useEffect(() => {
+    if (!lessonKids) return;
+    onKidsRef.current.onKidsMode(true);
+    onKidsRef.current.onSpeak(true);
+  }, [lessonKids]);
 
   useEffect(() => {
     if (!speak || !winner || !probabilities || probabilities[best] < 0.8 || spoken.current === winner) return;
@@ -92,8 +104,8 @@ export function PredictionPanel({
           {t('teach.speak')}
         </label>
         {speak && noVoice && <span className="text-amber-700">{t('teach.noVoice')}</span>}
-        {fps != null && (
-          <span className="text-slate-500 tabular-nums">{t('teach.fps', { fps: fps.toFixed(0) })}</span>
+        {fps != null && fps > 0 && (
+          <span className="text-slate-500 tabular-nums">{t('teach.fps', { fps: roundRate(fps) })}</span>
         )}
       </div>
     </div>

@@ -1,8 +1,10 @@
 'use client';
 // "Save and share" for every teachable studio: the autosave state, export / import of the whole
 // project (one zip format), export of the trained model, and starting over.
-import { useT } from '@/components/i18n/i18n-provider';
+import { errorTextNow } from '@/components/errors/use-error-text';
+import { useT, type TFunction } from '@/components/i18n/i18n-provider';
 import { downloadFile, readNamedBytes } from '@/components/media/download';
+import { useTeachableLesson } from '@/components/lesson/use-teachable-lesson';
 import { FileDrop } from '@/components/media/file-drop';
 import { Button, Card } from '@/components/ui';
 import { describeFileError } from '@/lib/files';
@@ -12,6 +14,7 @@ import type { BaseTrainSettings, TeachableProject } from '@/lib/transfer/project
 import type { TeachableModel } from '@/lib/transfer/types';
 
 import { ProjectSafetyNotes } from './project-safety-notes';
+import { noticeOf } from './notice';
 import type { TeachableStudio } from './use-teachable-studio';
 
 /** The studio whose messages the panel shows (`<ns>.saveTitle`, `<ns>.exportProject`, …). */
@@ -21,6 +24,8 @@ export type FilesNamespace = 'image' | 'pose' | 'sound';
 export interface FilesNotice {
   kind: 'error' | 'success';
   text: string;
+  /** Writes `text` in the UI language; when given, the notice follows a language switch. */
+  render?: (t: TFunction) => string;
 }
 
 /** Props for {@link ProjectFilesPanel}. */
@@ -67,13 +72,14 @@ export function ProjectFilesPanel<I, S extends BaseTrainSettings, M extends Teac
 }: ProjectFilesPanelProps<I, S, M>) {
   const t = useT();
   const { project, model } = studio;
-  const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+  const message = (e: unknown) => errorTextNow(e);
 
   const importFiles = async (files: File[]) => {
-    if (!files.length) return;
+    if (files.length) await importNamed(await Promise.all(files.map(readNamedBytes)));
+  };
+  const importNamed = async (named: NamedBytes[]) => {
     onNotice(null);
     try {
-      const named = await Promise.all(files.map(readNamedBytes));
       const p = parse
         ? parse(named)
         : importProjectZip<S>(
@@ -83,13 +89,13 @@ export function ProjectFilesPanel<I, S extends BaseTrainSettings, M extends Teac
           );
       // Checked first (above), then asked: a refused or declined import leaves the project untouched.
       const hasWork = !!project && (project.head !== null || project.classes.some((c) => c.samples.length));
-      if (hasWork && !window.confirm(t('files.replaceConfirm', { name: files[0].name }))) return;
+      if (hasWork && !window.confirm(t('files.replaceConfirm', { name: named[0].name }))) return;
       await beforeReplace?.();
       studio.loadProject(p);
       const labels = (p.head?.labels ?? p.classes.map((c) => c.name)).join(', ');
-      onNotice({ kind: 'success', text: t(`${ns}.imported`, { name: files[0].name, labels }) });
+      onNotice(noticeOf('success', (tr) => tr(`${ns}.imported`, { name: named[0].name, labels }), t));
     } catch (e) {
-      onNotice({ kind: 'error', text: t(`${ns}.importError`, { message: describeFileError(e, t) }) });
+      onNotice(noticeOf('error', (tr) => tr(`${ns}.importError`, { message: describeFileError(e, tr) }), t));
     }
   };
 
@@ -97,6 +103,7 @@ export function ProjectFilesPanel<I, S extends BaseTrainSettings, M extends Teac
     await beforeReplace?.();
     if (studio.undoImport()) onNotice({ kind: 'success', text: t('files.undone') });
   };
+  useTeachableLesson(studio, !busy, importNamed);
 
   const startOver = async () => {
     if (!window.confirm(t(`${ns}.confirmNew`))) return;
@@ -105,7 +112,7 @@ export function ProjectFilesPanel<I, S extends BaseTrainSettings, M extends Teac
   };
 
   return (
-    <Card title={t(`${ns}.saveTitle`)} level={level} className="space-y-3">
+    <Card title={t(`${ns}.saveTitle`)} level={level} className="space-y-3" data-lesson-panel="files">
       <ProjectSafetyNotes openElsewhere={studio.openElsewhere} repaired={studio.repaired} />
       <p className="text-sm text-slate-600" data-testid={saveStateTestId} aria-live="polite">
         {t(`${ns}.save.${studio.saveState}`)}

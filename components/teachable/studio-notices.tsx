@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 
 import { useT } from '@/components/i18n/i18n-provider';
+import { useErrorText } from '@/components/errors/use-error-text';
 import { Alert } from '@/components/ui';
 
 import type { FilesNotice } from './project-files-panel';
@@ -11,9 +12,8 @@ import type { FilesNotice } from './project-files-panel';
 /** The studio's notice, set to `restoreText(message)` whenever the saved model cannot be rebuilt. */
 export function useStudioNotice(restoreError: unknown, restoreText: (message: string) => string) {
   const [notice, setNotice] = useState<FilesNotice | null>(null);
-  const text = restoreError
-    ? restoreText(restoreError instanceof Error ? restoreError.message : String(restoreError))
-    : null;
+  const errorText = useErrorText();
+  const text = restoreError ? restoreText(errorText(restoreError)) : null;
   useEffect(() => {
     if (text) setNotice({ kind: 'error', text });
   }, [text]);
@@ -38,7 +38,7 @@ export function StudioNotices(p: StudioNoticesProps) {
     <>
       {p.notice && (
         <Alert kind={p.notice.kind} onDismiss={p.onDismiss} dismissLabel={t('ui.close')}>
-          <span data-testid={p.noticeTestId}>{p.notice.text}</span>
+          <span data-testid={p.noticeTestId}>{p.notice.render ? p.notice.render(t) : p.notice.text}</span>
         </Alert>
       )}
       {p.fileErrors.length > 0 && (

@@ -1,9 +1,12 @@
 'use client';
 // The Train panel of every teachable studio: train / cancel, progress, the outcome, the studio's
 // settings ("Advanced") and "Under the hood" (curves, per-class accuracy, confusion matrix).
+import { useErrorText } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
+import { ModelCard } from '@/components/lesson/model-card';
 import type { TrainingRun } from '@/components/training';
 import { Alert, Button, Card, ProgressBar } from '@/components/ui';
+import { MIN_EXAMPLES_TO_HOLD_OUT } from '@/lib/transfer/constants';
 import type { TrainSummary } from '@/lib/transfer/types';
 
 import { TrainResults } from './train-results';
@@ -29,6 +32,8 @@ export interface TrainPanelProps {
   errorText?: (error: unknown) => string;
   /** A note under the outcome (e.g. "your examples changed since"). */
   notice?: React.ReactNode;
+  /** Examples per class (in label order), for the kids' model card shown after training. */
+  examples?: number[];
 }
 
 /** Train button with progress, settings and the results a teacher can explain. */
@@ -44,11 +49,12 @@ export function TrainPanel({
   doneText,
   errorText,
   notice,
+  examples,
 }: TrainPanelProps) {
   const t = useT();
+  const errorMessage = useErrorText();
   const { state, busy } = run;
   const r = state.result;
-  const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
   return (
     <Card title={t('teach.trainTitle')} className="space-y-4">
       <div className="flex flex-wrap gap-2">
@@ -66,7 +72,12 @@ export function TrainPanel({
       {state.phase === 'preparing' && (
         <ProgressBar value={state.progress} label={preparingLabel ?? t('teach.augmenting')} />
       )}
-      {state.phase === 'training' && (
+      {state.phase === 'training' && state.epoch === 0 && (
+        // The first round also sets up the engine (compiling shaders, allocating), which can take
+        // as long as many later rounds: say so rather than sit at "0 of 50".
+        <ProgressBar value={null} label={t('teach.gettingReady')} />
+      )}
+      {state.phase === 'training' && state.epoch > 0 && (
         <ProgressBar
           value={state.epochs ? state.epoch / state.epochs : null}
           label={t('teach.training')}
@@ -83,24 +94,44 @@ export function TrainPanel({
             </span>
           </Alert>
         )}
+        {state.phase === 'done' && r?.tooFewToTest && (
+          <p className="text-sm text-slate-700" data-testid="accuracy-needs-more">
+            {t('teach.accuracyNeedsMore', { count: r.counts.train, min: MIN_EXAMPLES_TO_HOLD_OUT })}
+          </p>
+        )}
         {state.phase === 'cancelled' && (
           <Alert kind="info">{t('teach.cancelled', { epochs: r?.epochsRun ?? state.epoch })}</Alert>
         )}
         {state.phase === 'error' && (
           <Alert kind="error">
-            {errorText ? errorText(state.error) : t('teach.trainError', { message: message(state.error) })}
+            {errorText
+              ? errorText(state.error)
+              : t('teach.trainError', { message: errorMessage(state.error) })}
           </Alert>
         )}
         {!busy && notice}
       </div>
+      {state.phase === 'done' && r && examples && (
+        <ModelCard
+          labels={r.labels}
+          examples={examples}
+          confusion={r.confusion}
+          validationAccuracy={r.validationAccuracy}
+        />
+      )}
       {settings && (
-        <details className="rounded-xl border border-slate-200 p-3">
+        <details className="rounded-xl border border-slate-200 p-3" data-lesson-panel="settings">
           <summary className="cursor-pointer font-medium">{t('teach.advanced')}</summary>
           {settings}
         </details>
       )}
       {(hood || state.history.loss.length > 0 || r) && (
-        <details className="rounded-xl border border-slate-200 p-3" open={!hood || undefined}>
+        // Closed by default: children see the answer and the preview; teachers open the numbers.
+        <details
+          className="rounded-xl border border-slate-200 p-3"
+          data-testid="under-the-hood"
+          data-lesson-panel="details"
+        >
           <summary className="cursor-pointer font-medium">{t('teach.underTheHood')}</summary>
           <div className="mt-3 space-y-4">
             {hood}

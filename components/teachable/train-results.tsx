@@ -4,6 +4,7 @@
 import { useT } from '@/components/i18n/i18n-provider';
 import type { TrainingRunState } from '@/components/training';
 import { ConfusionMatrix, TrainingCurves } from '@/components/ui';
+import { MIN_EXAMPLES_TO_HOLD_OUT } from '@/lib/transfer/constants';
 import type { TrainSummary } from '@/lib/transfer/types';
 
 /** The numbers of the current or last run, in the words a teacher can explain. */
@@ -52,7 +53,11 @@ export function TrainResults({ state }: { state: TrainingRunState<TrainSummary> 
               />
             </div>
           ) : (
-            <p className="text-sm text-slate-500">{t('teach.noValidation')}</p>
+            <p className="text-sm text-slate-500">
+              {r.tooFewToTest
+                ? t('teach.noValidationMin', { min: MIN_EXAMPLES_TO_HOLD_OUT })
+                : t('teach.noValidation')}
+            </p>
           )}
         </>
       )}

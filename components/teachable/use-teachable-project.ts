@@ -77,6 +77,10 @@ export function useTeachableProject<S extends BaseTrainSettings>(opts: UseTeacha
         if (r.repaired && !cancelled) setRepaired(true);
         return show(p);
       }
+      if (r && optsRef.current.olderExtractors?.includes(r.project.extractor)) {
+        if (r.repaired && !cancelled) setRepaired(true);
+        return show(r.project);
+      }
       show((raw !== undefined && (await optsRef.current.migrate?.(raw))) || fresh());
     })().catch(() => {
       loadFailed.current = true;

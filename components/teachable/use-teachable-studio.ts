@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useTrainingRun, type TrainingRun } from '@/components/training';
 import { captureArtifacts } from '@/lib/persist';
-import { MIN_CLASSES } from '@/lib/transfer/constants';
+import { MAX_CLASSES, MIN_CLASSES } from '@/lib/transfer/constants';
 import {
   headLearner,
   type HeadLearnerOptions,
@@ -77,12 +77,12 @@ export interface TeachableStudio<
   loadProject(p: TeachableProject<S>): void;
   /** Deletes everything and starts over. */
   newProject(): Promise<void>;
-  /** Brings back the project the last import replaced (its model too); false when there is none. */
-  undoImport(): boolean;
   /** Progress of re-extracting an older project's features, or null when none is running. */
   refeaturing: { done: number; total: number } | null;
   /** Names of the features a project file may have (this learner's first, then older ones). */
   acceptedExtractors: string[];
+  /** Brings back the project the last import replaced (its model too); false when there is none. */
+  undoImport(): boolean;
 }
 
 /** A frozen extractor + dense head studio (Image, Pose, a pretrained sound embedding). */
@@ -105,7 +105,28 @@ export function useTeachableStudio<I, S extends BaseTrainSettings, M extends Tea
     extractor: options.name,
     featureSize: options.featureSize,
   });
-  const { project, setHead, replace, reset, undoReplace } = api;
+  const { project, setHead, replace, reset, undoReplace, renameClass } = api;
+
+  // Default class names follow a language switch: a class still called "Class 1" becomes "클래스 1"
+  // (every default name seen in this session is remembered with its number; 0 = Background).
+  const knownDefaults = useRef(new Map<string, number>());
+  const { className, backgroundName } = options;
+  const firstDefault = className(1);
+  useEffect(() => {
+    const current = new Map<string, number>();
+    for (let n = MAX_CLASSES; n >= 1; n--) current.set(className(n), n);
+    if (backgroundName) current.set(backgroundName, 0);
+    const known = knownDefaults.current;
+    project?.classes.forEach((c) => {
+      const n = known.get(c.name);
+      if (n === undefined || current.has(c.name)) return;
+      const next = n === 0 ? backgroundName : className(n);
+      if (next) renameClass(c.id, next);
+    });
+    current.forEach((n, name) => known.set(name, n));
+    // className is a new function every render; its first name says when the language changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [firstDefault, backgroundName, project?.classes, renameClass]);
   const run = useTrainingRun<TrainSummary>();
   const { start: startRun, reset: resetRun } = run;
 
@@ -273,8 +294,8 @@ export function useTeachableStudio<I, S extends BaseTrainSettings, M extends Tea
     restoreError,
     loadProject,
     newProject,
-    undoImport,
     refeaturing,
     acceptedExtractors,
+    undoImport,
   };
 }

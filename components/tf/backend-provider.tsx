@@ -2,6 +2,7 @@
 // Backend context: starts the best tfjs backend once per page (after mount) and lets the user switch.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 
+import { errorTextNow } from '@/components/errors/use-error-text';
 import type { BackendAttempt, BackendName, BackendPreference } from '@/lib/tf';
 
 type Status = 'idle' | 'starting' | 'ready' | 'error';
@@ -27,7 +28,8 @@ const STORAGE_KEY = 'cais.backend';
 const PREFS: readonly BackendPreference[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 
 function readPreference(): { pref: BackendPreference; fromUrl: boolean } {
-  const fromUrl = new URLSearchParams(window.location.search).get('backend');
+  const query = new URLSearchParams(window.location.search);
+  const fromUrl = query.get('backend') ?? query.get('engine');
   if (fromUrl && (PREFS as readonly string[]).includes(fromUrl))
     return { pref: fromUrl as BackendPreference, fromUrl: true };
   const saved = window.localStorage.getItem(STORAGE_KEY);
@@ -65,7 +67,7 @@ export function BackendProvider({ children }: { children: React.ReactNode }) {
       },
       (e: unknown) => {
         setStatus('error');
-        setError(e instanceof Error ? e.message : String(e));
+        setError(errorTextNow(e));
       },
     );
     return ready.current;

@@ -122,6 +122,8 @@ export function soundCnnLearner(): TeachableLearner<Spectrogram, SoundTrainSetti
             ? perClassAccuracy(trueVal, r.validationPredictions, labels.length)
             : labels.map(() => null),
           validationAccuracy: r.validationAccuracy,
+          // The split always asks for a held-out share; none kept means a class had too few.
+          tooFewToTest: trueVal.length === 0,
         },
       };
     },

@@ -92,6 +92,8 @@ export const ProjectJsonV2Schema = v.object({
   revision: v.optional(Count, 0),
   options: v.optional(Options, {}),
   updatedAt: v.optional(v.number(), 0),
+  /** The teacher's notes shown at the top of a studio (a lesson project); cut to MAX_NOTES on import. */
+  notes: v.optional(v.string()),
 });
 
 /** project.json of a version-1 project file (Image and Pose studios before payloads). */

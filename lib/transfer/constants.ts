@@ -77,6 +77,14 @@ export const DEFAULT_HEAD_CONFIG: Readonly<HeadConfig> = Object.freeze({
   seed: 42,
 });
 
+/**
+ * Examples every class needs before some are held out to measure accuracy. With fewer, one or two
+ * pictures per class would be tested and the "accuracy" would be 0% or 100% by luck (5 per class:
+ * "cat 100%, dog 0%" where 50 unseen photos each gave 76% / 64%), so the model trains on all of
+ * them and the studio says that accuracy needs more examples.
+ */
+export const MIN_EXAMPLES_TO_HOLD_OUT = 10;
+
 /** Fewest and most classes a project may have. */
 export const MIN_CLASSES = 2;
 export const MAX_CLASSES = 20;

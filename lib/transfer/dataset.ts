@@ -1,7 +1,7 @@
 // Turning per-class feature vectors into a stratified, seeded train / held-out split.
 import { createRng, shuffleInPlace } from '../data';
 import { InputError } from '../errors';
-import { MAX_CLASSES, MIN_CLASSES } from './constants';
+import { MAX_CLASSES, MIN_CLASSES, MIN_EXAMPLES_TO_HOLD_OUT } from './constants';
 import type { FeaturesByClass, TransferSplit } from './types';
 
 /**
@@ -23,10 +23,11 @@ export function checkTrainable(labels: readonly string[], features: FeaturesByCl
 
 /**
  * The one stratified split of every teachable studio. Each class is shuffled separately (one
- * seeded generator, classes in order of first appearance) and, when it has 4 or more examples,
- * `round(n × fraction)` of them are held out: at least 1, and at least 1 always stays for
- * training. `classes[i]` is the class of example i. Indices come back in shuffled order; the same
- * seed gives the same split.
+ * seeded generator, classes in order of first appearance) and `round(n × fraction)` of each class
+ * are held out: at least 1, and at least 1 always stays for training. When any class has fewer
+ * than {@link MIN_EXAMPLES_TO_HOLD_OUT} examples nothing is held out (an accuracy measured on one
+ * picture per class is luck, not a measurement): everything trains. `classes[i]` is the class of
+ * example i. Indices come back in shuffled order; the same seed gives the same split.
  */
 export function stratifiedSplitIndices(
   classes: readonly number[],
@@ -42,10 +43,11 @@ export function stratifiedSplitIndices(
   });
   const train: number[] = [];
   const validation: number[] = [];
+  const enough = [...byClass.values()].every((idx) => idx.length >= MIN_EXAMPLES_TO_HOLD_OUT);
   for (const idx of byClass.values()) {
     shuffleInPlace(idx, rng);
     const n = idx.length;
-    const nVal = fraction > 0 && n >= 4 ? Math.min(n - 1, Math.max(1, Math.round(n * fraction))) : 0;
+    const nVal = fraction > 0 && enough ? Math.min(n - 1, Math.max(1, Math.round(n * fraction))) : 0;
     validation.push(...idx.slice(0, nVal));
     train.push(...idx.slice(nVal));
   }

@@ -38,15 +38,24 @@ describe('resolveHeadConfig', () => {
 
 describe('stratifiedSplit', () => {
   it('holds out about 15% of every class, seeded', () => {
-    const f = [blobs(20, 0, 1), blobs(40, 1, 2), blobs(3, 2, 3)];
+    const f = [blobs(20, 0, 1), blobs(40, 1, 2), blobs(10, 2, 3)];
     const a = stratifiedSplit(f, 0.15, 7);
     const b = stratifiedSplit(f, 0.15, 7);
     expect(a.valY.filter((y) => y === 0)).toHaveLength(3);
     expect(a.valY.filter((y) => y === 1)).toHaveLength(6);
-    // Too few examples to hold any out: all train.
-    expect(a.valY.filter((y) => y === 2)).toHaveLength(0);
-    expect(a.trainX.length + a.valX.length).toBe(63);
+    expect(a.valY.filter((y) => y === 2)).toHaveLength(2);
+    expect(a.trainX.length + a.valX.length).toBe(70);
     expect(a.valX).toEqual(b.valX);
+  });
+
+  it('holds none out when a class has fewer than 10 examples: everything trains', () => {
+    const f = [blobs(40, 0, 1), blobs(9, 1, 2)];
+    const a = stratifiedSplit(f, 0.15, 7);
+    expect(a.valX).toHaveLength(0);
+    expect(a.trainX).toHaveLength(49);
+    // One more example and both classes are tested.
+    const b = stratifiedSplit([blobs(40, 0, 1), blobs(10, 1, 2)], 0.15, 7);
+    expect(new Set(b.valY)).toEqual(new Set([0, 1]));
   });
 });
 
@@ -59,8 +68,24 @@ describe('trainHead', () => {
     });
     expect(r.history.valAcc?.at(-1)).toBeGreaterThanOrEqual(0.9);
     expect(r.perClassAccuracy.every((a) => a !== null && a >= 0.75)).toBe(true);
+    expect(r.tooFewToTest).toBe(false);
     disposeHead(r.model);
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('with 5 examples a class trains on all and says accuracy needs more examples', async () => {
+    const r = await trainHead(['a', 'b'], [blobs(5, 0, 1), blobs(5, 1, 2)], { epochs: 2, hidden: [4] });
+    expect(r.counts).toEqual({ train: 10, validation: 0 });
+    expect(r.tooFewToTest).toBe(true);
+    expect(r.perClassAccuracy).toEqual([null, null]);
+    disposeHead(r.model);
+    // A held-out share of 0 chosen by the teacher is not "too few".
+    const none = await trainHead(['a', 'b'], [blobs(5, 0, 1), blobs(5, 1, 2)], {
+      epochs: 1,
+      validationSplit: 0,
+    });
+    expect(none.tooFewToTest).toBe(false);
+    disposeHead(none.model);
   });
 
   it('stops when cancelled and keeps a usable model', async () => {

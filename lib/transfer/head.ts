@@ -126,6 +126,7 @@ export async function trainHead(
         ? perClassAccuracy(split.valY, predY, k)
         : new Array<number | null>(k).fill(null),
       counts: { train: split.trainX.length, validation: split.valX.length },
+      tooFewToTest: c.validationSplit > 0 && split.valX.length === 0,
     };
   } catch (e) {
     disposeHead(model);

@@ -38,7 +38,7 @@ export interface ImageFeatureExtractor extends FeatureExtractor<ImageInput> {
 /** Checks and fills an ImageExtractorConfig. */
 export function resolveImageExtractorConfig(
   partial: ImageExtractorConfig = {},
-): Required<ImageExtractorConfig> {
+): Required<Omit<ImageExtractorConfig, 'onProgress'>> {
   const mode = partial.mode ?? DEFAULT_IMAGE_FEATURE_MODE;
   if (!(mode in IMAGE_FEATURE_SIZES))
     throw new ConfigError('mode', mode, Object.keys(IMAGE_FEATURE_SIZES).join(' or '));
@@ -57,7 +57,11 @@ export async function createImageFeatureExtractor(
   config: ImageExtractorConfig = {},
 ): Promise<ImageFeatureExtractor> {
   const c = resolveImageExtractorConfig(config);
-  const graph = await loadCenternet({ model: c.model, what: 'The image backbone' });
+  const graph = await loadCenternet({
+    model: c.model,
+    what: 'The image backbone',
+    onProgress: config.onProgress,
+  });
   const spec = IMAGE_FEATURE_SPECS[c.mode];
   const nodes = [...spec.nodes];
   const featureSize = IMAGE_FEATURE_SIZES[c.mode];

@@ -89,6 +89,7 @@ export function headSummary(labels: readonly string[], r: Omit<TrainHeadResult, 
     confusion: r.confusion,
     perClassAccuracy: r.perClassAccuracy,
     validationAccuracy: n ? right / n : null,
+    tooFewToTest: r.tooFewToTest,
   };
 }
 

@@ -36,6 +36,8 @@ import {
 export { PROJECT_FORMAT, PROJECT_FORMAT_V1 };
 
 const PROJECT_JSON = 'project.json';
+/** Longest teacher's note kept from a project file, in characters. */
+const MAX_NOTES = 2000;
 const FEATURES_BIN = 'features.bin';
 const HEAD_WEIGHTS = 'head-weights.bin';
 
@@ -66,6 +68,8 @@ interface ProjectJsonV2 {
   revision: number;
   options: Record<string, number | string | boolean>;
   updatedAt: number;
+  /** The teacher's notes (optional; files without it still open). */
+  notes?: string;
 }
 
 function joinWeights(data: tf.io.WeightData | undefined): Uint8Array {
@@ -140,6 +144,7 @@ export function exportProjectZip<S extends BaseTrainSettings>(project: Teachable
     revision: project.revision,
     options: project.options,
     updatedAt: project.updatedAt,
+    ...(project.notes ? { notes: project.notes } : {}),
   };
   files[PROJECT_JSON] = strToU8(JSON.stringify(json));
   if (size > 0) files[FEATURES_BIN] = new Uint8Array(feats.buffer);
@@ -292,5 +297,8 @@ export function importProjectZip<S extends BaseTrainSettings = BaseTrainSettings
     revision: json.version === 2 ? json.revision : 0,
     options: json.version === 2 ? (json.options ?? {}) : {},
     updatedAt: json.updatedAt,
+    ...(json.version === 2 && typeof json.notes === 'string' && json.notes.trim()
+      ? { notes: json.notes.trim().slice(0, MAX_NOTES) }
+      : {}),
   };
 }

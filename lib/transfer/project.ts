@@ -102,6 +102,8 @@ export interface TeachableProject<S extends BaseTrainSettings = HeadConfig> {
   /** Other choices a studio keeps with the project (the Sound studio's "sureness needed"). */
   options: Record<string, number | string | boolean>;
   updatedAt: number;
+  /** The teacher's notes, shown at the top of the studio when the project is opened (optional). */
+  notes?: string;
 }
 
 /** The old name, for frozen-extractor projects with head settings. */

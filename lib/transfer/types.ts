@@ -58,6 +58,8 @@ export interface ImageExtractorConfig {
   mode?: ImageFeatureMode;
   /** Run one warm-up prediction after loading. Defaults to true. */
   warmUp?: boolean;
+  /** Loading progress, 0–1: the download, then 1 before the warm-up prediction. */
+  onProgress?: (fraction: number) => void;
 }
 
 /** Settings of the trainable head and its training (Teachable Machine's defaults). */
@@ -121,6 +123,11 @@ export interface TrainHeadResult {
   perClassAccuracy: (number | null)[];
   /** Number of examples trained on and held out. */
   counts: { train: number; validation: number };
+  /**
+   * True when a held-out share was asked for but none was kept, because a class had fewer than
+   * MIN_EXAMPLES_TO_HOLD_OUT examples: everything trained, and accuracy needs more examples.
+   */
+  tooFewToTest: boolean;
 }
 
 /** Metadata written beside an exported head (model.json + weights.bin + metadata.json). */
@@ -177,6 +184,8 @@ export interface TrainSummary {
   perClassAccuracy: (number | null)[];
   /** Accuracy over all held-out examples, or null without any. */
   validationAccuracy: number | null;
+  /** True when none were held out because a class had too few examples (see TrainHeadResult). */
+  tooFewToTest?: boolean;
 }
 
 /**

@@ -27,6 +27,8 @@ test('record, upload, train, predict, reload, export and import an image project
   // WebAssembly is faster than SwiftShader WebGL for this model on the test machine.
   await page.goto('/image/?backend=wasm');
   await waitForBackend(page);
+  // The camera starts on a click (it then stays on for this tab, also after a reload).
+  await page.getByTestId('camera-start').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Image studio');
 
   // Two classes to start with; rename them.
@@ -66,6 +68,8 @@ test('record, upload, train, predict, reload, export and import an image project
   await page.getByLabel('Make altered copies of each example for training').check();
   await page.getByTestId('train-button').click();
   await expect(page.getByTestId('training-done')).toBeVisible({ timeout: 120_000 });
+  // "Under the hood" (closed for children) holds the numbers for teachers.
+  await page.getByTestId('under-the-hood').locator('summary').click();
   await expect(page.getByTestId('training-curves')).toBeVisible();
   await expect(page.getByTestId('confusion-matrix')).toBeVisible();
   await expect(page.getByTestId('training-time')).toContainText('Training took');

@@ -65,7 +65,12 @@ test('Playground: change controls, play, the loss falls, the boundary changes, t
 });
 
 test('Playground: a teacher hides controls through the URL', async ({ page }) => {
-  await page.goto('/lab/?backend=cpu&data=spiral&hide=dataset,features,optimizer');
+  // Students (a link with hide= but without teacher=1) do not see the teacher panel.
+  await page.goto('/lab/?backend=cpu&data=spiral&hide=dataset');
+  await expect(page.getByTestId('play')).toBeEnabled({ timeout: 60_000 });
+  await expect(page.getByTestId('dataset-circle')).toHaveCount(0);
+  await expect(page.getByTestId('teacher-panel')).toHaveCount(0);
+  await page.goto('/lab/?backend=cpu&data=spiral&hide=dataset,features,optimizer&teacher=1');
   await waitForBackend(page);
   await expect(page.getByTestId('play')).toBeEnabled();
   await expect(page.getByTestId('dataset-circle')).toHaveCount(0);

@@ -64,6 +64,8 @@ test('skeleton on a real video camera, record two poses, train, predict, photo, 
   await page.addInitScript(() => localStorage.setItem('cais.locale', 'en'));
   await page.goto('/pose/?backend=wasm');
   await waitForBackend(page);
+  // The camera starts on a click (it then stays on for this tab, also after a reload).
+  await page.getByTestId('camera-start').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pose studio');
 
   // The skeleton appears over the dancer, with a pose score, keypoint scores and FPS.

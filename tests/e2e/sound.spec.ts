@@ -72,7 +72,8 @@ test('record from the microphone, upload files, train and recognise the whistle'
 
   await page.getByTestId('train-button').click();
   await expect(page.getByTestId('train-status')).toHaveAttribute('data-status', 'done', { timeout: 200_000 });
-  await expect(page.getByText(/Accuracy on held-out examples/)).toBeVisible();
+  // 4–8 examples a class: all of them train, and the studio says accuracy needs at least 10 each.
+  await expect(page.getByTestId('accuracy-needs-more')).toContainText('at least 10');
 
   // Live recognition of the looping whistle.
   await page.getByRole('button', { name: 'Start listening' }).click();

@@ -5,7 +5,7 @@ import { LabHeader } from '@/components/lab/lab-header';
 import { LabLoader } from '@/components/lab/lab-loader';
 
 export const metadata: Metadata = {
-  title: 'Neural network lab · Creative AI Studio',
+  title: 'Neural network lab',
   description:
     'Playground, sequence forecasting and autoencoders: watch small neural networks learn in your browser.',
 };

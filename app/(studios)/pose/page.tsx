@@ -4,7 +4,7 @@ import type { Metadata } from 'next';
 import { PoseStudioShell } from '@/components/pose/pose-studio-shell';
 
 export const metadata: Metadata = {
-  title: 'Pose studio · Creative AI Studio',
+  title: 'Pose studio',
   description:
     'See your skeleton on camera with PoseNet and MoveNet, and teach the computer your own poses. Offline and private.',
 };

@@ -4,7 +4,7 @@ import type { Metadata } from 'next';
 import { SoundStudioShell } from '@/components/sound/sound-studio-shell';
 
 export const metadata: Metadata = {
-  title: 'Sound studio · Creative AI Studio',
+  title: 'Sound studio',
   description:
     'Teach the computer sounds from your microphone or from files, train in the browser, recognise them live. Offline and private.',
 };

@@ -64,8 +64,10 @@ export const common = defineMessages({
     'privacy.delete.button': 'Delete all my local data',
     'privacy.delete.confirm':
       'Delete all projects, models and settings saved in this browser? This cannot be undone.',
-    'privacy.delete.done': 'Deleted. {count} saved items were removed.',
-    'privacy.delete.inventory': 'Saved now: {projects} projects, {models} models.',
+    'privacy.delete.done':
+      'Deleted. {count, plural, one {# saved item was} other {# saved items were}} removed.',
+    'privacy.delete.inventory':
+      'Saved now: {projects, plural, one {# project} other {# projects}}, {models, plural, one {# model} other {# models}}.',
     'privacy.delete.error': 'Could not delete: {message}',
     'ui.cancel': 'Cancel',
     'ui.close': 'Close',

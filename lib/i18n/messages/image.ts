@@ -6,7 +6,7 @@ export const image = defineMessages({
   en: {
     'teach.defaultClass': 'Class {n}',
     'teach.className': 'Class name',
-    'teach.samples': '{count} examples',
+    'teach.samples': '{count, plural, one {# example} other {# examples}}',
     'teach.thumbnails': 'Examples of {name}',
     'teach.deleteSample': 'Delete this example',
     'teach.moreSamples': '+ {count} more',
@@ -23,8 +23,10 @@ export const image = defineMessages({
     'teach.augmenting': 'Making altered copies of the examples…',
     'teach.training': 'Training…',
     'teach.epochOf': 'round {epoch} of {epochs}',
-    'teach.trained': 'Done! Trained {epochs} rounds in {seconds} s. Try it in the preview.',
-    'teach.cancelled': 'Training stopped after {epochs} rounds. The model learned what it could so far.',
+    'teach.trained':
+      'Done! Trained {epochs, plural, one {# round} other {# rounds}} in {seconds} s. Try it in the preview.',
+    'teach.cancelled':
+      'Training stopped after {epochs, plural, one {# round} other {# rounds}}. The model learned what it could so far.',
     'teach.trainError': 'Training did not work: {message}',
     'teach.needTwo': 'You need at least 2 classes to train.',
     'teach.emptyClass': 'The class "{name}" has no examples yet. Add some, or delete the class.',
@@ -53,21 +55,21 @@ export const image = defineMessages({
     'teach.curvesExplain':
       'Loss measures how wrong the model is (lower is better). Accuracy is the share it gets right. "Training" is measured on the examples it learns from, "Validation" on the held-out ones.',
     'teach.timeAndCounts':
-      'Training took {seconds} s on {train} examples; {validation} were held out for testing.',
+      'Training took {seconds} s on {train, plural, one {# example} other {# examples}}; {validation, plural, =0 {none were} one {# was} other {# were}} held out for testing.',
     'teach.perClass': 'Accuracy per class (held-out examples)',
     'teach.confusion': 'Confusion matrix',
     'teach.confusionExplain':
       'Each row is the real class, each column what the model said. Green squares are right answers.',
     'teach.actual': 'Real',
     'teach.predicted': 'Model said',
-    'teach.noValidation': 'Too few examples to hold some out for testing (a class needs at least 4).',
+    'teach.noValidation': 'No examples were kept aside for a test (the held-out share is 0).',
     'teach.prediction': 'Prediction',
     'teach.noPrediction': 'Waiting for the camera…',
     'teach.kidsMode': 'Big letters',
     'teach.speak': 'Say it out loud',
     'teach.noVoice':
       'This device has no offline voice, so nothing is spoken (online voices would send the word away).',
-    'teach.fps': '{fps} predictions per second',
+    'teach.fps': '{fps, plural, one {# prediction} other {# predictions}} per second',
     'image.title': 'Image studio',
     'image.intro':
       'Teach the computer to recognise things with your webcam. Show it a toy, a hand sign or a drawing, collect examples of each kind, press Train, and watch it guess. Everything stays on this device.',
@@ -122,7 +124,8 @@ export const image = defineMessages({
     'image.importError': 'This project could not be imported: {message}',
     'image.importTm': 'Import a Teachable Machine model',
     'image.importTmHint': 'Choose model.json, weights.bin and metadata.json together (or the .zip).',
-    'image.tmLoaded': 'Teachable Machine model loaded with {count} classes. It runs fully offline.',
+    'image.tmLoaded':
+      'Teachable Machine model loaded with {count, plural, one {# class} other {# classes}}. It runs fully offline.',
     'image.tmError': 'These Teachable Machine files could not be used: {message}',
   },
   ko: {
@@ -178,7 +181,7 @@ export const image = defineMessages({
     'teach.confusionExplain': '가로줄은 진짜 클래스, 세로줄은 모델이 고른 답이에요. 초록 칸이 맞힌 거예요.',
     'teach.actual': '진짜',
     'teach.predicted': '모델의 답',
-    'teach.noValidation': '예시가 너무 적어서 시험용으로 남길 수 없어요 (클래스마다 4개 이상 필요해요).',
+    'teach.noValidation': '시험용으로 남겨 둔 예시가 없어요 (남겨 둘 몫이 0이에요).',
     'teach.prediction': '예측',
     'teach.noPrediction': '카메라를 기다리고 있어요…',
     'teach.kidsMode': '큰 글씨로 보기',

@@ -2,12 +2,16 @@
 import { common } from './common';
 import { digits } from './digits';
 import { dream } from './dream';
+import { errors } from './errors';
 import { files } from './files';
 import { groove } from './groove';
 import { image } from './image';
+import { kids } from './kids';
 import { lab } from './lab';
+import { lesson } from './lesson';
 import { midi } from './midi';
 import { music } from './music';
+import { offline } from './offline';
 import { pose } from './pose';
 import { sound } from './sound';
 import { speed } from './speed';
@@ -17,12 +21,16 @@ const BUNDLES = [
   common,
   digits,
   dream,
+  errors,
   files,
   groove,
   image,
+  kids,
   lab,
+  lesson,
   midi,
   music,
+  offline,
   pose,
   sound,
   speed,

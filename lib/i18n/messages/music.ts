@@ -105,7 +105,7 @@ export const music = defineMessages({
     'music.bars.hint': '한 마디는 네 박자예요. 길수록 만드는 데 오래 걸려요.',
     'music.variations': '버전 수',
     'music.variations.hint': '한 번에 몇 가지 다른 버전을 만들지 정해요.',
-    'music.temperature': '온도',
+    'music.temperature': '얼마나 새롭게',
     'music.temperature.hint':
       '0이면 신경망이 가장 그럴듯하다고 생각하는 음만 골라요. 높을수록 과감하게 골라서 더 놀라운 음악이 나와요.',
     'music.tempo': '빠르기',
@@ -127,13 +127,13 @@ export const music = defineMessages({
     'music.continue.empty': '고른 클립에 이 모델이 이어 갈 수 있는 음이 없어요.',
     'music.unavailable': '아직 쓸 수 없어요: {models} 모델이 설치되지 않아서 이 부분은 꺼져 있어요.',
     'music.interpolate.unavailable':
-      '보간(두 클립 사이를 바꿔 가기)은 아직 쓸 수 없어요: 그 모델(MusicVAE)을 이 앱용으로 아직 학습하지 않았어요.',
-    'music.interpolate': '보간: 한 멜로디를 다른 멜로디로 바꿔 가기',
+      '섞기(두 클립 사이를 조금씩 바꿔 가기)는 아직 쓸 수 없어요: 그 모델(MusicVAE)을 이 앱용으로 아직 학습하지 않았어요.',
+    'music.interpolate': '섞기: 한 멜로디가 다른 멜로디로 조금씩 바뀌어요',
     'music.interpolate.a': '처음',
     'music.interpolate.b': '끝',
     'music.interpolate.choose': '멜로디를 골라요',
     'music.interpolate.steps': '사이에 넣을 단계 수',
-    'music.interpolate.go': '보간하기',
+    'music.interpolate.go': '섞기',
     'music.interpolate.hint':
       '각 멜로디의 처음 두 마디를 써요. 결과는 첫 멜로디를 모델이 다시 부른 것, 그 사이의 멜로디들, 그리고 두 번째 멜로디를 모델이 다시 부른 것 순서로 이어져요.',
     'music.busy.interpolating': '두 멜로디를 섞는 중이에요…',
@@ -186,7 +186,7 @@ export const music = defineMessages({
     'music.credit.melody':
       '멜로디 모델은 우리가 Nottingham Music Database(민요, 데이터 라이선스 GPL-3.0)로 학습했어요. Magenta.js(Apache-2.0)로 실행해요.',
     'music.credit.drums':
-      'Drum data: Groove MIDI Dataset (Gillick, Roberts, Engel, Eck & Bamman, "Learning to Groove with Inverse Sequence Transformations", ICML 2019), Magenta / Google, licensed CC BY 4.0.',
+      '드럼 데이터: Groove MIDI Dataset (Gillick, Roberts, Engel, Eck, Bamman, ICML 2019), Magenta / Google, 라이선스 CC BY 4.0.',
     'music.announce.one': '“{name}”이(가) 아래에 생겼어요. 음 {notes}개, {bars}마디예요.',
     'music.announce.many': '새 클립 {n}개가 아래에 생겼어요. 마지막 클립은 “{name}”이에요.',
   },

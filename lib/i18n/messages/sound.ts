@@ -29,7 +29,7 @@ export const sound = defineMessages({
     'sound.classes.background': 'Background noise',
     'sound.classes.backgroundHint':
       'Record the room when nobody makes the sounds you teach. The computer needs this to know when nothing special is happening.',
-    'sound.classes.needMore': 'Needs at least {n} examples',
+    'sound.classes.needMore': 'Needs at least {n, plural, one {# example} other {# examples}}',
     'sound.record.seconds': 'Record length',
     'sound.record.button': 'Record {s} s',
     'sound.record.recording': 'Recording… {s} s left',
@@ -38,9 +38,10 @@ export const sound = defineMessages({
     'sound.upload.hint':
       'WAV, MP3, OGG, WebM or M4A. Long files are cut into 1-second pieces; quiet parts are skipped.',
     'sound.upload.progress': 'Reading {name} ({i} of {n})',
-    'sound.upload.added': 'Added {count} examples.',
+    'sound.upload.added': 'Added {count, plural, one {# example} other {# examples}}.',
     'sound.upload.silent': '“{name}” is silent: nothing was added.',
-    'sound.upload.truncated': '“{name}” is long: only its first {n} seconds were used.',
+    'sound.upload.truncated':
+      '“{name}” is long: only its first {n, plural, one {# second was} other {# seconds were}} used.',
     'sound.upload.bad':
       '“{name}” is not a sound file this browser can read. The other files were still added.',
     'sound.example.play': 'Play example {n} of {cls}',
@@ -50,7 +51,7 @@ export const sound = defineMessages({
       'Give at least one class besides Background noise some examples, and every class at least {n}.',
     'sound.train.preparing': 'Turning sounds into spectrograms…',
     'sound.train.done': 'Done! Accuracy on held-out examples: {acc}.',
-    'sound.train.doneNoVal': 'Done! (Too few examples to hold some out for checking.)',
+    'sound.train.doneNoVal': 'Done! Try it: press Start listening.',
     'sound.train.failed': 'Training failed: {message}',
     'sound.train.wasm':
       'The WebAssembly engine cannot train this kind of network. Choose WebGL or CPU in the engine settings (top right) and train again.',
@@ -163,7 +164,7 @@ export const sound = defineMessages({
       '배경 소음 말고도 예시가 있는 클래스가 하나 이상 있어야 하고, 모든 클래스에 예시가 {n}개 이상 있어야 해요.',
     'sound.train.preparing': '소리를 스펙트로그램으로 바꾸고 있어요…',
     'sound.train.done': '끝났어요! 따로 떼어 둔 예시에서 정확도: {acc}',
-    'sound.train.doneNoVal': '끝났어요! (예시가 적어서 확인용으로 떼어 두지 못했어요.)',
+    'sound.train.doneNoVal': '끝났어요! 듣기 시작을 눌러 해 보세요.',
     'sound.train.failed': '학습에 실패했어요: {message}',
     'sound.train.wasm':
       'WebAssembly 엔진은 이런 신경망을 학습시킬 수 없어요. 오른쪽 위 엔진 설정에서 WebGL이나 CPU를 고르고 다시 학습시켜요.',

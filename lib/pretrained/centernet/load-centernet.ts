@@ -14,7 +14,7 @@ import type { LoadCenternetOptions } from './types';
 export async function loadCenternet(options: LoadCenternetOptions = {}): Promise<tf.GraphModel> {
   const source = options.model ?? CENTERNET_MODEL_URL;
   try {
-    return await tf.loadGraphModel(source);
+    return await tf.loadGraphModel(source, { onProgress: options.onProgress });
   } catch (e) {
     throw new ModelLoadError(
       `${options.what ?? 'The image network'} could not be loaded from ${typeof source === 'string' ? source : 'the given handler'}: ${

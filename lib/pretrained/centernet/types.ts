@@ -25,4 +25,6 @@ export interface LoadCenternetOptions {
   model?: string | tf.io.IOHandler;
   /** What the caller calls the model in error messages. Defaults to "The image network". */
   what?: string;
+  /** Download progress, 0–1 (called as weight files arrive). */
+  onProgress?: (fraction: number) => void;
 }

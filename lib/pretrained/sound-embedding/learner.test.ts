@@ -57,8 +57,8 @@ describe('soundLearner', () => {
     expect(model).toBeInstanceOf(SoundTransferClassifier);
     expect(phases).toEqual(['preparing', 'training']);
     expect(summary.epochsRun).toBe(10);
-    // 5–6 examples per class, 15% held out: one per class.
-    expect(summary.counts.validation).toBe(3);
+    // 5–6 examples per class: too few to measure accuracy, so all of them train.
+    expect(summary.counts.validation).toBe(0);
     const spec = spectrogramsOf([seconds('up-test.wav')[0]!])[0]!;
     const before = await model.predict(spec);
     expect(before).toHaveLength(3);
