@@ -53,6 +53,8 @@ test('image lesson link: classes, notes, refused host, model card, prepared proj
   await expect(page.getByTestId('class-name-0')).toHaveValue('Apple');
   await expect(page.getByTestId('class-count-0')).toHaveText('3 examples');
   await expect(page.getByTestId('export-project')).toBeHidden();
+  // The camera starts on a click; then the live answer shows in big letters.
+  await page.getByTestId('camera-start').click();
   await expect(page.getByTestId('kids-winner')).toBeVisible({ timeout: 90_000 });
 
   // "Share this setup" builds the link of what is set now.
