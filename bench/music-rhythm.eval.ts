@@ -25,6 +25,8 @@ const REPO = path.resolve(__dirname, '..');
 const DATA = process.env.MUSIC_DATA ?? path.resolve(REPO, '../../shared/data');
 const DATA_DIR = existsSync(path.join(DATA, 'nottingham')) ? DATA : '/work/shared/data';
 const N = Number(process.env.MUSIC_EVAL_N ?? 12);
+/** Only the settings whose name contains this (e.g. "melody 32"); all when unset. */
+const ONLY = process.env.MUSIC_EVAL_ONLY ?? '';
 
 const mean = (xs: number[]) =>
   xs.filter(Number.isFinite).reduce((a, b) => a + b, 0) / xs.filter(Number.isFinite).length;
@@ -88,6 +90,7 @@ it('measures generated rhythm against the data', async () => {
     [32, 1],
     [32, 1.5],
   ] as const) {
+    if (!`melody ${bars} bars, t=${temperature}`.includes(ONLY)) continue;
     const outs = [];
     for (let i = 0; i < N; i++)
       outs.push(await generateClip(melodyRnn, { kind: 'melody', bars, temperature }));
@@ -101,6 +104,7 @@ it('measures generated rhythm against the data', async () => {
     };
   }
   for (const bars of [4, 16]) {
+    if (!`drums ${bars} bars, t=1`.includes(ONLY)) continue;
     const outs = [];
     for (let i = 0; i < N; i++)
       outs.push(await generateClip(drumRnn, { kind: 'drums', bars, temperature: 1 }));

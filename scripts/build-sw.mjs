@@ -28,8 +28,9 @@ const { count, size, warnings } = await injectManifest({
   swDest: join(OUT, 'sw.js'),
   globDirectory: OUT,
   globPatterns: ['**/*.{html,txt,js,css,woff2,woff,wasm,svg,png,ico,json,webmanifest,csv}'],
-  // Models and the digit images (≈ 50 MB) are cached on first use or by "Make available offline".
-  globIgnores: ['sw.js', 'models/**', 'data/mnist/**', 'bench/**', '404.html'],
+  // Models and the digit images (≈ 50 MB) are cached on first use or by "Make available offline";
+  // the list of models (models/manifest.json) is precached, so that button works offline too.
+  globIgnores: ['sw.js', 'models/*/**/*', 'data/mnist/**', 'bench/**', '404.html'],
   maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
   // Files under _next/static/ carry a content hash in their name already.
   dontCacheBustURLsMatching: /^_next\/static\//,

@@ -5,8 +5,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { DrawingCanvas, type DrawingCanvasHandle } from '@/components/media/drawing-canvas';
-import { Alert, Button, ConfidenceBars } from '@/components/ui';
-import { DIGIT_LABELS, UNSURE_THRESHOLD } from '@/lib/digits';
+import { Alert, Button, ConfidenceBars, Select } from '@/components/ui';
+import { calibrateProbabilities, DIGIT_LABELS, digitCalibration } from '@/lib/digits';
 
 import { DigitImage } from './digit-image';
 import type { DigitModelChoice, DigitModelInfo, useDigitModels } from './use-digit-models';
@@ -34,6 +34,8 @@ export function RecognizePanel({ models, onAddDrawing, drawingCount, randomExamp
   const [added, setAdded] = useState(false);
   const busy = useRef(false);
   const again = useRef(false);
+  // True from a change of the drawing until the answer for it is shown (tests wait on it).
+  const [pending, setPending] = useState(false);
 
   useEffect(() => {
     let alive = true;
@@ -50,6 +52,7 @@ export function RecognizePanel({ models, onAddDrawing, drawingCount, randomExamp
 
   const recognize = useCallback(async () => {
     // One prediction at a time; if strokes arrive meanwhile, run once more at the end.
+    setPending(true);
     if (busy.current) {
       again.current = true;
       return;
@@ -73,12 +76,14 @@ export function RecognizePanel({ models, onAddDrawing, drawingCount, randomExamp
         const t0 = performance.now();
         const p = await predictDigit(loaded.model, pixels);
         setLatency(performance.now() - t0);
-        setProbs(p);
+        // Temperature-scaled for the shipped models (docs/digits-models.md), unchanged for 'mine'.
+        setProbs(calibrateProbabilities(p, digitCalibration(choice).temperature));
       } while (again.current);
     } catch (e) {
       setLoadError(errorTextNow(e));
     } finally {
       busy.current = false;
+      setPending(false);
     }
   }, [choice, models]);
 
@@ -87,7 +92,7 @@ export function RecognizePanel({ models, onAddDrawing, drawingCount, randomExamp
   }, [recognize]);
 
   const best = probs ? probs.indexOf(Math.max(...probs)) : -1;
-  const sure = probs ? probs[best] >= UNSURE_THRESHOLD : false;
+  const sure = probs ? probs[best] >= digitCalibration(choice).unsureBelow : false;
 
   const showExample = async () => {
     const pixels = await randomExample();
@@ -122,21 +127,17 @@ export function RecognizePanel({ models, onAddDrawing, drawingCount, randomExamp
             {t('digits.example')}
           </Button>
         </div>
-        <div className="space-y-1 text-sm">
-          <label htmlFor="digits-model-select" className="block font-medium">
-            {t('digits.model')}
-          </label>
-          <select
-            id="digits-model-select"
-            value={choice}
-            onChange={(e) => setChoice(e.target.value as DigitModelChoice)}
-            className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2"
-          >
-            <option value="digits-mlp">{t('digits.model.mlp')}</option>
-            <option value="digits-cnn">{t('digits.model.cnn')}</option>
-            {models.hasMine && <option value="mine">{t('digits.model.mine')}</option>}
-          </select>
-        </div>
+        <Select
+          id="digits-model-select"
+          label={t('digits.model')}
+          value={choice}
+          onChange={setChoice}
+          options={[
+            { value: 'digits-mlp', label: t('digits.model.mlp') },
+            { value: 'digits-cnn', label: t('digits.model.cnn') },
+            ...(models.hasMine ? [{ value: 'mine' as const, label: t('digits.model.mine') }] : []),
+          ]}
+        />
         {/* Numbers for teachers, closed for children. */}
         <details className="text-xs text-slate-600">
           <summary className="cursor-pointer">{t('teach.underTheHood')}</summary>
@@ -165,7 +166,11 @@ export function RecognizePanel({ models, onAddDrawing, drawingCount, randomExamp
             <h3 className="text-sm font-medium">{t('digits.answer')}</h3>
             {probs ? (
               <>
-                <p className="text-7xl leading-none font-bold text-indigo-700" data-testid="digits-answer">
+                <p
+                  className="text-7xl leading-none font-bold text-indigo-700"
+                  data-testid="digits-answer"
+                  data-settled={!pending}
+                >
                   {best}
                 </p>
                 {!sure && (
@@ -188,18 +193,13 @@ export function RecognizePanel({ models, onAddDrawing, drawingCount, randomExamp
         />
         <div className="flex flex-wrap items-center gap-2 rounded-xl bg-slate-100 p-3 text-sm">
           <label htmlFor="digits-add-label">{t('digits.addDrawing')}</label>
-          <select
+          <Select
             id="digits-add-label"
-            value={addLabel}
-            onChange={(e) => setAddLabel(Number(e.target.value))}
-            className="rounded-lg border border-slate-300 bg-white px-2 py-1"
-          >
-            {DIGIT_LABELS.map((d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
-          </select>
+            wrapperClassName="w-20"
+            value={String(addLabel)}
+            onChange={(v) => setAddLabel(Number(v))}
+            options={DIGIT_LABELS.map((d) => ({ value: d, label: d }))}
+          />
           <Button
             size="sm"
             variant="secondary"

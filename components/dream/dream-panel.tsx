@@ -2,20 +2,12 @@
 // Deep dream panel: choose a picture and a layer, then watch the picture grow what the network sees.
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { downloadFile } from '@/components/media/download';
-import { Alert, Button, Slider } from '@/components/ui';
+import { Alert, Button, Select, Slider } from '@/components/ui';
 import { loadProject, saveProject } from '@/lib/persist';
 import type { MessageKey } from '@/lib/i18n';
-import {
-  DEFAULT_DREAM_CONFIG,
-  DREAM_LAYERS,
-  OUTPUT_SIZES,
-  type DreamConfig,
-  type DreamLayerId,
-  type VisionBackbone,
-} from '@/lib/vision';
+import { DEFAULT_DREAM_CONFIG, DREAM_LAYERS, type DreamConfig, type VisionBackbone } from '@/lib/vision';
 
 import {
   canvasFromBlob,
@@ -26,9 +18,11 @@ import {
   resizeCanvas,
   type PickedImage,
 } from './canvas-utils';
+import { OutcomeAlert, SizeSelect } from './dream-controls';
 import { ImageSource } from './image-source';
 import { ResultView } from './result-view';
 import { usePersistedState } from './use-persisted';
+import { usePictureRun } from './use-picture-run';
 
 type DreamSettings = Omit<DreamConfig, 'tileSize' | 'seed'> & { size: number };
 
@@ -38,15 +32,6 @@ interface Progress {
   done: number;
   total: number;
   score: number;
-}
-
-interface Outcome {
-  kind: 'done' | 'cancelled' | 'error' | 'oom';
-  seconds?: number;
-  msPerStep?: number;
-  message?: string;
-  smaller?: number;
-  size?: number;
 }
 
 /** Props: the loaded backbone (null while loading) and the running backend's name. */
@@ -66,13 +51,11 @@ export function DreamPanel({
   const [source, setSource] = useState<PickedImage | null>(null);
   const [original, setOriginal] = useState<PickedImage | null>(null);
   const [hasResult, setHasResult] = useState(false);
-  const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [scaledNote, setScaledNote] = useState<string | null>(null);
   const [restoredNote, setRestoredNote] = useState(false);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const abort = useRef<AbortController | null>(null);
+  const picture = usePictureRun();
+  const { running, outcome, scaledNote, setOutcome } = picture;
 
   const set = <K extends keyof DreamSettings>(k: K, v: DreamSettings[K]) =>
     setSettings({ ...settings, [k]: v });
@@ -100,9 +83,6 @@ export function DreamPanel({
     };
   }, []);
 
-  // Stop a running dream when the panel goes away.
-  useEffect(() => () => abort.current?.abort(), []);
-
   const pick = (img: PickedImage) => {
     setSource(img);
     setOriginal(img);
@@ -114,74 +94,45 @@ export function DreamPanel({
 
   const run = useCallback(
     async (input: PickedImage, size: number) => {
-      if (!backbone || !canvas.current) return;
-      const [vision, tf] = await Promise.all([import('@/lib/vision'), import('@tensorflow/tfjs')]);
-      const fitted = vision.fitSize(input.canvas.width, input.canvas.height, size);
-      setScaledNote(
-        fitted.scaled && !input.builtin
-          ? t('dream.source.scaled', {
-              w: input.canvas.width,
-              h: input.canvas.height,
-              ow: fitted.width,
-              oh: fitted.height,
-            })
-          : null,
-      );
-      const work = resizeCanvas(input.canvas, fitted.width, fitted.height);
       const target = canvas.current;
-      copyCanvas(target, work);
-      const ctrl = new AbortController();
-      abort.current = ctrl;
-      setRunning(true);
-      setOutcome(null);
+      if (!backbone || !target) return;
       setProgress(null);
-      const started = performance.now();
-      const image = vision.rgbaToTensor(canvasRgba(work), fitted.width, fitted.height);
-      try {
-        const result = await vision.deepDream(
-          backbone,
-          image,
-          { ...settings, tileSize: gpu ? 512 : 256, seed: Math.floor(Math.random() * 2 ** 31) },
-          {
-            signal: ctrl.signal,
-            onStep: async (p) => {
-              setProgress({
-                octave: p.octave,
-                octaves: p.octaves,
-                done: p.done,
-                total: p.total,
-                score: p.score,
-              });
-              await drawTensor(target, p.image);
-              // Let the browser paint and handle the Stop button between steps.
-              await tf.nextFrame();
+      await picture.run(input, size, target, async ({ vision, tf, work, signal }) => {
+        const image = vision.rgbaToTensor(canvasRgba(work), work.width, work.height);
+        try {
+          const result = await vision.deepDream(
+            backbone,
+            image,
+            { ...settings, tileSize: gpu ? 512 : 256, seed: Math.floor(Math.random() * 2 ** 31) },
+            {
+              signal,
+              onStep: async (p) => {
+                setProgress({
+                  octave: p.octave,
+                  octaves: p.octaves,
+                  done: p.done,
+                  total: p.total,
+                  score: p.score,
+                });
+                await drawTensor(target, p.image);
+                // Let the browser paint and handle the Stop button between steps.
+                await tf.nextFrame();
+              },
             },
-          },
-        );
-        await drawTensor(target, result.image);
-        result.image.dispose();
-        const seconds = (performance.now() - started) / 1000;
-        setHasResult(true);
-        setOutcome({
-          kind: result.cancelled ? 'cancelled' : 'done',
-          seconds,
-          msPerStep: result.stepsDone ? (seconds * 1000) / result.stepsDone : 0,
-        });
-        void Promise.all([canvasToPng(input.canvas), canvasToPng(target)])
-          .then(([s, r]) => saveProject('dream.pictures', { source: s, result: r, name: input.name }))
-          .catch(() => undefined);
-      } catch (e) {
-        if (vision.isOutOfMemoryError(e)) {
-          const smaller = [...OUTPUT_SIZES].reverse().find((s) => s < Math.max(fitted.width, fitted.height));
-          setOutcome({ kind: 'oom', smaller, size: Math.max(fitted.width, fitted.height) });
-        } else setOutcome({ kind: 'error', message: errorTextNow(e) });
-      } finally {
-        image.dispose();
-        setRunning(false);
-        abort.current = null;
-      }
+          );
+          await drawTensor(target, result.image);
+          result.image.dispose();
+          setHasResult(true);
+          void Promise.all([canvasToPng(input.canvas), canvasToPng(target)])
+            .then(([s, r]) => saveProject('dream.pictures', { source: s, result: r, name: input.name }))
+            .catch(() => undefined);
+          return { cancelled: result.cancelled, steps: result.stepsDone };
+        } finally {
+          image.dispose();
+        }
+      });
     },
-    [backbone, gpu, settings, t],
+    [backbone, gpu, settings, picture],
   );
 
   const download = async () => {
@@ -215,40 +166,30 @@ export function DreamPanel({
           disabled={running || !restored}
         >
           <legend className="px-1 font-semibold">{t('dream.layer')}</legend>
-          <label className="block space-y-1 text-sm">
-            <span className="font-medium">{t('dream.layer')}</span>
-            <select
-              className="w-full rounded-lg border border-slate-300 px-2 py-2"
-              value={settings.layer}
-              data-testid="dream-layer"
-              onChange={(e) =>
-                setSettings({ ...settings, layer: e.target.value as DreamLayerId, channel: null })
-              }
-            >
-              {DREAM_LAYERS.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {t(`dream.layer.${l.id}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-            <span className="block text-xs text-slate-500">{t('dream.layer.hint')}</span>
-          </label>
-          <label className="block space-y-1 text-sm">
-            <span className="font-medium">{t('dream.channel')}</span>
-            <select
-              className="w-full rounded-lg border border-slate-300 px-2 py-2"
-              value={settings.channel === null ? '' : String(settings.channel)}
-              onChange={(e) => set('channel', e.target.value === '' ? null : Number(e.target.value))}
-            >
-              <option value="">{t('dream.channel.all')}</option>
-              {Array.from({ length: layer.channels }, (_, i) => (
-                <option key={i} value={i}>
-                  {t('dream.channel.number', { n: i })}
-                </option>
-              ))}
-            </select>
-            <span className="block text-xs text-slate-500">{t('dream.channel.hint')}</span>
-          </label>
+          <Select
+            label={t('dream.layer')}
+            value={settings.layer}
+            data-testid="dream-layer"
+            onChange={(layer) => setSettings({ ...settings, layer, channel: null })}
+            options={DREAM_LAYERS.map((l) => ({
+              value: l.id,
+              label: t(`dream.layer.${l.id}` as MessageKey),
+            }))}
+            hint={t('dream.layer.hint')}
+          />
+          <Select
+            label={t('dream.channel')}
+            value={settings.channel === null ? '' : String(settings.channel)}
+            onChange={(v) => set('channel', v === '' ? null : Number(v))}
+            options={[
+              { value: '', label: t('dream.channel.all') },
+              ...Array.from({ length: layer.channels }, (_, i) => ({
+                value: String(i),
+                label: t('dream.channel.number', { n: i }),
+              })),
+            ]}
+            hint={t('dream.channel.hint')}
+          />
           <Slider
             label={t('dream.octaves')}
             hint={t('dream.octaves.hint')}
@@ -328,7 +269,7 @@ export function DreamPanel({
           )}
           <div className="flex flex-wrap gap-2">
             {running ? (
-              <Button variant="danger" onClick={() => abort.current?.abort()} data-testid="dream-cancel">
+              <Button variant="danger" onClick={picture.cancel} data-testid="dream-cancel">
                 {t('dream.cancel')}
               </Button>
             ) : (
@@ -380,76 +321,3 @@ export function DreamPanel({
     </div>
   );
 }
-
-/** The output-size chooser, with a warning on engines without a graphics card. */
-export function SizeSelect({
-  value,
-  onChange,
-  gpu,
-  backend,
-  testId,
-}: {
-  value: number;
-  onChange: (v: number) => void;
-  gpu: boolean;
-  backend: string | null;
-  testId: string;
-}) {
-  const t = useT();
-  return (
-    <label className="block space-y-1 text-sm">
-      <span className="font-medium">{t('dream.size')}</span>
-      <select
-        className="w-full rounded-lg border border-slate-300 px-2 py-2"
-        value={value}
-        data-testid={testId}
-        onChange={(e) => onChange(Number(e.target.value))}
-      >
-        {OUTPUT_SIZES.map((s) => (
-          <option key={s} value={s}>
-            {t('kids.px', { n: s })}
-          </option>
-        ))}
-      </select>
-      <span className="block text-xs text-slate-500">{t('dream.size.hint')}</span>
-      {!gpu && backend && value > 256 && (
-        <span className="block text-xs text-amber-700">{t('dream.size.slow', { backend })}</span>
-      )}
-    </label>
-  );
-}
-
-/** What happened at the end of a run: timing, cancel note, or an error with a smaller-size retry. */
-export function OutcomeAlert({
-  outcome,
-  doneKey,
-  onRetry,
-}: {
-  outcome: Outcome | null;
-  doneKey: MessageKey;
-  onRetry: (size: number) => void;
-}) {
-  const t = useT();
-  if (!outcome) return null;
-  if (outcome.kind === 'done')
-    return (
-      <Alert kind="success">
-        {t(doneKey, { seconds: (outcome.seconds ?? 0).toFixed(1), ms: Math.round(outcome.msPerStep ?? 0) })}
-      </Alert>
-    );
-  if (outcome.kind === 'cancelled') return <Alert kind="info">{t('dream.cancelled')}</Alert>;
-  if (outcome.kind === 'oom')
-    return (
-      <Alert kind="error">
-        <p>{t('dream.oom', { size: outcome.size ?? '' })}</p>
-        {outcome.smaller && (
-          <Button size="sm" className="mt-2" onClick={() => onRetry(outcome.smaller!)}>
-            {t('dream.oom.retry', { size: outcome.smaller })}
-          </Button>
-        )}
-      </Alert>
-    );
-  return <Alert kind="error">{t('dream.failed', { message: outcome.message ?? '' })}</Alert>;
-}
-
-export type { Outcome };

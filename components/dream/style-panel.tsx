@@ -1,12 +1,11 @@
 'use client';
 // Style transfer panel: a photo, a painting, and an optimisation that repaints the photo in the painting's style.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 
-import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { downloadFile } from '@/components/media/download';
 import { Alert, Button, LineChart, Slider } from '@/components/ui';
-import { DEFAULT_STYLE_CONFIG, OUTPUT_SIZES, type StyleLossParts, type VisionBackbone } from '@/lib/vision';
+import { DEFAULT_STYLE_CONFIG, type StyleLossParts, type VisionBackbone } from '@/lib/vision';
 
 import {
   canvasRgba,
@@ -16,10 +15,11 @@ import {
   resizeCanvas,
   type PickedImage,
 } from './canvas-utils';
-import { OutcomeAlert, SizeSelect, type Outcome } from './dream-panel';
+import { OutcomeAlert, SizeSelect } from './dream-controls';
 import { ImageSource } from './image-source';
 import { ResultView } from './result-view';
 import { usePersistedState } from './use-persisted';
+import { usePictureRun } from './use-picture-run';
 
 interface StyleSettings {
   contentWeight: number;
@@ -50,18 +50,14 @@ export function StylePanel({
   });
   const [content, setContent] = useState<PickedImage | null>(null);
   const [style, setStyle] = useState<PickedImage | null>(null);
-  const [running, setRunning] = useState(false);
   const [hasResult, setHasResult] = useState(false);
   const [iteration, setIteration] = useState<{ i: number; n: number } | null>(null);
   const [losses, setLosses] = useState<StyleLossParts[]>([]);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [scaledNote, setScaledNote] = useState<string | null>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const abort = useRef<AbortController | null>(null);
+  const picture = usePictureRun();
+  const { running, outcome, scaledNote, setOutcome } = picture;
   const set = <K extends keyof StyleSettings>(k: K, v: StyleSettings[K]) =>
     setSettings({ ...settings, [k]: v });
-
-  useEffect(() => () => abort.current?.abort(), []);
 
   const pickContent = (img: PickedImage) => {
     setContent(img);
@@ -72,82 +68,53 @@ export function StylePanel({
 
   const run = useCallback(
     async (size: number) => {
-      if (!backbone || !canvas.current || !content || !style) return;
-      const [vision, tf] = await Promise.all([import('@/lib/vision'), import('@tensorflow/tfjs')]);
-      const fitted = vision.fitSize(content.canvas.width, content.canvas.height, size);
-      setScaledNote(
-        fitted.scaled && !content.builtin
-          ? t('dream.source.scaled', {
-              w: content.canvas.width,
-              h: content.canvas.height,
-              ow: fitted.width,
-              oh: fitted.height,
-            })
-          : null,
-      );
-      const work = resizeCanvas(content.canvas, fitted.width, fitted.height);
-      // The style picture is brought near the output size here; the library matches it exactly.
-      const styleFit = vision.fitSize(
-        style.canvas.width,
-        style.canvas.height,
-        Math.max(fitted.width, fitted.height),
-      );
-      const styleWork = resizeCanvas(style.canvas, styleFit.width, styleFit.height);
       const target = canvas.current;
-      copyCanvas(target, work);
-      const ctrl = new AbortController();
-      abort.current = ctrl;
-      setRunning(true);
-      setOutcome(null);
+      if (!backbone || !target || !content || !style) return;
       setLosses([]);
       setIteration({ i: 0, n: settings.iterations });
-      const started = performance.now();
-      const contentT = vision.rgbaToTensor(canvasRgba(work), work.width, work.height);
-      const styleT = vision.rgbaToTensor(canvasRgba(styleWork), styleWork.width, styleWork.height);
-      try {
-        const result = await vision.styleTransfer(
-          backbone,
-          contentT,
-          styleT,
-          {
-            contentWeight: settings.contentWeight,
-            styleWeight: settings.styleWeight,
-            tvWeight: settings.tvWeight,
-            iterations: settings.iterations,
-            keepColours: settings.keepColours,
-          },
-          {
-            signal: ctrl.signal,
-            onIteration: async (p) => {
-              setIteration({ i: p.iteration, n: p.iterations });
-              setLosses((l) => [...l, p.loss]);
-              await drawTensor(target, p.image);
-              await tf.nextFrame();
-            },
-          },
+      await picture.run(content, size, target, async ({ vision, tf, work, signal }) => {
+        // The style picture is brought near the output size here; the library matches it exactly.
+        const styleFit = vision.fitSize(
+          style.canvas.width,
+          style.canvas.height,
+          Math.max(work.width, work.height),
         );
-        await drawTensor(target, result.image);
-        result.image.dispose();
-        const seconds = (performance.now() - started) / 1000;
-        setHasResult(true);
-        setOutcome({
-          kind: result.cancelled ? 'cancelled' : 'done',
-          seconds,
-          msPerStep: result.iterationsDone ? (seconds * 1000) / result.iterationsDone : 0,
-        });
-      } catch (e) {
-        if (vision.isOutOfMemoryError(e)) {
-          const smaller = [...OUTPUT_SIZES].reverse().find((s) => s < Math.max(fitted.width, fitted.height));
-          setOutcome({ kind: 'oom', smaller, size: Math.max(fitted.width, fitted.height) });
-        } else setOutcome({ kind: 'error', message: errorTextNow(e) });
-      } finally {
-        contentT.dispose();
-        styleT.dispose();
-        setRunning(false);
-        abort.current = null;
-      }
+        const styleWork = resizeCanvas(style.canvas, styleFit.width, styleFit.height);
+        const contentT = vision.rgbaToTensor(canvasRgba(work), work.width, work.height);
+        const styleT = vision.rgbaToTensor(canvasRgba(styleWork), styleWork.width, styleWork.height);
+        try {
+          const result = await vision.styleTransfer(
+            backbone,
+            contentT,
+            styleT,
+            {
+              contentWeight: settings.contentWeight,
+              styleWeight: settings.styleWeight,
+              tvWeight: settings.tvWeight,
+              iterations: settings.iterations,
+              keepColours: settings.keepColours,
+            },
+            {
+              signal,
+              onIteration: async (p) => {
+                setIteration({ i: p.iteration, n: p.iterations });
+                setLosses((l) => [...l, p.loss]);
+                await drawTensor(target, p.image);
+                await tf.nextFrame();
+              },
+            },
+          );
+          await drawTensor(target, result.image);
+          result.image.dispose();
+          setHasResult(true);
+          return { cancelled: result.cancelled, steps: result.iterationsDone };
+        } finally {
+          contentT.dispose();
+          styleT.dispose();
+        }
+      });
     },
-    [backbone, content, style, settings, t],
+    [backbone, content, style, settings, picture],
   );
 
   const download = async () => {
@@ -254,7 +221,7 @@ export function StylePanel({
           )}
           <div className="flex flex-wrap gap-2">
             {running ? (
-              <Button variant="danger" onClick={() => abort.current?.abort()} data-testid="style-cancel">
+              <Button variant="danger" onClick={picture.cancel} data-testid="style-cancel">
                 {t('dream.cancel')}
               </Button>
             ) : (

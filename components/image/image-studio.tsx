@@ -19,20 +19,16 @@ import {
   useStudioNotice,
 } from '@/components/teachable';
 import { useBackend } from '@/components/tf/backend-provider';
-import { Alert, Card, ProgressBar } from '@/components/ui';
+import { Alert, Button, Card, ProgressBar } from '@/components/ui';
 import {
   DEFAULT_HEAD_CONFIG,
   DEFAULT_IMAGE_FEATURE_MODE,
   IMAGE_EXTRACTOR_NAME,
   IMAGE_FEATURE_SIZES,
-  IMAGE_SIZE,
   augmentedImageFeatures,
   createImageFeatureExtractor,
-  exportTransferModelZip,
   imageFrameExtractor,
-  makeTransferMetadata,
   type HeadConfig,
-  type HeadModel,
   type ImageFeatureExtractor,
   type ImageFrame,
   type SamplePayload,
@@ -41,6 +37,7 @@ import {
 import { ImageClassControls } from './image-class-controls';
 import { ImagePreview, type ImageModelSource } from './image-preview';
 import { useImageCapture } from './use-image-capture';
+import { useImageExport } from './use-image-export';
 import { useTeachableMachine } from './use-teachable-machine';
 
 /** Loads the centernet backbone once the tfjs backend is ready; frees it on unmount. */
@@ -127,6 +124,16 @@ export default function ImageStudio() {
     t('image.headLoadError', { message }),
   );
   const [source, setSource] = useState<ImageModelSource>('mine');
+  const { exportModel, exportPage } = useImageExport(extractor);
+  // Say so once an older project's examples have been updated to the new picture features.
+  const wasRefeaturing = useRef(false);
+  useEffect(() => {
+    if (studio.refeaturing) wasRefeaturing.current = true;
+    else if (wasRefeaturing.current && project?.extractor === IMAGE_EXTRACTOR_NAME) {
+      wasRefeaturing.current = false;
+      setNotice({ kind: 'success', text: t('teachx.reextracted') });
+    }
+  }, [studio.refeaturing, project?.extractor, setNotice, t]);
   const { tm, importFiles: importTm } = useTeachableMachine(
     setNotice,
     useCallback(() => setSource('tm'), []),
@@ -143,17 +150,6 @@ export default function ImageStudio() {
       setSource('mine');
       trainRow.current?.lastElementChild?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     }
-  };
-
-  const exportModel = async (m: HeadModel<ImageFrame>, labels: string[]) => {
-    const meta = makeTransferMetadata({
-      labels,
-      extractor: m.extractor.name,
-      featureSize: m.extractor.featureSize,
-      imageSize: IMAGE_SIZE,
-      backboneNodes: extractor?.nodes,
-    });
-    return exportTransferModelZip(m.model, meta);
   };
 
   if (!project) return <ProgressBar value={null} label={t('image.loadingProject')} />;
@@ -266,6 +262,22 @@ export default function ImageStudio() {
         exportModel={exportModel}
         onNotice={setNotice}
       >
+        <div className="space-y-1">
+          <Button
+            variant="secondary"
+            disabled={busy || !project.head || !studio.model}
+            onClick={() =>
+              studio.model &&
+              void exportPage(studio.model, studio.modelLabels).catch((e: unknown) =>
+                setNotice({ kind: 'error', text: e instanceof Error ? e.message : String(e) }),
+              )
+            }
+            data-testid="export-page"
+          >
+            {t('teachx.exportPage')}
+          </Button>
+          <p className="text-xs text-slate-500">{t('teachx.exportPageHint')}</p>
+        </div>
         <FileDrop
           accept=".json,.bin,.zip"
           label={t('image.importTm')}

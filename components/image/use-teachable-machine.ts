@@ -15,7 +15,7 @@ import {
   toPixels,
   type ImageInput,
 } from '@/lib/transfer';
-import { isStandaloneImageExport, loadStandaloneImageExport } from '@/lib/transfer/standalone-export';
+import { isStandaloneImageExport, loadStandaloneImageExport } from '@/lib/transfer';
 
 /** An imported image model: its labels and class probabilities of a picture. */
 export interface ImportedImageModel {

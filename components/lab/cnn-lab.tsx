@@ -15,12 +15,11 @@ import {
   DEFAULT_CNN_STACK,
   NEW_CNN_LAYER,
   checkCnnStack,
-  loadDigits,
   type CnnLabLayer,
   type CnnLabLayerKind,
-  type DigitsData,
 } from '@/lib/lab';
 import { loadProject, saveProject } from '@/lib/persist';
+import { loadMnist, type MnistData } from '@/lib/pretrained/digits';
 
 import { CnnResults } from './cnn-results';
 import { CnnStackEditor } from './cnn-stack-editor';
@@ -58,7 +57,7 @@ export function CnnLab() {
   const [stack, setStack] = useState<CnnLabLayer[]>(() => DEFAULT_CNN_STACK.map((l) => ({ ...l })));
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [restored, setRestored] = useState(false);
-  const [data, setData] = useState<DigitsData | null>(null);
+  const [data, setData] = useState<MnistData | null>(null);
   const [dismissed, setDismissed] = useState(false);
   const training = useTrainingRun<CnnRun>();
   const { state, busy } = training;
@@ -116,7 +115,7 @@ export function CnnLab() {
       async (ctx) => {
         await whenReady();
         const [digits, models, lib] = await Promise.all([
-          data ?? loadDigits(),
+          data ?? loadMnist(),
           import('@/lib/models'),
           import('@/lib/digits'),
         ]);

@@ -8,25 +8,25 @@ import { DigitImage } from '@/components/digits/digit-image';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useBackend } from '@/components/tf/backend-provider';
 import { useTrainingRun } from '@/components/training';
-import { Alert, Button, LineChart, Select, Slider, classColor } from '@/components/ui';
+import { Alert, LineChart, Select, Slider, classColor } from '@/components/ui';
 import {
   AUTOENCODER_SHOW,
   DEFAULT_AUTOENCODER_CONFIG,
   DIGIT_PIXELS,
   flaggedAt,
-  loadDigits,
   mapBounds,
   trainDigitAutoencoder,
   walkToPoint,
   type AutoencoderLabConfig,
   type DigitAutoencoderRun,
-  type DigitsData,
 } from '@/lib/lab';
 import { loadProject, saveProject } from '@/lib/persist';
+import { loadMnist, type MnistData } from '@/lib/pretrained/digits';
 
 import { AnomalyPanel } from './anomaly-panel';
 import { LatentMap } from './latent-map';
 import { LatentWalk } from './latent-walk';
+import { TrainStop } from './train-stop';
 
 type Mode = 'all' | 'anomaly';
 const DIGITS = Array.from({ length: 10 }, (_, d) => String(d));
@@ -43,7 +43,7 @@ interface Saved {
 export function DigitsAutoencoder() {
   const t = useT();
   const { whenReady } = useBackend();
-  const [data, setData] = useState<DigitsData | null>(null);
+  const [data, setData] = useState<MnistData | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [mode, setMode] = useState<Mode>('all');
   const [normalDigit, setNormalDigit] = useState(1);
@@ -57,7 +57,7 @@ export function DigitsAutoencoder() {
   const model = useRef<DigitAutoencoderRun['model'] | null>(null);
 
   useEffect(() => {
-    loadDigits().then(setData, (e: unknown) => setLoadError(errorTextNow(e)));
+    loadMnist().then(setData, (e: unknown) => setLoadError(errorTextNow(e)));
     return () => model.current?.dispose();
   }, []);
 
@@ -203,16 +203,13 @@ export function DigitsAutoencoder() {
             max={40}
             onChange={(epochs) => update({ epochs })}
           />
-          <div className="flex gap-2">
-            <Button onClick={start} disabled={running} data-testid="ae-train">
-              {running ? t('lab.seq.training') : t('lab.ae.train')}
-            </Button>
-            {running && (
-              <Button variant="secondary" onClick={training.cancel}>
-                {t('lab.seq.stop')}
-              </Button>
-            )}
-          </div>
+          <TrainStop
+            running={running}
+            onTrain={() => void start()}
+            onStop={training.cancel}
+            trainLabel={t('lab.ae.train')}
+            trainTestId="ae-train"
+          />
           {state.history.loss.length > 0 && (
             <LineChart
               title={t('lab.ae.loss')}

@@ -7,7 +7,7 @@ import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
 import { useBackend } from '@/components/tf/backend-provider';
 import { useTrainingRun } from '@/components/training';
-import { Alert, Button, LineChart, Slider } from '@/components/ui';
+import { Alert, LineChart, Select, Slider } from '@/components/ui';
 import { LocalizedError } from '@/lib/i18n';
 import { parseCsv, type ParsedCsv } from '@/lib/data';
 import { describeFileError, parseCsvOffThread, readCsvFile } from '@/lib/files';
@@ -25,6 +25,7 @@ import {
 import { loadProject, saveProject } from '@/lib/persist';
 
 import { ForecastResultView, WindowPicture } from './sequence-parts';
+import { TrainStop } from './train-stop';
 
 type SourceId = 'sine' | (typeof BUILTIN_SERIES)[number]['id'] | 'csv';
 const SOURCES: SourceId[] = ['sine', 'co2', 'seattle', 'sp500', 'aapl', 'csv'];
@@ -38,8 +39,6 @@ interface Saved {
   config: ForecastConfig;
   csv?: { name: string; text: string; date: string; value: string };
 }
-
-const selectClass = 'mt-1 w-full rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm';
 
 /** The Sequence lab tab. */
 export function SequenceLab() {
@@ -180,24 +179,17 @@ export function SequenceLab() {
           <h2 id="seq-setup" className="font-semibold">
             {t('lab.seq.setup')}
           </h2>
-          <div className="text-sm">
-            <label htmlFor="seq-source" className="font-medium">
-              {t('lab.seq.series')}
-            </label>
-            <select
-              id="seq-source"
-              data-testid="series-source"
-              className={selectClass}
-              value={source}
-              onChange={(e) => setSource(e.target.value as SourceId)}
-            >
-              {SOURCES.filter((s) => s !== 'csv' || csv).map((s) => (
-                <option key={s} value={s}>
-                  {s === 'csv' && csv ? csv.name : t(`lab.seq.src.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Select
+            id="seq-source"
+            data-testid="series-source"
+            label={t('lab.seq.series')}
+            value={source}
+            onChange={setSource}
+            options={SOURCES.filter((s) => s !== 'csv' || csv).map((s) => ({
+              value: s,
+              label: s === 'csv' && csv ? csv.name : t(`lab.seq.src.${s}`),
+            }))}
+          />
           <FileDrop
             accept=".csv,text/csv,text/plain"
             multiple={false}
@@ -208,56 +200,30 @@ export function SequenceLab() {
           />
           {csv && source === 'csv' && (
             <div className="grid grid-cols-2 gap-2 text-sm">
-              <div>
-                <label htmlFor="seq-date" className="font-medium">
-                  {t('lab.seq.dateCol')}
-                </label>
-                <select
-                  id="seq-date"
-                  className={selectClass}
-                  value={csv.date}
-                  onChange={(e) => setCsv({ ...csv, date: e.target.value })}
-                >
-                  {csv.parsed.columns.map((c) => (
-                    <option key={c}>{c}</option>
-                  ))}
-                </select>
-              </div>
-              <div>
-                <label htmlFor="seq-value" className="font-medium">
-                  {t('lab.seq.valueCol')}
-                </label>
-                <select
-                  id="seq-value"
-                  className={selectClass}
-                  value={csv.value}
-                  onChange={(e) => setCsv({ ...csv, value: e.target.value })}
-                >
-                  {csv.parsed.numericColumns.map((c) => (
-                    <option key={c}>{c}</option>
-                  ))}
-                </select>
-              </div>
+              <Select
+                id="seq-date"
+                label={t('lab.seq.dateCol')}
+                value={csv.date}
+                onChange={(date) => setCsv({ ...csv, date })}
+                options={csv.parsed.columns.map((c) => ({ value: c, label: c }))}
+              />
+              <Select
+                id="seq-value"
+                label={t('lab.seq.valueCol')}
+                value={csv.value}
+                onChange={(value) => setCsv({ ...csv, value })}
+                options={csv.parsed.numericColumns.map((c) => ({ value: c, label: c }))}
+              />
             </div>
           )}
-          <div className="text-sm">
-            <label htmlFor="seq-cell" className="font-medium">
-              {t('lab.seq.cell')}
-            </label>
-            <select
-              id="seq-cell"
-              data-testid="cell"
-              className={selectClass}
-              value={config.cell}
-              onChange={(e) => update({ cell: e.target.value as CellName })}
-            >
-              {CELLS.map((c) => (
-                <option key={c} value={c}>
-                  {t(`lab.seq.cell.${c}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Select
+            id="seq-cell"
+            data-testid="cell"
+            label={t('lab.seq.cell')}
+            value={config.cell}
+            onChange={(cell) => update({ cell })}
+            options={CELLS.map((c) => ({ value: c, label: t(`lab.seq.cell.${c}`) }))}
+          />
           <Slider
             label={t('lab.seq.layers')}
             value={config.units.length}
@@ -305,16 +271,14 @@ export function SequenceLab() {
             />
             {t('lab.seq.normalise')}
           </label>
-          <div className="flex gap-2">
-            <Button onClick={start} disabled={!prepared.data || running} data-testid="forecast-train">
-              {running ? t('lab.seq.training') : t('lab.seq.train')}
-            </Button>
-            {running && (
-              <Button variant="secondary" onClick={training.cancel}>
-                {t('lab.seq.stop')}
-              </Button>
-            )}
-          </div>
+          <TrainStop
+            running={running}
+            disabled={!prepared.data}
+            onTrain={() => void start()}
+            onStop={training.cancel}
+            trainLabel={t('lab.seq.train')}
+            trainTestId="forecast-train"
+          />
         </section>
 
         <section className="min-w-0 space-y-4">

@@ -80,26 +80,7 @@ export function TableAutoencoderResult({ trained, data }: TableAutoencoderResult
         <h3 className="font-medium">{t('lab.tae.recon')}</h3>
         <p className="text-xs text-slate-600">{t('lab.tae.reconExplain', { n: trained.bottleneck })}</p>
         <table className="mt-2 text-sm tabular-nums" data-testid="tae-recon">
-          <thead>
-            <tr className="text-left">
-              <th scope="col" className="pr-3 font-medium">
-                {t('lab.tae.line')}
-              </th>
-              {data.label && (
-                <th scope="col" className="pr-3 font-medium">
-                  {data.label}
-                </th>
-              )}
-              {data.features.map((f) => (
-                <th key={f} scope="col" className="pr-3 font-medium">
-                  {f}
-                </th>
-              ))}
-              <th scope="col" className="font-medium">
-                {t('lab.tae.error')}
-              </th>
-            </tr>
-          </thead>
+          <RowHead data={data} />
           <tbody>
             {trained.sample.map(({ index, recon }) => (
               <tr key={index} className="border-t border-slate-100">
@@ -191,31 +172,7 @@ export function TableAutoencoderResult({ trained, data }: TableAutoencoderResult
             <p className="text-sm text-slate-600">{t('lab.tae.flaggedNone')}</p>
           ) : (
             <table className="mt-1 text-sm tabular-nums" data-testid="tae-flagged">
-              <thead>
-                <tr className="text-left">
-                  <th scope="col" className="pr-3 font-medium">
-                    {t('lab.tae.line')}
-                  </th>
-                  {data.label && (
-                    <th scope="col" className="pr-3 font-medium">
-                      {data.label}
-                    </th>
-                  )}
-                  {data.features.map((f) => (
-                    <th key={f} scope="col" className="pr-3 font-medium">
-                      {f}
-                    </th>
-                  ))}
-                  <th scope="col" className="pr-3 font-medium">
-                    {t('lab.tae.error')}
-                  </th>
-                  {data.label && (
-                    <th scope="col" className="font-medium">
-                      {t('lab.tae.verdict')}
-                    </th>
-                  )}
-                </tr>
-              </thead>
+              <RowHead data={data} verdict />
               <tbody>
                 {flagged.map(({ s, i }) => (
                   <tr
@@ -243,5 +200,38 @@ export function TableAutoencoderResult({ trained, data }: TableAutoencoderResult
         </div>
       </AnomalyPanel>
     </section>
+  );
+}
+
+/** Column headings of a table of held-out rows: line, label, each feature, the error (and a verdict). */
+function RowHead({ data, verdict = false }: { data: TableData; verdict?: boolean }) {
+  const t = useT();
+  const show = verdict && data.label;
+  return (
+    <thead>
+      <tr className="text-left">
+        <th scope="col" className="pr-3 font-medium">
+          {t('lab.tae.line')}
+        </th>
+        {data.label && (
+          <th scope="col" className="pr-3 font-medium">
+            {data.label}
+          </th>
+        )}
+        {data.features.map((f) => (
+          <th key={f} scope="col" className="pr-3 font-medium">
+            {f}
+          </th>
+        ))}
+        <th scope="col" className={verdict ? 'pr-3 font-medium' : 'font-medium'}>
+          {t('lab.tae.error')}
+        </th>
+        {show && (
+          <th scope="col" className="font-medium">
+            {t('lab.tae.verdict')}
+          </th>
+        )}
+      </tr>
+    </thead>
   );
 }

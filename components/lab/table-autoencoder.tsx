@@ -8,18 +8,16 @@ import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
 import { useBackend } from '@/components/tf/backend-provider';
 import { useTrainingRun } from '@/components/training';
-import { Alert, Button, LineChart, ProgressBar, Slider } from '@/components/ui';
+import { Alert, LineChart, ProgressBar, Select, Slider } from '@/components/ui';
 import { LocalizedError } from '@/lib/i18n';
 import { parseCsv, type ParsedCsv } from '@/lib/data';
 import { describeFileError, parseCsvOffThread, readCsvFile } from '@/lib/files';
 import {
   BUILTIN_TABLES,
   DEFAULT_TABLE_AUTOENCODER_CONFIG,
-  MAX_LABEL_VALUES,
   guessTableChoice,
   prepareTable,
   trainTableAutoencoder,
-  valueCounts,
   type TableAutoencoder,
   type TableAutoencoderRun,
   type TableChoice,
@@ -28,9 +26,10 @@ import {
 import { loadProject, saveProject } from '@/lib/persist';
 
 import { TableAutoencoderResult } from './table-autoencoder-result';
+import { TableColumns } from './table-columns';
+import { TrainStop } from './train-stop';
 
 const SEATTLE = BUILTIN_TABLES[0];
-const selectClass = 'mt-1 w-full rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm';
 
 type Source = 'seattle' | 'csv';
 
@@ -130,13 +129,6 @@ export function TableAutoencoderLab() {
     }
   }, [csv, choice]);
 
-  const labelValues = useMemo(
-    () => (csv && choice.label ? valueCounts(csv, choice.label) : []),
-    [csv, choice.label],
-  );
-
-  const changeChoice = (next: Required<TableChoice>) => setChoice(next);
-
   const pickSource = (next: Source) => {
     setSource(next);
     if (next === 'seattle')
@@ -213,24 +205,18 @@ export function TableAutoencoderLab() {
           <h2 id="tae-setup" className="font-semibold">
             {t('lab.tae.setup')}
           </h2>
-          <div className="text-sm">
-            <label htmlFor="tae-source" className="font-medium">
-              {t('lab.tae.table')}
-            </label>
-            <select
-              id="tae-source"
-              data-testid="tae-source"
-              className={selectClass}
-              value={source}
-              onChange={(e) => pickSource(e.target.value as Source)}
-            >
-              <option value="seattle">{t('lab.tae.src.seattle')}</option>
-              {upload && <option value="csv">{upload.name}</option>}
-            </select>
-            {source === 'seattle' && (
-              <p className="mt-1 text-xs text-slate-600">{t('lab.tae.seattleHint')}</p>
-            )}
-          </div>
+          <Select
+            id="tae-source"
+            data-testid="tae-source"
+            label={t('lab.tae.table')}
+            value={source}
+            onChange={pickSource}
+            options={[
+              { value: 'seattle', label: t('lab.tae.src.seattle') },
+              ...(upload ? [{ value: 'csv' as const, label: upload.name }] : []),
+            ]}
+            hint={source === 'seattle' ? t('lab.tae.seattleHint') : undefined}
+          />
           <FileDrop
             accept=".csv,text/csv,text/plain"
             multiple={false}
@@ -254,94 +240,7 @@ export function TableAutoencoderLab() {
                   cols: csv.columns.length,
                 })}
               </p>
-              <fieldset className="space-y-1 text-sm">
-                <legend className="font-medium">{t('lab.tae.features')}</legend>
-                {csv.numericColumns.map((c) => (
-                  <label key={c} className="flex items-center gap-2">
-                    <input
-                      type="checkbox"
-                      checked={choice.features.includes(c)}
-                      data-testid={`tae-feature-${c}`}
-                      onChange={(e) =>
-                        changeChoice({
-                          ...choice,
-                          features: e.target.checked
-                            ? csv.numericColumns.filter((f) => f === c || choice.features.includes(f))
-                            : choice.features.filter((f) => f !== c),
-                        })
-                      }
-                    />
-                    {c}
-                  </label>
-                ))}
-              </fieldset>
-              <div className="text-sm">
-                <label htmlFor="tae-label" className="font-medium">
-                  {t('lab.tae.label')}
-                </label>
-                <select
-                  id="tae-label"
-                  data-testid="tae-label"
-                  className={selectClass}
-                  value={choice.label ?? ''}
-                  onChange={(e) => {
-                    const label = e.target.value || null;
-                    // The most common value is the first guess of what is normal.
-                    const common = label ? valueCounts(csv, label)[0]?.value : undefined;
-                    changeChoice({
-                      features: choice.features.filter((f) => f !== label),
-                      label,
-                      normal: common === undefined ? [] : [common],
-                    });
-                  }}
-                >
-                  <option value="">{t('lab.tae.noLabel')}</option>
-                  {csv.columns.map((c) => (
-                    <option key={c} value={c}>
-                      {c}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              {choice.label && labelValues.length <= MAX_LABEL_VALUES && (
-                <fieldset className="space-y-1 text-sm">
-                  <legend className="font-medium">{t('lab.tae.normal')}</legend>
-                  {labelValues.map(({ value: v, count: n }) => (
-                    <label key={v} className="flex items-center gap-2">
-                      <input
-                        type="checkbox"
-                        checked={choice.normal.includes(v)}
-                        data-testid={`tae-normal-${v}`}
-                        onChange={(e) =>
-                          changeChoice({
-                            ...choice,
-                            normal: e.target.checked
-                              ? [...choice.normal, v]
-                              : choice.normal.filter((x) => x !== v),
-                          })
-                        }
-                      />
-                      {v} <span className="text-slate-500">({n})</span>
-                    </label>
-                  ))}
-                </fieldset>
-              )}
-              {prepared.error ? (
-                <Alert kind="error">
-                  <span data-testid="tae-prepare-error">{prepared.error}</span>
-                </Alert>
-              ) : (
-                prepared.data && (
-                  <p className="text-xs text-slate-600" data-testid="tae-split">
-                    {t('lab.tae.split', {
-                      train: prepared.data.train.values.length,
-                      test: prepared.data.test.values.length,
-                      anomalies: prepared.data.test.isAnomaly.filter(Boolean).length,
-                      skipped: prepared.data.skipped,
-                    })}
-                  </p>
-                )
-              )}
+              <TableColumns csv={csv} choice={choice} onChange={setChoice} prepared={prepared} />
             </>
           )}
           <Slider
@@ -360,16 +259,15 @@ export function TableAutoencoderLab() {
             step={5}
             onChange={setEpochs}
           />
-          <div className="flex gap-2">
-            <Button onClick={start} disabled={running || !prepared.data} data-testid="tae-train">
-              {running ? t('lab.seq.training') : t('lab.ae.train')}
-            </Button>
-            {running && (
-              <Button variant="secondary" onClick={training.cancel} data-testid="tae-cancel">
-                {t('lab.seq.stop')}
-              </Button>
-            )}
-          </div>
+          <TrainStop
+            running={running}
+            disabled={!prepared.data}
+            onTrain={() => void start()}
+            onStop={training.cancel}
+            trainLabel={t('lab.ae.train')}
+            trainTestId="tae-train"
+            stopTestId="tae-cancel"
+          />
           {running && (
             <ProgressBar
               value={state.epoch / Math.max(1, state.epochs)}

@@ -6,6 +6,7 @@ import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useSta
 
 import { useT } from '@/components/i18n/i18n-provider';
 import { Button } from '@/components/ui/button';
+import { Select } from '@/components/ui/select';
 
 import { cameraProblem, type CameraProblem } from './camera-problem';
 
@@ -161,20 +162,17 @@ export const Webcam = forwardRef<WebcamHandle, WebcamProps>(function Webcam(
         )}
       </div>
       {devices.length > 1 && (
-        <label className="flex min-w-0 flex-wrap items-center gap-2 text-sm">
-          <span>{t('camera.choose')}</span>
-          <select
-            className="max-w-full min-w-0 flex-1 truncate rounded-lg border border-slate-300 px-2 py-1"
-            value={deviceId}
-            onChange={(e) => setDeviceId(e.target.value)}
-          >
-            {devices.map((d, i) => (
-              <option key={d.deviceId || i} value={d.deviceId}>
-                {d.label || t('camera.numbered', { n: i + 1 })}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Select
+          label={t('camera.choose')}
+          wrapperClassName="min-w-0"
+          className="truncate"
+          value={deviceId}
+          onChange={setDeviceId}
+          options={devices.map((d, i) => ({
+            value: d.deviceId,
+            label: d.label || t('camera.numbered', { n: i + 1 }),
+          }))}
+        />
       )}
     </div>
   );

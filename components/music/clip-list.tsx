@@ -6,7 +6,13 @@ import { useEffect, useRef, useState } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
 import { downloadFile } from '@/components/media/download';
 import { Button } from '@/components/ui';
-import { clipToMidi, stepsPerBar, stepsToBars, type TimeSignature } from '@/lib/music';
+import {
+  clipToMidiWithHarmony as clipToMidi,
+  stepsPerBar,
+  stepsToBars,
+  type TimeSignature,
+  withHarmony,
+} from '@/lib/music';
 
 import { type MidiController } from './use-midi';
 import { MidiSendButton } from './midi-panel';
@@ -165,7 +171,7 @@ export function ClipList({ store, player, midi, qpm }: ClipListProps) {
                 </span>
               </div>
               <PianoRoll
-                notes={c.notes}
+                notes={withHarmony(c)}
                 totalSteps={c.totalQuantizedSteps}
                 playhead={player.playing === c.id ? player.playhead : null}
                 marker={c.continuesAt ?? null}

@@ -20,7 +20,9 @@ import {
 
 import { ClipList } from './clip-list';
 import { GroovePanel } from './groove-panel';
+import { HarmonyPanel } from './harmony-panel';
 import { KeyboardInput } from './keyboard-input';
+import { LearnPanel } from './learn-panel';
 import { MidiPanel } from './midi-panel';
 import { DEFAULT_MUSIC_SETTINGS, type MusicSettings, SettingsPanel } from './settings-panel';
 import type { StudioClip } from './studio-types';
@@ -180,6 +182,14 @@ export function MusicStudio() {
           />
         </div>
       </section>
+
+      <HarmonyPanel
+        clips={clips}
+        chords={settings.chords}
+        onAddClip={(c) => addClips([c])}
+        disabled={disabled}
+      />
+      <LearnPanel {...{ clips, disabled, ...settings }} onAddClip={(c) => addClips([c])} />
 
       <GroovePanel clips={clips} qpm={settings.qpm} onAddClip={(c) => addClips([c])} disabled={disabled} />
 

@@ -2,7 +2,9 @@
 // SettingsPanel: length, variations, temperature, tempo, scale and chords for the Music studio's generators.
 import { useT } from '@/components/i18n/i18n-provider';
 import { Card, Field, Select, Slider } from '@/components/ui';
-import { DEFAULT_QPM, LIMITS, type ScaleName, SCALES } from '@/lib/music';
+import { DEFAULT_QPM, LIMITS, type MelodyForm, type ScaleName, SCALES } from '@/lib/music';
+
+import { FormSelect } from './form-select';
 
 const NOTE_NAMES = ['C', 'C♯', 'D', 'E♭', 'E', 'F', 'F♯', 'G', 'A♭', 'A', 'B♭', 'B'];
 
@@ -17,6 +19,8 @@ export interface MusicSettings {
   tonic: number;
   /** A chord progression such as "C G Am F" (empty: the plain melody model). */
   chords: string;
+  /** Form of a long fresh melody (components/music/form-select.tsx). */
+  form: MelodyForm;
 }
 
 export const DEFAULT_MUSIC_SETTINGS: Readonly<MusicSettings> = Object.freeze({
@@ -27,6 +31,7 @@ export const DEFAULT_MUSIC_SETTINGS: Readonly<MusicSettings> = Object.freeze({
   scale: 'none',
   tonic: 0,
   chords: '',
+  form: 'free',
 });
 
 /** Props for {@link SettingsPanel}. */
@@ -107,6 +112,12 @@ export function SettingsPanel({ settings: s, onChange, chordsAvailable, disabled
           />
           <p className="text-sm text-slate-600">{t('music.scale.hint')}</p>
         </div>
+        <FormSelect
+          value={s.form}
+          onChange={(form) => onChange({ form })}
+          bars={s.bars}
+          disabled={disabled}
+        />
         {chordsAvailable && (
           <Field label={t('music.chords')} hint={t('music.chords.hint')} className="md:col-span-2">
             {(id) => (

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { errorTextNow } from '@/components/errors/use-error-text';
-import { toTimedSequence } from '@/lib/music';
+import { toTimedSequence, withHarmony } from '@/lib/music';
 
 import type { StudioClip } from './studio-types';
 
@@ -75,7 +75,7 @@ export function useClipPlayer(onError: (message: string) => void): ClipPlayer {
     setPlaying(clip.id);
     const once = (): Promise<void> =>
       // Played times, not a quantized sequence, so grooved clips keep their micro-timing.
-      p.start(toTimedSequence(clip.notes, clip.totalQuantizedSteps, clip.qpm)).then(() => {
+      p.start(toTimedSequence(withHarmony(clip), clip.totalQuantizedSteps, clip.qpm)).then(() => {
         if (loopRef.current && player.current === p && p.getPlayState() === 'stopped') return once();
       });
     once()

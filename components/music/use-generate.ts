@@ -9,7 +9,7 @@ import { newId } from '@/lib/ids';
 import {
   constrainToScale,
   fitToRange,
-  generateClip,
+  generateClipWithForm,
   makeMonophonic,
   MELODY_MAX_PITCH,
   MELODY_MIN_PITCH,
@@ -75,12 +75,14 @@ export function useGenerate(
           if (cancelled()) break;
           progress(t('music.busy.generating', { n: v + 1, total }), v, total);
           await yieldToPaint();
-          const out = await generateClip(rnn, {
+          const out = await generateClipWithForm(rnn, {
+            form: settings.form,
             kind,
             bars,
             temperature,
             primer: primerNotes,
             primerSteps: primer?.totalQuantizedSteps,
+            timeSignature: primer?.timeSignature,
             ...(progression.length ? { chordProgression: progression } : {}),
           });
           let notes = out.notes;
@@ -94,6 +96,13 @@ export function useGenerate(
             totalQuantizedSteps: out.totalQuantizedSteps,
             qpm,
             ...(primer ? { continuesAt: primer.totalQuantizedSteps } : {}),
+            // A continuation keeps its primer's meter; the key is the chosen scale's, else the primer's.
+            ...(primer?.timeSignature ? { timeSignature: primer.timeSignature } : {}),
+            ...(kind === 'melody' && (scale === 'major' || scale === 'minor')
+              ? { keySignature: { tonic, mode: scale } }
+              : primer?.keySignature
+                ? { keySignature: primer.keySignature }
+                : {}),
           });
         }
         addClips(made);

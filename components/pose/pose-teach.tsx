@@ -16,22 +16,22 @@ import {
   StudioNotices,
   useStudioNotice,
 } from '@/components/teachable';
-import { Alert, Card, ProgressBar, Slider } from '@/components/ui';
+import { Alert, Button, Card, ProgressBar, Slider } from '@/components/ui';
 import {
   POSE_EXTRACTOR_NAME,
   POSE_FEATURE_SIZE,
   createPoseFeatureExtractor,
-  makePoseModelMetadata,
   mirrorFeature,
   type Pose,
   type PoseModelName,
 } from '@/lib/pose';
-import { DEFAULT_HEAD_CONFIG, exportTransferModelZip, type HeadConfig, type HeadModel } from '@/lib/transfer';
+import { DEFAULT_HEAD_CONFIG, type HeadConfig } from '@/lib/transfer';
 
 import { PoseClassControls } from './pose-class-controls';
 import { PosePreview, useImportedPoseModel, type PoseModelSource } from './pose-preview';
 import type { SubscribeFrames } from './types';
 import { usePosePhotos } from './use-pose-photos';
+import { usePoseExport } from './use-pose-export';
 import { usePoseRecording } from './use-pose-recording';
 
 /** Props for {@link PoseTeach}. */
@@ -100,11 +100,7 @@ export default function PoseTeach({
     if (await studio.train()) setSource('mine');
   };
 
-  const exportModel = (m: HeadModel<Pose>, labels: string[]) =>
-    exportTransferModelZip(
-      m.model,
-      makePoseModelMetadata({ labels, keypointModel, normalization: extractor.normalization }),
-    );
+  const { exportModel, exportPage, canExportPage } = usePoseExport(keypointModel, extractor.normalization);
 
   if (!project) return <ProgressBar value={null} label={t('pose.loadingProject')} />;
   const mirrorAugment = project.augment.enabled && project.augment.flip;
@@ -219,6 +215,24 @@ export default function PoseTeach({
             saveStateTestId="pose-save-state"
             level={3}
           >
+            {canExportPage && (
+              <div className="space-y-1">
+                <Button
+                  variant="secondary"
+                  disabled={busy || recording || !project.head || !studio.model}
+                  onClick={() =>
+                    studio.model &&
+                    void exportPage(studio.model, studio.modelLabels).catch((e: unknown) =>
+                      setNotice({ kind: 'error', text: e instanceof Error ? e.message : String(e) }),
+                    )
+                  }
+                  data-testid="export-page"
+                >
+                  {t('teachx.exportPage')}
+                </Button>
+                <p className="text-xs text-slate-500">{t('teachx.exportPageHint')}</p>
+              </div>
+            )}
             <FileDrop
               accept=".json,.bin,.zip"
               label={t('pose.importModel')}

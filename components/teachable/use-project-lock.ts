@@ -27,8 +27,9 @@ export function useProjectLock(key: string): ProjectLockState {
         .request(`${PROJECT_LOCK_PREFIX}${key}`, { ifAvailable: true }, (lock) => {
           if (!alive) return undefined;
           if (!lock) {
-            // A quick remount (React's development double effect) may still hold it for a moment.
-            if (tries > 0) retry = window.setTimeout(() => void attempt(tries - 1), 300);
+            // A quick remount (React's double effect) or the page this one replaced (a reload) may
+            // still hold it for a moment: ask again for about 3 s before saying it is elsewhere.
+            if (tries > 0) retry = window.setTimeout(() => void attempt(tries - 1), 400);
             else setState('elsewhere');
             return undefined;
           }
@@ -38,7 +39,7 @@ export function useProjectLock(key: string): ProjectLockState {
           });
         })
         .catch(() => alive && setState('owner'));
-    void attempt(2);
+    void attempt(8);
     return () => {
       alive = false;
       window.clearTimeout(retry);

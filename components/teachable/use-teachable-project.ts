@@ -71,13 +71,11 @@ export function useTeachableProject<S extends BaseTrainSettings>(opts: UseTeacha
       const raw = await loadProject<unknown>(storageKey);
       // Read defensively: damaged parts are dropped or reset, so stored data never bricks a studio.
       const r = repairProject<S>(raw, fresh());
-      if (r && r.project.extractor === extractor && r.project.featureSize === featureSize) {
+      const p = r?.project;
+      const ours = p && p.extractor === extractor && p.featureSize === featureSize;
+      if (r && p && (ours || optsRef.current.olderExtractors?.includes(p.extractor))) {
         if (r.repaired && !cancelled) setRepaired(true);
-        return show(r.project);
-      }
-      if (r && optsRef.current.olderExtractors?.includes(r.project.extractor)) {
-        if (r.repaired && !cancelled) setRepaired(true);
-        return show(r.project);
+        return show(p);
       }
       show((raw !== undefined && (await optsRef.current.migrate?.(raw))) || fresh());
     })().catch(() => {

@@ -14,5 +14,8 @@ export const DEFAULT_DIGIT_NET_CONFIG: Readonly<DigitNetConfig> = Object.freeze(
   filters: 16,
   seed: 1,
 });
-/** Below this top probability the studio says "I'm not sure". */
+/**
+ * Below this top probability the studio says "I'm not sure" for a network trained in the browser; the
+ * shipped models use their measured thresholds (`digitCalibration`).
+ */
 export const UNSURE_THRESHOLD = 0.6;

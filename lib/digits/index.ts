@@ -19,3 +19,9 @@ export {
 export type * from './types';
 export { trainDigits, withDrawings } from './train';
 export type { DigitsTrainData, LabelledDigit, TrainDigitsOptions, TrainDigitsResult } from './train';
+/** Calibrated confidence and the "I'm not sure" threshold of the shipped models (and the default). */
+export {
+  calibrateProbabilities,
+  digitCalibration,
+  type DigitCalibration,
+} from '../pretrained/digits/calibration';

@@ -50,7 +50,7 @@ export async function readCsvFile(file: Blob, name: string, reader: CsvReader): 
  * @throws InputError as parseCsv does; FileError 'files.cancelled' when aborted.
  */
 export function parseCsvOffThread(text: string, name: string, signal?: AbortSignal): Promise<ParsedCsv> {
-  if (typeof Worker === 'undefined') return Promise.resolve(parseCsv(text, name));
+  if (typeof Worker === 'undefined') return Promise.resolve().then(() => parseCsv(text, name));
   return new Promise<ParsedCsv>((resolve, reject) => {
     let worker: Worker;
     try {

@@ -5,7 +5,7 @@ import { translate } from '../i18n/translate';
 import { DEFAULT_AUGMENT, emptyProject } from '../transfer/project';
 import { checkAudioFile, wavDurationSeconds } from './audio';
 import { MAX_AUDIO_BYTES, MAX_CSV_ROWS, MAX_FILE_CLASSES, MAX_MIDI_BYTES, MAX_MIDI_NOTES } from './constants';
-import { checkCsvText, countLines } from './csv';
+import { checkCsvText, countLines, parseCsvOffThread } from './csv';
 import { FileError, describeFileError } from './errors';
 import { planImageDecode, readImageSize } from './image';
 import { scanMidi } from './midi';
@@ -142,6 +142,13 @@ describe('CSV tables', () => {
     expect(ko).toContain('1,000,000줄');
     expect(ko).toContain('놀이터');
     expect(() => checkCsvText('ok.csv', makeCsv(MAX_CSV_ROWS), 'sequence')).not.toThrow();
+  });
+
+  it('parses off the main thread where workers exist, and here without them, with the same errors', async () => {
+    const parsed = await parseCsvOffThread(makeCsv(3), 'small.csv');
+    expect(parsed.columns).toEqual(['x', 'y', 'label']);
+    expect(parsed.rows).toHaveLength(3);
+    await expect(parseCsvOffThread('', 'empty.csv')).rejects.toThrow(/"empty.csv" is empty/);
   });
 });
 

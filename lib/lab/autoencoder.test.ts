@@ -5,18 +5,11 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 
-import {
-  DIGIT_PIXELS,
-  DigitAutoencoder,
-  anomalyReport,
-  flagAt,
-  parseDigits,
-  projectTo2d,
-  selectDigits,
-} from './index';
+import { DIGIT_PIXELS, DigitAutoencoder, anomalyReport, flagAt, projectTo2d, selectDigits } from './index';
+import { parseMnist } from '../pretrained/digits';
 
 const DIR = path.join(__dirname, '..', '..', 'public', 'data', 'mnist');
-const digits = parseDigits(
+const digits = parseMnist(
   readFileSync(path.join(DIR, 'meta.json'), 'utf8'),
   new Uint8Array(readFileSync(path.join(DIR, 'images.bin'))),
   new Uint8Array(readFileSync(path.join(DIR, 'labels.bin'))),
@@ -27,7 +20,7 @@ describe('digits data', () => {
     expect(digits.trainImages.length).toBe(8000 * DIGIT_PIXELS);
     expect(digits.testLabels.length).toBe(2000);
     expect(Math.max(...digits.testImages.subarray(0, 5000))).toBeLessThanOrEqual(1);
-    expect(() => parseDigits('{}', new Uint8Array(3), new Uint8Array(1))).toThrow(/damaged/);
+    expect(() => parseMnist('{}', new Uint8Array(3), new Uint8Array(1))).toThrow(/meta\.json/);
   });
 });
 

@@ -15,12 +15,12 @@ import {
   convFilters,
   convLayerIndices,
   featureMaps,
-  parseDigits,
   type CnnLabLayer,
 } from './index';
+import { parseMnist } from '../pretrained/digits';
 
 const DIR = path.join(__dirname, '..', '..', 'public', 'data', 'mnist');
-const digits = parseDigits(
+const digits = parseMnist(
   readFileSync(path.join(DIR, 'meta.json'), 'utf8'),
   new Uint8Array(readFileSync(path.join(DIR, 'images.bin'))),
   new Uint8Array(readFileSync(path.join(DIR, 'labels.bin'))),

@@ -67,7 +67,6 @@ export {
   type TableData,
   type TableRows,
 } from './tabular-autoencoder';
-export { loadDigits, parseDigits, type DigitsData } from './digits-data';
 export {
   CNN_INPUT_SHAPE,
   DEFAULT_CNN_STACK,

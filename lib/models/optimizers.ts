@@ -51,8 +51,10 @@ export function resolveOptimizerConfig(partial: Partial<OptimizerConfig>): Requi
 }
 
 /**
- * Creates a tfjs optimizer. The caller owns it (a compiled model disposes its optimizer
- * when the model is disposed).
+ * Creates a tfjs optimizer. The caller owns it and disposes it, unless it hands it to
+ * `compileModel` (lib/models/compile.ts), which gives it to the model: `model.dispose()` then
+ * frees it. A plain tfjs `model.compile({ optimizer })` does not: tfjs only disposes optimizers it
+ * created from a string name.
  */
 export function createOptimizer(config: Partial<OptimizerConfig>): tf.Optimizer {
   const c = resolveOptimizerConfig(config);

@@ -23,6 +23,14 @@ export const MUSIC_MODELS: Readonly<Record<string, Readonly<MusicModelInfo>>> = 
     dataLicence: 'GPL-3.0 (Nottingham dataset)',
     bytes: 898_200,
   }),
+  attention_rnn: Object.freeze({
+    kind: 'MusicRNN',
+    url: '/models/music/attention_rnn',
+    description:
+      "Melody continuation with Magenta's attention_rnn configuration (3x128 LSTM, attention over 40 steps), trained on Nottingham folk tunes.",
+    dataLicence: 'GPL-3.0 (Nottingham dataset)',
+    bytes: 2_045_480,
+  }),
   drum_rnn: Object.freeze({
     kind: 'MusicRNN',
     url: '/models/music/drum_rnn',

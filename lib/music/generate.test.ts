@@ -3,8 +3,20 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { ConfigError } from '../errors';
-import { generateClip } from './generate';
+import { generateClip, MAX_NOTE_STEPS, SEED_NOTES } from './generate';
+import { kickOnBeatShare, notesPerBarByPart, onBeatShare } from './rhythm';
+import reference from './rhythm-reference.json';
 import { loadMusicRnnModule, serveDirectory, type StaticServer } from './test-helpers';
+import type { Note } from './types';
+
+/**
+ * The lowest share that is still "as often as the data" for `n` samples: the data's share minus three
+ * binomial standard errors (sampling is random, so a fair model lands below the data's share by chance
+ * about once in 700 runs).
+ */
+function atLeastData(ref: number, n: number): number {
+  return ref - 3 * Math.sqrt((ref * (1 - ref)) / n);
+}
 
 describe('generateClip with the shipped MusicRNN checkpoints', () => {
   let server: StaticServer;
@@ -102,4 +114,59 @@ describe('generateClip with the shipped MusicRNN checkpoints', () => {
     ).rejects.toThrow(/drum/);
     rnn.dispose();
   }, 120_000);
+
+  it('seeded melodies keep the seed on the downbeat and put onsets on the beat at least as often as the tunes they learned from', async () => {
+    const { MusicRNN } = loadMusicRnnModule();
+    const rnn = new MusicRNN(`${server.url}/models/music/melody_rnn`);
+    await rnn.initialize();
+    const generated: Note[] = [];
+    for (let i = 0; i < 8; i++) {
+      const out = await generateClip(rnn, { kind: 'melody', bars: 4, temperature: 1 });
+      expect(out.totalQuantizedSteps).toBe(64);
+      expect(out.notes[0]).toEqual(SEED_NOTES.melody);
+      generated.push(...out.notes.slice(1));
+    }
+    rnn.dispose();
+    // Nottingham: 62% of onsets on a beat. Before the fix the seed was dropped without moving the new
+    // notes back by its two steps, and only 30% were.
+    expect(onBeatShare(generated)).toBeGreaterThanOrEqual(
+      atLeastData(reference.melody.onBeat, generated.length),
+    );
+  }, 240_000);
+
+  it('seeded drums put kicks on the beat at least as often as the Groove MIDI drummers', async () => {
+    const { MusicRNN } = loadMusicRnnModule();
+    const rnn = new MusicRNN(`${server.url}/models/music/drum_rnn`);
+    await rnn.initialize();
+    const generated: Note[] = [];
+    for (let i = 0; i < 6; i++) {
+      const out = await generateClip(rnn, { kind: 'drums', bars: 4, temperature: 1 });
+      expect(out.notes[0]).toEqual(SEED_NOTES.drums);
+      generated.push(...out.notes.slice(1));
+    }
+    rnn.dispose();
+    const kicks = generated.filter((n) => n.pitch === 36).length;
+    expect(kicks).toBeGreaterThan(20);
+    // Groove MIDI 4/4 beats: 47% of kicks on a beat; 2–7% before the fix.
+    expect(kickOnBeatShare(generated)).toBeGreaterThanOrEqual(atLeastData(reference.drums.kickOnBeat, kicks));
+  }, 240_000);
+
+  it('a 32-bar melody stays about as busy at the end as at the start, with no note held past a bar', async () => {
+    const { MusicRNN } = loadMusicRnnModule();
+    const rnn = new MusicRNN(`${server.url}/models/music/melody_rnn`);
+    await rnn.initialize();
+    const quarters: number[][] = [];
+    for (let i = 0; i < 2; i++) {
+      const out = await generateClip(rnn, { kind: 'melody', bars: 32, temperature: 1 });
+      expect(out.totalQuantizedSteps).toBe(512);
+      for (const n of out.notes)
+        expect(n.quantizedEndStep - n.quantizedStartStep).toBeLessThanOrEqual(MAX_NOTE_STEPS);
+      quarters.push(notesPerBarByPart(out.notes, out.totalQuantizedSteps, 4));
+    }
+    rnn.dispose();
+    const mean = (q: number) => (quarters[0][q] + quarters[1][q]) / 2;
+    // Each 8-bar quarter keeps at least half the data's density (5.8 notes a bar); before, the last
+    // quarter fell to 1.5.
+    for (let q = 0; q < 4; q++) expect(mean(q)).toBeGreaterThanOrEqual(0.5 * reference.melody.notesPerBar);
+  }, 240_000);
 });

@@ -13,14 +13,17 @@ import {
 import type { GenerateOptions, Note, SequenceContinuer } from './types';
 
 /**
- * Music is generated in phrases of this many steps (4 bars of 4/4), each continuing from at most
- * the previous {@link CONTEXT_STEPS}–2×CONTEXT_STEPS steps. Our RNNs learned from 64-step windows: run
- * far past that, the melody model drifts into held notes (32 bars fell from 4.7 to 1.5 notes a bar).
- * Phrase and context starts are multiples of 64 steps, so Magenta's BinaryCounter (period 32 steps for
- * melodies, 64 for drums) reads the same bar positions as in training.
+ * Music is generated in phrases: each call to the model continues at most `context` steps (plus up to
+ * `align` − 1 more) by at most `phrase` steps. Our RNNs learned from 64-step windows, and run further
+ * than that the melody model drifts into held notes (32 bars fell from 4.7 to 1.5 notes a bar), so a
+ * call never runs much past 64 steps. Context starts are multiples of `align`, the period of Magenta's
+ * BinaryCounter (5 bits = 32 steps for melodies, 6 bits = 64 for drums), so the counter reads the same
+ * bar positions as in training.
  */
-export const PHRASE_STEPS = 64;
-export const CONTEXT_STEPS = 64;
+export const PHRASES = Object.freeze({
+  melody: Object.freeze({ phrase: 32, context: 32, align: 32 }),
+  drums: Object.freeze({ phrase: 32, context: 32, align: 64 }),
+});
 /** A generated melody note is cut after this many steps (one 4/4 bar; longer holds mean a stalled model). */
 export const MAX_NOTE_STEPS = 16;
 
@@ -95,9 +98,10 @@ export async function generateClip(
   const total = seeded ? steps : primerSteps + steps;
   const notes = [...primer];
   let end = primerSteps;
+  const { phrase, context: contextSteps, align } = PHRASES[o.kind];
   while (end < total) {
-    const phraseEnd = Math.min(total, (Math.floor(end / PHRASE_STEPS) + 1) * PHRASE_STEPS);
-    const from = Math.max(0, Math.floor((end - CONTEXT_STEPS) / PHRASE_STEPS) * PHRASE_STEPS);
+    const phraseEnd = Math.min(total, (Math.floor(end / phrase) + 1) * phrase);
+    const from = Math.max(0, Math.floor((end - contextSteps) / align) * align);
     const context = notes
       .filter((n) => n.quantizedStartStep >= from && n.quantizedStartStep < end)
       .map((n) => ({ ...n, quantizedEndStep: Math.min(n.quantizedEndStep, end) }));

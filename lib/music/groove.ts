@@ -1,9 +1,9 @@
 // GrooVAE: humanise a quantised drum clip (Groove) and turn any rhythm into a full beat (Drumify), two bars
 // at a time, with a Magenta MusicVAE that uses a GrooveConverter (passed in, so browser and Node both work).
-import type { Tensor2D } from '@tensorflow/tfjs';
+import type { Tensor2D, Tensor3D } from '@tensorflow/tfjs';
 
 import { ConfigError, InputError } from '../errors';
-import { LIMITS, STEPS_PER_BAR, STEPS_PER_QUARTER } from './music-constants';
+import { DRUM_PITCH_CLASSES, LIMITS, STEPS_PER_BAR, STEPS_PER_QUARTER } from './music-constants';
 import { secondsPerStep } from './sequences';
 import type { Note } from './types';
 
@@ -44,13 +44,19 @@ export interface GrooveModel {
     stepsPerQuarter?: number,
     qpm?: number,
   ): Promise<{ notes?: unknown[] | null }[]>;
+  /**
+   * The decoder's raw output, [1, steps, 3 × drum classes]: hits, velocities (0–1) and offsets (in half
+   * steps, positive = early) of every class at every step. Groove reads velocity and timing from it.
+   */
+  decodeTensors(z: Tensor2D, temperature?: number): Promise<Tensor3D>;
 }
 
 /** Options of {@link grooveClip} and {@link drumifyClip}. */
 export interface GrooveOptions {
   /**
-   * 0 (the default) takes the model's likeliest hits; higher values (up to 2) sample the hits, so each run
-   * differs. Velocities and timing are always the model's own values.
+   * 0 (the default) decodes the model's likeliest output; higher values (up to 2) sample the hits as it
+   * decodes, so each run differs. Groove still plays exactly the input hits; Drumify plays the sampled
+   * ones. Velocities and timing are always the model's own values.
    */
   temperature?: number;
   /** Stops between two-bar chunks; the promise then rejects with an `AbortError`. */
@@ -163,6 +169,7 @@ async function runChunks(
   notes: readonly Note[],
   clip: GrooveInput,
   o: GrooveOptions,
+  keepHits: boolean,
 ): Promise<GrooveResult> {
   const total = clip.totalQuantizedSteps;
   const chunks = Math.ceil(total / GROOVE_STEPS);
@@ -177,14 +184,24 @@ async function runChunks(
       .map((n) => ({ ...n, quantizedStartStep: n.quantizedStartStep - from }));
     if (local.length) {
       const z = await vae.encode([toGrooveSequence(local, clip.qpm)]);
-      let decoded: { notes?: unknown[] | null }[];
+      let made: Note[];
       try {
         // Magenta decodes deterministically when the temperature is 0 or undefined.
-        decoded = await vae.decode(z, temperature || undefined, undefined, STEPS_PER_QUARTER, clip.qpm);
+        if (keepHits) made = playHits(local, await decodeOutputs(vae, z, temperature || undefined));
+        else {
+          const decoded = await vae.decode(
+            z,
+            temperature || undefined,
+            undefined,
+            STEPS_PER_QUARTER,
+            clip.qpm,
+          );
+          made = fromGrooveNotes(decoded[0]?.notes, clip.qpm, steps);
+        }
       } finally {
         z.dispose();
       }
-      for (const n of fromGrooveNotes(decoded[0]?.notes, clip.qpm, steps))
+      for (const n of made)
         out.push({
           ...n,
           quantizedStartStep: n.quantizedStartStep + from,
@@ -198,10 +215,71 @@ async function runChunks(
   return { notes: out, totalQuantizedSteps: total };
 }
 
+/** Drum class (index into DRUM_PITCH_CLASSES) of each pitch the groove models read. */
+const CLASS_OF_PITCH = new Map<number, number>(
+  DRUM_PITCH_CLASSES.flatMap((ps, c) => ps.map((p) => [p, c] as const)),
+);
+
+/** The decoder output of one chunk as numbers, [step][3 × classes]. */
+async function decodeOutputs(vae: GrooveModel, z: Tensor2D, temperature?: number): Promise<number[][]> {
+  const t = await vae.decodeTensors(z, temperature);
+  try {
+    return ((await t.array()) as number[][][])[0];
+  } finally {
+    t.dispose();
+  }
+}
+
+/** Median of a non-empty list. */
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/**
+ * The input hits, each played with the velocity and timing the model gives its drum at its step; hits the
+ * model would add are not played. Where the model would have left a hit out, its velocity output there is
+ * not trained (it reads 5–10, inaudible), so the hit takes the median velocity the model gives that drum
+ * in the chunk (else of all its hits, else the hit's own) and the model's timing there. Pitches outside
+ * the model's drums keep their own velocity and timing.
+ */
+export function playHits(hits: readonly Note[], outputs: readonly (readonly number[])[]): Note[] {
+  const classes = DRUM_PITCH_CLASSES.length;
+  const velocity = (row: readonly number[], c: number) => clamp(Math.round(row[classes + c] * 127), 1, 127);
+  const played: number[][] = DRUM_PITCH_CLASSES.map((_, c) =>
+    outputs.filter((row) => row[c] > 0.5).map((row) => velocity(row, c)),
+  );
+  const all = played.flat();
+  return hits
+    .map((n) => {
+      const c = CLASS_OF_PITCH.get(n.pitch);
+      const row = outputs[n.quantizedStartStep];
+      if (c === undefined || !row) return { ...n, quantizedEndStep: n.quantizedStartStep + 1 };
+      const vel =
+        row[c] > 0.5
+          ? velocity(row, c)
+          : played[c].length
+            ? median(played[c])
+            : all.length
+              ? median(all)
+              : clamp(Math.round(n.velocity ?? 100), 1, 127);
+      return {
+        ...n,
+        quantizedEndStep: n.quantizedStartStep + 1,
+        velocity: vel,
+        // Magenta plays a note at (step − output / 2): our offset (positive = late) is −output / 2.
+        offset: clamp(Math.round((-row[2 * classes + c] / 2) * 1e4) / 1e4, -0.5, MAX_OFFSET),
+        isDrum: true as const,
+      };
+    })
+    .sort((a, b) => a.quantizedStartStep - b.quantizedStartStep || a.pitch - b.pitch);
+}
+
 /**
  * Groove: plays a quantised drum clip like a drummer would, with the humanize GrooVAE. The model reads only
- * which drums hit on which step (velocities and timing are ignored) and writes velocities and micro-timing
- * offsets; it may add or drop a few hits. Clips longer than two bars are done two bars at a time.
+ * which drums hit on which step (velocities and timing are ignored); every hit of the clip is kept and
+ * played with the velocity and micro-timing the model writes for it. Clips longer than two bars are done
+ * two bars at a time.
  */
 export async function grooveClip(
   vae: GrooveModel,
@@ -211,7 +289,7 @@ export async function grooveClip(
   checkInput(clip, 'The drum clip', options.temperature ?? 0);
   const drums = clip.notes.filter((n) => n.isDrum);
   if (!drums.length) throw new InputError('The clip has no drum notes: Groove works on a drum clip.', 'clip');
-  return runChunks(vae, drums, clip, options);
+  return runChunks(vae, drums, clip, options, true);
 }
 
 /**
@@ -224,7 +302,7 @@ export async function drumifyClip(
   options: GrooveOptions = {},
 ): Promise<GrooveResult> {
   checkInput(clip, 'The rhythm', options.temperature ?? 0);
-  return runChunks(vae, clip.notes, clip, options);
+  return runChunks(vae, clip.notes, clip, options, false);
 }
 
 /**

@@ -24,14 +24,7 @@ export {
   type ImportedMidi,
   type TimedSequence,
 } from './sequences';
-export {
-  CONTEXT_STEPS,
-  generateClip,
-  MAX_NOTE_STEPS,
-  PHRASE_STEPS,
-  resolveGenerateOptions,
-  SEED_NOTES,
-} from './generate';
+export { generateClip, MAX_NOTE_STEPS, PHRASES, resolveGenerateOptions, SEED_NOTES } from './generate';
 export type * from './types';
 export {
   interpolateMelodies,
@@ -84,3 +77,54 @@ export {
   onsetSteps,
   snareBackbeatShare,
 } from './rhythm';
+export {
+  formFits,
+  generateClipWithForm,
+  generateWithForm,
+  MELODY_FORMS,
+  type FormOptions,
+  type FormResult,
+  type FormSection,
+  type MelodyForm,
+} from './form';
+export {
+  inKeyShare,
+  measureMelody,
+  melodyIntervals,
+  motifRepetition,
+  stepwiseShare,
+  type MelodyMetrics,
+} from './melody-metrics';
+export {
+  chordSpans,
+  clipToMidiWithHarmony,
+  harmonize,
+  HARMONY_STYLES,
+  HARMONY_TRACK_NAME,
+  parseChord,
+  withHarmony,
+  type ChordRhythm,
+  type HarmonyOptions,
+  type HarmonyStyle,
+  type ParsedChord,
+} from './harmony';
+export {
+  artifactsToCheckpointFiles,
+  eventsToMelody,
+  fetchMelodyRnnArtifacts,
+  melodyToEvents,
+  TunableMelodyRnn,
+  type EventWindow,
+  type MelodyRnnArtifacts,
+  type MelodyRnnSpec,
+} from './tunable-melody-rnn';
+export {
+  fineTuneMelodyRnn,
+  makeFineTuneData,
+  meanLoss,
+  type FineTuneData,
+  type FineTuneDataOptions,
+  type FineTuneOptions,
+  type FineTuneResult,
+  type MelodySource,
+} from './melody-finetune';

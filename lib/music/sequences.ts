@@ -48,7 +48,9 @@ export function keyFifths(key: KeySignature): number {
 }
 
 /** The key a MIDI key-signature event names (@tonejs/midi gives the major key of the signature). */
-function keyFromMidi(key: string, scale: string): KeySignature {
+function keyFromMidi(key: string | undefined, scale: string): KeySignature | undefined {
+  // An out-of-range sharps/flats byte (some writers put 7 + index there) names no key.
+  if (!key) return undefined;
   const major = pitchClassOf(key);
   const mode = scale === 'minor' ? 'minor' : 'major';
   return { tonic: mode === 'minor' ? (major + 9) % 12 : major, mode };

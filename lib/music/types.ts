@@ -40,6 +40,8 @@ export interface Clip {
   timeSignature?: TimeSignature;
   /** Key read from an uploaded file (absent: estimated from the notes when saving a melody). */
   keySignature?: KeySignature;
+  /** A chord track under a melody (lib/music/harmony.ts), exported as a second MIDI track. */
+  harmony?: Note[];
 }
 
 /** The INoteSequence shape Magenta's models and players accept (quantized). */

@@ -43,17 +43,22 @@ export function makeTransferMetadata(input: TransferMetadataInput): TransferMode
   };
 }
 
-/** A short program that runs an exported image head with this project's library. */
+/**
+ * A short program that runs an exported head with plain TensorFlow.js on any web page (no code of
+ * this app). The head takes the extractor's feature vector; for pictures, the Image studio's
+ * standalone export (model.html, or a model.json that takes pixels) needs no features at all.
+ */
 export function usageSnippet(meta: TransferModelMetadata): string {
-  return `// Runs the exported model with Creative AI Studio's library (lib/transfer), offline.
-// Put model.json, weights.bin and metadata.json next to your page, and the backbone in /models/centernet/.
-import * as tf from '@tensorflow/tfjs';
-import { createImageFeatureExtractor, loadTransferModelFromUrl, classify } from '@/lib/transfer';
-
-const extractor = await createImageFeatureExtractor({ mode: '${meta.extractor.replace('centernet-mobilenetv3-', '')}' });
-const { model, metadata } = await loadTransferModelFromUrl('./model.json', './metadata.json');
-const video = document.querySelector('video');
-const probabilities = await classify(extractor, model, video); // one number per label
+  return `// Runs this exported classifier with plain TensorFlow.js ${meta.versions.tfjs}, offline.
+// Put model.json, weights.bin and metadata.json next to your page and load tf.min.js from your own copy.
+// The model takes ${meta.featureSize} numbers made by "${meta.extractor}" (see metadata.json) and
+// returns one probability per label.
+const model = await tf.loadLayersModel('model.json');
+const metadata = await (await fetch('metadata.json')).json();
+function classify(features /* ${meta.featureSize} numbers */) {
+  return tf.tidy(() => Array.from(model.predict(tf.tensor2d([Array.from(features)])).dataSync()));
+}
+const probabilities = classify(new Array(${meta.featureSize}).fill(0));
 console.log(metadata.labels[probabilities.indexOf(Math.max(...probabilities))]);
 `;
 }

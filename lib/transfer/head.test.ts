@@ -114,7 +114,7 @@ describe('trainHead', () => {
 describe('importProjectZip', () => {
   it('rejects a file that is not a project', () => {
     expect(() => importProjectZip('notes.txt', new TextEncoder().encode('hello'))).toThrow(
-      /not a project file/,
+      /notes\.txt" is not a zip file/,
     );
   });
 });

@@ -69,3 +69,31 @@ export {
   importProjectZip,
   isProjectZip,
 } from './project-zip';
+export { KNN_K, KNN_TEMPERATURE, KnnClassifier, knnPredict, type KnnOptions } from './knn';
+export { reextractProject, type ReextractOptions, type ReextractTarget } from './reextract';
+export {
+  STANDALONE_INPUT,
+  STANDALONE_OUTPUT,
+  buildStandaloneImageModel,
+  loadStandaloneModel,
+  predictStandalone,
+  type StandaloneImageModelInput,
+  type StandaloneModelFiles,
+} from './standalone';
+export {
+  STANDALONE_IMAGE_FORMAT,
+  buildStandaloneImageExport,
+  isStandaloneImageExport,
+  loadStandaloneImageExport,
+  standaloneImageFiles,
+  standaloneImageMetadata,
+  standaloneUsageSnippet,
+  type StandaloneImageMetadata,
+} from './standalone-export';
+export {
+  standaloneImagePage,
+  standalonePosePage,
+  type StandaloneImagePageInput,
+  type StandalonePageTexts,
+  type StandalonePosePageInput,
+} from './standalone-page';

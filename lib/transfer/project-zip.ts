@@ -9,6 +9,7 @@ import { toMono } from '../audio/resample';
 import { InputError } from '../errors';
 import {
   FileError,
+  MAX_DECODE_PIXELS,
   MAX_PROJECT_SAMPLES,
   PROJECT_FORMAT,
   PROJECT_FORMAT_V1,
@@ -17,6 +18,7 @@ import {
   formatCount,
   looksLikeZip,
   parseJsonWith,
+  readImageSize,
   safeUnzip,
   type ModelEntry,
 } from '../files';
@@ -195,11 +197,18 @@ function readPayload(fileName: string, s: SampleEntry, entries: Record<string, U
       ...(s.sourceFile ? { file: s.sourceFile } : {}),
     };
   }
-  return {
-    kind: 'picture',
-    type: s.type,
-    bytes: s.file ? (entries[s.file] ?? new Uint8Array(0)) : new Uint8Array(0),
-  };
+  const bytes = s.file ? (entries[s.file] ?? new Uint8Array(0)) : new Uint8Array(0);
+  // Example pictures are small thumbnails: one that claims to be huge is refused before any decode.
+  const size = readImageSize(bytes);
+  if (size && size.width * size.height > MAX_DECODE_PIXELS)
+    throw new FileError('files.image.tooManyPixels', {
+      name: `${fileName}: ${s.file}`,
+      width: size.width,
+      height: size.height,
+      mp: Math.round((size.width * size.height) / 1e6),
+      max: MAX_DECODE_PIXELS / 1e6,
+    });
+  return { kind: 'picture', type: s.type, bytes };
 }
 
 /**

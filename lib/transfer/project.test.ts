@@ -5,6 +5,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 
 import { InputError } from '../errors';
+import { makePng } from '../files/test-files';
 import { captureArtifacts } from '../persist';
 import { DEFAULT_HEAD_CONFIG } from './constants';
 import { createHead, disposeHead, predictHead } from './head';
@@ -242,6 +243,22 @@ describe('project zip', () => {
       ),
     });
     expect(() => importProjectZip('escape.zip', escape)).toThrow(/samples\.0\.file/);
+    const huge = zipSync({
+      'project.json': strToU8(
+        JSON.stringify({
+          ...bare,
+          classes: [
+            {
+              id: 'c',
+              name: 'A',
+              samples: [{ id: 's', kind: 'picture', type: 'image/png', file: 'samples/s.png' }],
+            },
+          ],
+        }),
+      ),
+      'samples/s.png': makePng(12000, 12000),
+    });
+    expect(() => importProjectZip('huge.zip', huge)).toThrow(/samples\/s\.png" is 12000 × 12000 pixels/);
   });
 });
 

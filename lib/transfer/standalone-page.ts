@@ -130,6 +130,7 @@ document.getElementById('file').addEventListener('change', function (e) {
   if (video.srcObject) { video.srcObject.getTracks().forEach(function (t) { t.stop(); }); video.srcObject = null; }
   video.hidden = true;
   still.src = URL.createObjectURL(f); still.hidden = false;
+  if (typeof resetModel === 'function') resetModel();
   createImageBitmap(f).then(function (bmp) {
     return predict(bmp).then(function (p) { bmp.close(); if (p) show(p); document.body.setAttribute('data-done', 'picture'); });
   });
@@ -144,7 +145,9 @@ function predict(source) {
   var out = tf.tidy(function () { return model.predict(tf.browser.fromPixels(source).toFloat().expandDims(0)); });
   return out.data().then(function (d) { out.dispose(); return Array.prototype.slice.call(d); });
 }
-loadInline(DATA.model).then(function (m) {
+// "?backend=cpu" (or wasm, webgl) picks the TensorFlow.js backend; by default it chooses.
+var wanted = new URLSearchParams(location.search).get('backend');
+(wanted ? tf.setBackend(wanted) : tf.ready()).then(function () { return loadInline(DATA.model); }).then(function (m) {
   model = m;
   statusEl.textContent = '';
   document.body.setAttribute('data-ready', tf.getBackend());
@@ -205,4 +208,125 @@ ${inlineScript(COMMON_PROGRAM + (input.program ?? IMAGE_PROGRAM))}
 </body>
 </html>
 `;
+}
+
+/**
+ * The pose program: MoveNet (pose-detection) finds the keypoints, they are normalised exactly as
+ * lib/pose's normalizePose does (torso centre and size, low-score points masked) and the dense
+ * head gives the probabilities. DATA.movenet is the keypoint model, DATA.head the layers model.
+ */
+const POSE_PROGRAM = String.raw`
+var detector = null, head = null;
+// A still picture is analysed on its own (MoveNet follows a person between video frames).
+function resetModel() { if (detector) detector.reset(); }
+function poseFrame(kp, minScore) {
+  function ok(i) { return (kp[i] && kp[i].score || 0) >= minScore; }
+  function mid(a, b) { return { x: (kp[a].x + kp[b].x) / 2, y: (kp[a].y + kp[b].y) / 2 }; }
+  function dist(p, q) { return Math.hypot(p.x - q.x, p.y - q.y); }
+  var sh = ok(5) && ok(6) ? mid(5, 6) : null, hp = ok(11) && ok(12) ? mid(11, 12) : null, sizes = [];
+  if (sh && hp) sizes.push(dist(sh, hp));
+  if (sh) sizes.push(dist(kp[5], kp[6]));
+  if (hp) sizes.push(dist(kp[11], kp[12]));
+  var centre = sh && hp ? { x: (sh.x + hp.x) / 2, y: (sh.y + hp.y) / 2 } : (sh || hp);
+  var size = sizes.length ? Math.max.apply(null, sizes) : 0;
+  if (!centre || !(size > 1e-6)) {
+    var vis = kp.filter(function (k) { return k.score >= minScore; });
+    if (vis.length < 2) return null;
+    var xs = vis.map(function (k) { return k.x; }), ys = vis.map(function (k) { return k.y; });
+    var x0 = Math.min.apply(null, xs), x1 = Math.max.apply(null, xs), y0 = Math.min.apply(null, ys), y1 = Math.max.apply(null, ys);
+    centre = centre || { x: (x0 + x1) / 2, y: (y0 + y1) / 2 };
+    size = Math.max(x1 - x0, y1 - y0);
+    if (!(size > 1e-6)) return null;
+  }
+  return { cx: centre.x, cy: centre.y, size: size };
+}
+function features(kp, minScore) {
+  var out = new Float32Array(51), f = poseFrame(kp, minScore);
+  if (!f) return out;
+  for (var i = 0; i < 17; i++) {
+    var k = kp[i];
+    if (!k || k.score < minScore) continue;
+    out[i * 3] = (k.x - f.cx) / f.size; out[i * 3 + 1] = (k.y - f.cy) / f.size; out[i * 3 + 2] = 1;
+  }
+  return out;
+}
+function predict(source) {
+  if (!detector || !head) return Promise.resolve(null);
+  var px = tf.browser.fromPixels(source);
+  return detector.estimatePoses(px, { flipHorizontal: false, maxPoses: 1 }).then(function (poses) {
+    px.dispose();
+    var best = null;
+    poses.forEach(function (p) {
+      var kp = [];
+      for (var i = 0; i < 17; i++) { var q = p.keypoints[i] || {}; kp.push({ x: q.x || 0, y: q.y || 0, score: q.score || 0 }); }
+      var score = p.score != null ? p.score : kp.reduce(function (s, k) { return s + k.score; }, 0) / 17;
+      if (!best || score > best.score) best = { kp: kp, score: score };
+    });
+    if (!best || best.score < DATA.minPoseScore) return null;
+    var f = features(best.kp, DATA.normalization.minScore);
+    var out = tf.tidy(function () { return head.predict(tf.tensor2d(f, [1, 51])); });
+    return out.data().then(function (d) { out.dispose(); return Array.prototype.slice.call(d); });
+  });
+}
+var wanted = new URLSearchParams(location.search).get('backend');
+(wanted ? tf.setBackend(wanted) : tf.ready()).then(function () {
+  var h = DATA.head;
+  return Promise.all([
+    poseDetection.createDetector(poseDetection.SupportedModels.MoveNet, {
+      modelType: DATA.movenetType,
+      enableSmoothing: false,
+      modelUrl: tf.io.fromMemory({
+        modelTopology: DATA.movenet.modelJson.modelTopology, format: DATA.movenet.modelJson.format,
+        signature: DATA.movenet.modelJson.signature,
+        weightSpecs: DATA.movenet.modelJson.weightsManifest.reduce(function (a, g) { return a.concat(g.weights); }, []),
+        weightData: b64ToBuffer(DATA.movenet.weights)
+      })
+    }),
+    tf.loadLayersModel(tf.io.fromMemory({ modelTopology: h.modelTopology, weightSpecs: h.weightSpecs, weightData: b64ToBuffer(h.weights) }))
+  ]);
+}).then(function (r) {
+  detector = r[0]; head = r[1];
+  statusEl.textContent = '';
+  document.body.setAttribute('data-ready', tf.getBackend());
+}, function (e) { statusEl.textContent = String(e && e.message || e); });
+`;
+
+/** What {@link standalonePosePage} needs besides the shared page input. */
+export interface StandalonePosePageInput extends Omit<
+  StandaloneImagePageInput,
+  'model' | 'program' | 'extra'
+> {
+  /** The MoveNet graph model (model.json object + weights). */
+  movenet: InlineModel;
+  /** pose-detection's model type, e.g. "SinglePose.Lightning". */
+  movenetType: string;
+  /** The pose head: its layers-model topology, weight specs and weights. */
+  head: { modelTopology: unknown; weightSpecs: unknown; weights: Uint8Array };
+  /** Keypoints scored below this are masked (the model's normalisation). */
+  minScore: number;
+  /** A pose scored below this gives no answer (the studio's threshold). */
+  minPoseScore: number;
+  /** The source of pose-detection.min.js. */
+  poseDetection: string;
+}
+
+/** The pose page: MoveNet + the pose head, as one HTML file. */
+export function standalonePosePage(input: StandalonePosePageInput): string {
+  return standaloneImagePage({
+    ...input,
+    model: { modelJson: null, weights: new Uint8Array(0) },
+    extraScripts: [input.poseDetection, ...(input.extraScripts ?? [])],
+    program: POSE_PROGRAM,
+    extra: {
+      movenet: { modelJson: input.movenet.modelJson, weights: toBase64(input.movenet.weights) },
+      movenetType: input.movenetType,
+      head: {
+        modelTopology: input.head.modelTopology,
+        weightSpecs: input.head.weightSpecs,
+        weights: toBase64(input.head.weights),
+      },
+      normalization: { minScore: input.minScore },
+      minPoseScore: input.minPoseScore,
+    },
+  });
 }

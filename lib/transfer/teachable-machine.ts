@@ -57,7 +57,7 @@ function checkMetadata(source: string, raw: Record<string, unknown>): TeachableM
  */
 export async function loadTeachableMachineModel(files: NamedBytes[]): Promise<TeachableMachineModel> {
   const { artifacts, metadata: rawMeta } = importModelFiles(files);
-  const metadata = checkMetadata(files.length === 1 ? files[0]!.name : 'metadata.json', rawMeta);
+  const metadata = checkMetadata(files.map((f) => f.name).join(', '), rawMeta);
   if (artifacts.format === 'graph-model') {
     throw new InputError(
       'model.json is a graph model; Teachable Machine image models are layers models.',

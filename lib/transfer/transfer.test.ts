@@ -67,19 +67,17 @@ describe('image feature extractor', () => {
     expect(f).toHaveLength(784);
   });
 
-  it('gives the same features for a picture and its mirror (flip averaging), each block at length 1/√5', async () => {
+  it('scales each of the five pooled blocks to length 1/√5', async () => {
     const img = readPpm(fixturePaths('block')[2]);
-    const mirrored = tf.reverse(img, 1) as tf.Tensor3D;
     const a = await extractor.extract(img);
-    const b = await extractor.extract(mirrored);
-    tf.dispose([img, mirrored]);
-    a.forEach((x, i) => expect(Math.abs(x - b[i])).toBeLessThan(1e-4));
+    img.dispose();
     let offset = 0;
     for (const size of [32, 64, 88, 120, 480]) {
       const part = a.subarray(offset, offset + size);
       expect(Math.hypot(...part)).toBeCloseTo(1 / Math.sqrt(5), 4);
       offset += size;
     }
+    expect(offset).toBe(784);
   });
 
   it('rejects bad configs naming the field', () => {
@@ -91,9 +89,10 @@ describe('image feature extractor', () => {
 describe('few-shot accuracy of the chosen features on the fixtures', () => {
   // A floor, so that a change to the features (or the head, or quick mode) that makes them worse
   // fails. Five seeded draws of k examples per class; the other 32 − 2k pictures are the test.
-  const all = [0, 1].map((c) => [...train[c], ...test[c]]);
+  // The features are read when the tests run (beforeAll fills train and test).
   const draws = (k: number) =>
     [0, 1, 2, 3, 4].map((seed) => {
+      const all = [0, 1].map((c) => [...train[c], ...test[c]]);
       const order = [0, 1].map((c) =>
         all[c].map((_, i) => i).sort((a, b) => ((a * 7 + seed * 5) % 16) - ((b * 7 + seed * 5) % 16)),
       );
@@ -113,6 +112,7 @@ describe('few-shot accuracy of the chosen features on the fixtures', () => {
         n++;
       }
     }
+    console.info(`FLOOR kNN@1 ${right / n}`);
     expect(right / n).toBeGreaterThanOrEqual(KNN_FLOOR_1);
   });
 
@@ -127,6 +127,7 @@ describe('few-shot accuracy of the chosen features on the fixtures', () => {
       }
       disposeHead(r.model);
     }
+    console.info(`FLOOR head@3 ${right / n}`);
     expect(right / n).toBeGreaterThanOrEqual(HEAD_FLOOR_3);
   });
 });
@@ -221,7 +222,7 @@ describe('head on real image features', () => {
     model.dispose();
     disposeHead(r.model);
     expect(() => importProjectZip('p.zip', exportProjectZip(project), 'pose-keypoints')).toThrow(
-      /pose-keypoints/,
+      /another studio \(centernet-mobilenetv3-multi784\)/,
     );
   });
 });

@@ -5,7 +5,7 @@ import { ConfigError, InputError } from '../errors';
 import type { VisionBackbone } from './backbone';
 import { DEFAULT_DREAM_CONFIG, DREAM_LAYERS, MIN_IMAGE_SIDE } from './constants';
 import { blendImages, octaveSizes, resizeImage, rollImage, tileSpans } from './image';
-import { seededRandom } from './rng';
+import { createRng } from '../data';
 import type { DreamConfig, DreamLayerInfo, DreamResult, DreamRunOptions } from './types';
 
 function checkRange(field: string, value: number, min: number, max: number, integer = false): number {
@@ -166,7 +166,7 @@ export async function deepDream(
   if (height < MIN_IMAGE_SIDE || width < MIN_IMAGE_SIDE) {
     throw new InputError(`The image is ${width}×${height}; it needs at least ${MIN_IMAGE_SIDE} px per side.`);
   }
-  const random = seededRandom(c.seed);
+  const random = createRng(c.seed);
   const sizes = octaveSizes(height, width, c.octaves, c.octaveScale);
   const total = sizes.length * c.stepsPerOctave;
   const base = tf.tidy(() => input.toFloat());

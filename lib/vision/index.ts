@@ -35,7 +35,6 @@ export {
   yccToRgb,
 } from './image';
 export { BUILTIN_IMAGES, renderBuiltinImage, type BuiltinImage, type BuiltinImageId } from './procedural';
-export { seededRandom } from './rng';
 export type * from './types';
 export {
   DEFAULT_DIGIT_PREPROCESS_CONFIG,

@@ -1,5 +1,5 @@
 // Built-in pictures drawn by code (no downloads, no licences to track): three style "paintings" and a sample scene.
-import { seededRandom } from './rng';
+import { createRng } from '../data';
 
 /** Ids of the built-in pictures. */
 export type BuiltinImageId = 'swirls' | 'mosaic' | 'waves' | 'landscape';
@@ -66,7 +66,7 @@ type Shader = (u: number, v: number) => Rgb;
 
 const PAINTERS: Record<BuiltinImageId, (w: number, h: number) => Shader> = {
   swirls: () => {
-    const rand = seededRandom(7);
+    const rand = createRng(7);
     const vortices = Array.from({ length: 5 }, () => ({
       x: rand(),
       y: rand() * 0.6,
@@ -108,7 +108,7 @@ const PAINTERS: Record<BuiltinImageId, (w: number, h: number) => Shader> = {
     };
   },
   mosaic: () => {
-    const rand = seededRandom(11);
+    const rand = createRng(11);
     const palette: Rgb[] = [
       [200, 40, 50],
       [240, 180, 40],
@@ -157,9 +157,9 @@ const PAINTERS: Record<BuiltinImageId, (w: number, h: number) => Shader> = {
     };
   },
   landscape: () => {
-    const rand = seededRandom(3);
+    const rand = createRng(3);
     const trees = Array.from({ length: 6 }, () => ({ x: 0.05 + rand() * 0.4, s: 0.05 + rand() * 0.04 }));
-    const grain = seededRandom(5);
+    const grain = createRng(5);
     return (u, v) => {
       const noise = (grain() - 0.5) * 10;
       const add = (c: Rgb): Rgb => [c[0] + noise, c[1] + noise, c[2] + noise];

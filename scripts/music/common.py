@@ -20,7 +20,8 @@ import torch.nn as nn
 torch.set_num_threads(1)
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
-DATA = '/work/shared/data'
+# The training data lives beside the repository (../shared/data); MUSIC_DATA_DIR points elsewhere.
+DATA = os.environ.get('MUSIC_DATA_DIR', os.path.abspath(os.path.join(REPO, '..', 'shared', 'data')))
 STEPS_PER_QUARTER = 4
 
 # Magenta.js MelodyConverter (core/data.ts + core/melodies.ts): 0 = no event, 1 = note-off,

@@ -44,6 +44,24 @@ async function expectLive(page: Page): Promise<void> {
   expect(answer, 'the page answers').toBe(2);
 }
 
+/** The saved project's learner, feature size and class names, read from IndexedDB. */
+async function savedProject(page: Page, key: string) {
+  return page.evaluate(async (k) => {
+    const db = await new Promise<IDBDatabase>((r) => {
+      const req = indexedDB.open('creative-ai-studio');
+      req.onsuccess = () => r(req.result);
+    });
+    const p = await new Promise<{ extractor: string; featureSize: number; classes: { name: string }[] }>(
+      (r) => {
+        const get = db.transaction('projects').objectStore('projects').get(k);
+        get.onsuccess = () => r(get.result as never);
+      },
+    );
+    db.close();
+    return { extractor: p.extractor, featureSize: p.featureSize, names: p.classes.map((c) => c.name) };
+  }, key);
+}
+
 async function expectNoCspViolations(page: Page): Promise<void> {
   expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
 }
@@ -99,6 +117,7 @@ test('Image studio: huge pictures, broken projects and models get a message; the
   await page.goto('/image/?backend=wasm');
   await waitForBackend(page);
   await page.getByTestId('class-name-0').fill('Keep me');
+  await expect(page.getByTestId('upload-0')).toBeEnabled({ timeout: 120_000 });
   await page.getByTestId('upload-0').setInputFiles(file('small.png', makePng(64, 64), 'image/png'));
   await expect(page.getByTestId('class-count-0')).toHaveText('1 example', { timeout: 90_000 });
   await expect(page.getByTestId('save-state')).toHaveText('Saved on this device.');
@@ -134,17 +153,12 @@ test('Image studio: huge pictures, broken projects and models get a message; the
     await expectLive(page);
   });
   await test.step('a project without settings or augment: asks first, imports, Undo brings the work back', async () => {
-    const extractor = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((r) => {
-        const req = indexedDB.open('creative-ai-studio');
-        req.onsuccess = () => r(req.result);
-      });
-      return new Promise<string>((r) => {
-        const get = db.transaction('projects').objectStore('projects').get('image-project');
-        get.onsuccess = () => r((get.result as { extractor: string }).extractor);
-      });
-    });
-    const bare = projectJson({ settings: undefined, augment: undefined }, extractor);
+    // The studio's own learner name and feature size, so the file is a project of this studio.
+    const saved = await savedProject(page, 'image-project');
+    const bare = projectJson(
+      { settings: undefined, augment: undefined, featureSize: saved.featureSize },
+      saved.extractor,
+    );
     let asked = '';
     page.once('dialog', (d) => {
       asked = d.message();
@@ -156,7 +170,7 @@ test('Image studio: huge pictures, broken projects and models get a message; the
     await expect(page.getByTestId('class-name-0')).toHaveValue('Imported');
     await page.getByTestId('undo-import').click();
     await expect(page.getByTestId('class-name-0')).toHaveValue('Keep me');
-    await expect(page.getByTestId('save-state')).toHaveText('Saved on this device.');
+    await expect.poll(async () => (await savedProject(page, 'image-project')).names[0]).toBe('Keep me');
   });
   await expectNoCspViolations(page);
   await page.reload();
@@ -170,6 +184,7 @@ test('Pose studio: a huge photo and a project without settings never lose the po
   await page.getByTestId('class-name-0').fill('Keep me');
   await expect(page.getByTestId('pose-save-state')).toContainText(/Saved/);
   await test.step('a 12000 × 12000 PNG as an example', async () => {
+    await expect(page.getByTestId('upload-0')).toBeEnabled({ timeout: 120_000 });
     await page.getByTestId('upload-0').setInputFiles(hugeImage);
     await expect(page.getByTestId('pose-file-errors')).toContainText('"huge.png" is 12000 × 12000 pixels');
     await expectLive(page);
@@ -192,6 +207,7 @@ test('Sound studio: a 200 MB WAV, a zip bomb, 100,000 classes and wrong types ge
   await expect(page.getByText(/Saved on this device/)).toBeVisible();
   await test.step('a 200 MB WAV (17 minutes, stereo 48 kHz)', async () => {
     const wav = bigFile('long.wav', makeWav(1062, 48000, 2, false), 200_000_000);
+    await expect(page.getByTestId('upload-background')).toBeEnabled({ timeout: 120_000 });
     await page.getByTestId('upload-background').setInputFiles(wav);
     await expect(page.getByText('"long.wav" is 200.0 MB; sound files can be up to 50.0 MB')).toBeVisible();
     await expectLive(page);

@@ -165,8 +165,8 @@ test('recognises digits 0–9 drawn with the mouse, off-centre and at different 
     await drawDigit(page, d, PLACES[d % PLACES.length]);
     const answer = page.getByTestId('digits-answer');
     await expect(answer).toBeVisible();
-    // Recognition runs while drawing and once more when the pen lifts; wait for it to settle.
-    await page.waitForTimeout(300);
+    // Recognition runs while drawing and once more when the pen lifts; wait for that last answer.
+    await expect(answer).toHaveAttribute('data-settled', 'true');
     const said = (await answer.textContent())?.trim();
     if (said !== String(d)) wrong.push(`${d}→${said}`);
   }

@@ -86,18 +86,19 @@ test('record, upload, train, predict, reload, export and import an image project
   await page.getByLabel('Big letters').check();
   await expect(page.getByTestId('kids-winner')).toHaveText('Camera');
 
-  // Export the trained model: model.json, weights.bin, metadata.json (labels, image size, backbone, versions) and a snippet.
+  // Export the trained model: one standalone graph (model.json, weights.bin), metadata.json (labels, image size, feature version, versions), a README and the HTML page.
   const modelDownload = page.waitForEvent('download');
   await page.getByTestId('export-model').click();
   const zip = unzipSync(readFileSync(await (await modelDownload).path()));
   expect(Object.keys(zip).sort()).toEqual([
+    'README.txt',
     'metadata.json',
+    'model.html',
     'model.json',
-    'run-with-creative-ai-studio.js',
     'weights.bin',
   ]);
   const meta = JSON.parse(strFromU8(zip['metadata.json'])) as Record<string, unknown>;
-  expect(meta).toMatchObject({ labels: ['Camera', 'Blocks'], imageSize: 224, featureSize: 120 });
+  expect(meta).toMatchObject({ labels: ['Camera', 'Blocks'], featureVersion: 2 });
   expect(meta.versions).toHaveProperty('tfjs');
 
   // Autosave: after a reload the classes, examples and model are still there.

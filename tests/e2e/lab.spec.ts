@@ -135,6 +135,8 @@ test('Sequence lab: forecast a noisy sine with a GRU and compare with the naive 
 }) => {
   await page.goto('/lab/?backend=cpu&tab=sequence');
   await waitForBackend(page);
+  // The layout adds the site name once.
+  await expect(page).toHaveTitle('Neural network lab · Creative AI Studio');
   await page.getByTestId('cell').selectOption('gru');
   await expect(page.getByTestId('tensor-shape')).toHaveText('[326, 24, 1]');
   await expect(page.getByTestId('window-picture')).toBeVisible();

@@ -41,8 +41,9 @@ test('image lesson link: classes, notes, refused host, model card, prepared proj
   const json = JSON.parse(strFromU8(entries['project.json'])) as Record<string, unknown>;
   entries['project.json'] = strToU8(JSON.stringify({ ...json, notes: 'Bring a red fruit.' }));
   const lessonZip = Buffer.from(zipSync(entries));
-  await page.route('**/lessons/fruit.zip', (route) =>
-    route.fulfill({ status: 200, contentType: 'application/zip', body: lessonZip }),
+  await page.route(
+    (url) => url.pathname === '/lessons/fruit.zip',
+    (route) => route.fulfill({ status: 200, contentType: 'application/zip', body: lessonZip }),
   );
 
   page.once('dialog', (d) => void d.accept());
@@ -69,8 +70,9 @@ test('image lesson link: classes, notes, refused host, model card, prepared proj
 
 test('music lesson link opens a .mid from this site; a bad file reads in Korean', async ({ page }) => {
   const tune = readFileSync(join(FIXTURES, 'music', 'twinkle.mid'));
-  await page.route('**/lessons/twinkle.mid', (route) =>
-    route.fulfill({ status: 200, contentType: 'audio/midi', body: tune }),
+  await page.route(
+    (url) => url.pathname === '/lessons/twinkle.mid',
+    (route) => route.fulfill({ status: 200, contentType: 'audio/midi', body: tune }),
   );
   await page.goto('/music/?backend=cpu&lang=ko&notes=Continue%20this%20tune&project=/lessons/twinkle.mid');
   await waitForBackend(page);
@@ -79,7 +81,7 @@ test('music lesson link opens a .mid from this site; a bad file reads in Korean'
   await expect(page.getByTestId('clip').first()).toContainText('twinkle');
 
   await page.getByTestId('midi-input').setInputFiles(join(FIXTURES, 'music', 'not-midi.mid'));
-  const alert = page.getByTestId('music-studio').getByRole('alert');
+  const alert = page.getByTestId('music-studio').getByRole('alert').first();
   await expect(alert).toHaveText(HANGUL);
   await expect(alert).not.toContainText('not a MIDI file');
 });

@@ -47,6 +47,10 @@ test('groove a drum clip and drumify a tapped rhythm', async ({ page }) => {
   expect(new Set(grooved.map(([, , v]) => v)).size).toBeGreaterThan(1);
   expect(grooved.some(([, step]) => !Number.isInteger(step))).toBe(true);
   expect(grooved.every(([, step]) => step >= 0 && step < 32)).toBe(true);
+  // Every hit of the plain clip is kept: same drums, each near its own step.
+  expect(grooved.map(([p, step]) => `${p}:${Math.round(step)}`).sort()).toEqual(
+    plain.map(([p, step]) => `${p}:${step}`).sort(),
+  );
 
   // Drumify a rhythm tapped on the grid (one square with the keyboard).
   const grid = panel.getByTestId('tap-grid');

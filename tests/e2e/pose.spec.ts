@@ -2,8 +2,10 @@
 // the skeleton appears, two poses are recorded with the countdown and trained, the prediction shows;
 // a photo finds the person with each model; the exported model carries its keypoint model and
 // normalisation and imports back; the project survives a reload.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 import { strFromU8, unzipSync } from 'fflate';
 
@@ -59,6 +61,7 @@ async function bars(page: Page): Promise<[string, number][]> {
 
 test('skeleton on a real video camera, record two poses, train, predict, photo, export and import', async ({
   page,
+  browser,
 }) => {
   test.setTimeout(300_000);
   await page.addInitScript(() => localStorage.setItem('cais.locale', 'en'));
@@ -67,6 +70,8 @@ test('skeleton on a real video camera, record two poses, train, predict, photo, 
   // The camera starts on a click (it then stays on for this tab, also after a reload).
   await page.getByTestId('camera-start').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pose studio');
+  // The layout adds the site name once.
+  await expect(page).toHaveTitle('Pose studio · Creative AI Studio');
 
   // The skeleton appears over the dancer, with a pose score, keypoint scores and FPS.
   await expect.poll(() => poseScore(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(30);
@@ -139,6 +144,42 @@ test('skeleton on a real video camera, record two poses, train, predict, photo, 
   await page.getByTestId('pose-photo-input').setInputFiles(join(FIXTURES, 'pose.jpg'));
   await expect.poll(() => poseScore(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(40);
   await expect.poll(() => drawnPixels(page)).toBeGreaterThan(200);
+
+  // The exported single HTML page (MoveNet + the head, everything inlined), opened from file:// in
+  // a context of its own, gives the studio's answer for the same photo.
+  const zipped = unzipSync(modelZip);
+  expect(Object.keys(zipped)).toContain('model.html');
+  const dir = mkdtempSync(join(tmpdir(), 'pose-export-'));
+  writeFileSync(join(dir, 'model.html'), zipped['model.html']);
+  const context = await browser.newContext();
+  const requests: string[] = [];
+  context.on('request', (r) => {
+    if (!/^(file|data|blob):/.test(r.url())) requests.push(r.url());
+  });
+  const html = await context.newPage();
+  await html.goto(`${pathToFileURL(join(dir, 'model.html')).href}?backend=cpu`);
+  await expect(html.locator('body')).toHaveAttribute('data-ready', 'cpu', { timeout: 120_000 });
+  await html.locator('#file').setInputFiles(join(FIXTURES, 'pose.jpg'));
+  await expect(html.locator('body')).toHaveAttribute('data-done', 'picture', { timeout: 120_000 });
+  const fromPage = await html
+    .locator('#bars [data-label]')
+    .evaluateAll((els) =>
+      els.map((e) => [e.getAttribute('data-label'), Number(e.getAttribute('data-value'))]),
+    );
+  await context.close();
+  expect(requests).toEqual([]);
+  await expect
+    .poll(
+      async () => {
+        const studio = await bars(page);
+        return studio.every(
+          ([label, v], i) => fromPage[i][0] === label && Math.abs(v - Number(fromPage[i][1])) < 1e-3,
+        );
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+
   // Switch to PoseNet: it loads from our origin and finds the person too.
   await page.getByTestId('pose-model').selectOption('posenet');
   await expect(page.getByText('Loading the PoseNet model…')).toBeHidden({ timeout: 90_000 });

@@ -16,7 +16,7 @@ export const groove = defineMessages({
     'groove.groove.go': 'Groove it',
     'groove.temperature': 'Surprise',
     'groove.temperature.hint':
-      '0 keeps the hits the network finds likeliest. Higher values let it add or drop a few hits, differently each time.',
+      'Groove keeps every hit of your clip and changes only how loud and how early or late each one is played. 0 plays the version the network finds likeliest; higher values vary it more (Drumify may then add or drop hits), differently each time.',
     'groove.drumify': 'Drumify a rhythm',
     'groove.drumify.source': 'Rhythm from',
     'groove.drumify.taps': 'My taps (below)',
@@ -57,7 +57,7 @@ export const groove = defineMessages({
     'groove.groove.go': '그루브 넣기',
     'groove.temperature': '의외성',
     'groove.temperature.hint':
-      '0이면 신경망이 가장 그럴듯하다고 보는 타격을 그대로 써요. 값이 크면 타격을 조금 더하거나 빼고, 할 때마다 달라져요.',
+      '그루브는 클립의 타격을 하나도 빼지 않고, 각 타격의 세기와 살짝 앞서거나 늦는 정도만 바꿔요. 0이면 신경망이 가장 그럴듯하다고 보는 대로 연주하고, 값이 크면 할 때마다 더 다양하게 연주해요 (드러마이즈는 이때 타격을 더하거나 뺄 수도 있어요).',
     'groove.drumify': '리듬을 드럼 비트로',
     'groove.drumify.source': '리듬 가져올 곳',
     'groove.drumify.taps': '내가 두드린 리듬 (아래)',

@@ -11,6 +11,7 @@ import { lab } from './lab';
 import { lesson } from './lesson';
 import { midi } from './midi';
 import { music } from './music';
+import { musicform } from './musicform';
 import { offline } from './offline';
 import { pose } from './pose';
 import { sound } from './sound';
@@ -30,6 +31,7 @@ const BUNDLES = [
   lesson,
   midi,
   music,
+  musicform,
   offline,
   pose,
   sound,

@@ -8,7 +8,7 @@ export {
   MNIST_DATA_URL,
 } from './constants';
 export { loadDigitModel, parseMetadata } from './load-digit-model';
-export { loadMnist } from './mnist-data';
+export { loadMnist, parseMnist } from './mnist-data';
 export type {
   DigitModel,
   DigitModelInfo,
@@ -20,3 +20,16 @@ export type {
   MnistData,
   MnistMeta,
 } from './types';
+export {
+  DEFAULT_DIGIT_CALIBRATION,
+  DIGIT_CALIBRATION,
+  calibrateProbabilities,
+  chooseUnsureThreshold,
+  digitCalibration,
+  expectedCalibrationError,
+  fitTemperature,
+  negativeLogLikelihood,
+  unsureRates,
+  type DigitCalibration,
+  type UnsureRates,
+} from './calibration';

@@ -36,19 +36,26 @@ export async function loadMnist(source: string | FetchLike = MNIST_DATA_URL): Pr
     read('images.bin'),
     read('labels.bin'),
   ]);
-  const meta = parseMeta(metaBuffer);
-  const images = new Uint8Array(imageBuffer);
-  const labels = new Uint8Array(labelBuffer);
-  if (images.length !== meta.count * PIXELS) {
+  return parseMnist(metaBuffer, new Uint8Array(imageBuffer), new Uint8Array(labelBuffer));
+}
+
+/**
+ * Checks and splits MNIST bytes already in memory: `meta` (meta.json, as bytes or text), `images`
+ * (uint8, count x 784) and `labels` (uint8, count). Pixels are scaled to 0-1.
+ * Throws an InputError naming the file whose contents do not fit meta.json.
+ */
+export function parseMnist(meta: ArrayBuffer | string, images: Uint8Array, labels: Uint8Array): MnistData {
+  const m = parseMeta(meta);
+  if (images.length !== m.count * PIXELS) {
     throw new InputError(
-      `images.bin has ${images.length} bytes; meta.json's count ${meta.count} needs ` +
-        `${meta.count * PIXELS} (${PIXELS} per digit).`,
+      `images.bin has ${images.length} bytes; meta.json's count ${m.count} needs ` +
+        `${m.count * PIXELS} (${PIXELS} per digit).`,
       'images.bin',
     );
   }
-  if (labels.length !== meta.count) {
+  if (labels.length !== m.count) {
     throw new InputError(
-      `labels.bin has ${labels.length} bytes; meta.json's count is ${meta.count}.`,
+      `labels.bin has ${labels.length} bytes; meta.json's count is ${m.count}.`,
       'labels.bin',
     );
   }
@@ -57,7 +64,7 @@ export async function loadMnist(source: string | FetchLike = MNIST_DATA_URL): Pr
     throw new InputError(`labels.bin row ${bad} is ${labels[bad]}; labels must be 0-9.`, 'labels.bin');
   }
 
-  const trainCount = meta.split.trainCount;
+  const trainCount = m.split.trainCount;
   const toUnit = (bytes: Uint8Array): Float32Array => {
     const out = new Float32Array(bytes.length);
     for (let i = 0; i < bytes.length; i++) out[i] = bytes[i] / 255;
@@ -68,15 +75,15 @@ export async function loadMnist(source: string | FetchLike = MNIST_DATA_URL): Pr
     trainLabels: labels.slice(0, trainCount),
     testImages: toUnit(images.subarray(trainCount * PIXELS)),
     testLabels: labels.slice(trainCount),
-    count: meta.count,
-    meta,
+    count: m.count,
+    meta: m,
   };
 }
 
-function parseMeta(buffer: ArrayBuffer): MnistMeta {
+function parseMeta(source: ArrayBuffer | string): MnistMeta {
   let meta: MnistMeta;
   try {
-    meta = JSON.parse(new TextDecoder().decode(buffer)) as MnistMeta;
+    meta = JSON.parse(typeof source === 'string' ? source : new TextDecoder().decode(source)) as MnistMeta;
   } catch (error) {
     throw new InputError(
       `meta.json is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
