@@ -2,7 +2,7 @@
 // The Image studio's preview: live predictions on the webcam (one per animation frame), a test
 // picture, kids' mode, and the choice between quick mode (nearest examples, live from the first
 // example), the model trained here and a Teachable Machine one.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
@@ -40,6 +40,31 @@ export interface ImagePreviewProps {
   paused: boolean;
   /** A picture could not be used (translated). */
   onProblem: (text: string) => void;
+}
+
+/** A small copy of the camera picture beside the answer (the same stream; nothing new is opened). */
+function LiveView({ webcam, mirror }: { webcam: React.RefObject<WebcamHandle | null>; mirror: boolean }) {
+  const view = useRef<HTMLVideoElement>(null);
+  useEffect(() => {
+    const v = view.current;
+    const stream = webcam.current?.video?.srcObject ?? null;
+    if (!v || !stream) return;
+    v.srcObject = stream;
+    void v.play().catch(() => undefined);
+    return () => {
+      v.srcObject = null;
+    };
+  }, [webcam]);
+  return (
+    <video
+      ref={view}
+      muted
+      playsInline
+      aria-hidden="true"
+      className="w-32 shrink-0 rounded-lg bg-slate-900 sm:w-40"
+      style={mirror ? { transform: 'scaleX(-1)' } : undefined}
+    />
+  );
 }
 
 /** The preview card. */
@@ -206,7 +231,14 @@ export function ImagePreview(props: ImagePreviewProps) {
           </Button>
         </div>
       ) : (
-        hasModel && panel(probs && probs.length === labels.length ? probs : null, true, camReady)
+        hasModel && (
+          <div className="flex flex-wrap items-start gap-3">
+            {camReady && <LiveView webcam={webcam} mirror={mirror} />}
+            <div className="min-w-48 flex-1">
+              {panel(probs && probs.length === labels.length ? probs : null, true, camReady)}
+            </div>
+          </div>
+        )
       )}
       {hasModel && (
         <FileDrop

@@ -282,7 +282,10 @@ export async function trainSoundClassifier(
     training,
     validationIndices: validation,
     validationPredictions,
-    confusion: confusionMatrix(trueVal, validationPredictions, labels.length),
+    // Nothing held out (a class had under 10 examples): an all-zero matrix, as the dense head gives.
+    confusion: trueVal.length
+      ? confusionMatrix(trueVal, validationPredictions, labels.length)
+      : labels.map(() => new Array<number>(labels.length).fill(0)),
     validationAccuracy: validation.length ? correct / validation.length : null,
   };
 }

@@ -70,7 +70,8 @@ test('privacy page deletes local data', async ({ page }) => {
       };
       open.onsuccess = () => {
         const tx = open.result.transaction('projects', 'readwrite');
-        tx.objectStore('projects').put({ hello: 'world' }, 'test/project');
+        // A teachable project keeps its trained model inside (`head`): it counts as a model too.
+        tx.objectStore('projects').put({ hello: 'world', head: { trainedAt: 1 } }, 'test/project');
         tx.oncomplete = () => {
           open.result.close();
           resolve();
@@ -81,7 +82,7 @@ test('privacy page deletes local data', async ({ page }) => {
     });
   });
   await page.reload();
-  await expect(page.getByTestId('privacy-inventory')).toContainText('1 projects');
+  await expect(page.getByTestId('privacy-inventory')).toContainText('1 project, 1 model');
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: 'Delete all my local data' }).click();
   await expect(page.getByRole('status')).toContainText('removed');

@@ -55,7 +55,8 @@ test('image lesson link: classes, notes, refused host, model card, prepared proj
   await expect(page.getByTestId('class-count-0')).toHaveText('3 examples');
   await expect(page.getByTestId('export-project')).toBeHidden();
   await expect(page.getByLabel('Big letters')).toBeChecked();
-  await page.getByRole('button', { name: 'Turn on the camera' }).click();
+  // The camera starts on a click; then the live answer shows in big letters.
+  await page.getByTestId('camera-start').click();
   await expect(page.getByTestId('kids-winner')).toBeVisible({ timeout: 90_000 });
 
   // "Share this setup" builds the link of what is set now.
