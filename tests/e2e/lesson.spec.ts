@@ -54,7 +54,7 @@ test('image lesson link: classes, notes, refused host, model card, prepared proj
   await expect(page.getByTestId('class-name-0')).toHaveValue('Apple');
   await expect(page.getByTestId('class-count-0')).toHaveText('3 examples');
   await expect(page.getByTestId('export-project')).toBeHidden();
-  await expect(page.getByLabel('Big letters')).toBeChecked();
+  await expect(page.getByLabel('Big letters', { exact: true })).toBeChecked();
   await page.getByRole('button', { name: 'Turn on the camera' }).click();
   await expect(page.getByTestId('kids-winner')).toBeVisible({ timeout: 90_000 });
 
