@@ -54,7 +54,7 @@ test('image lesson link: classes, notes, refused host, model card, prepared proj
   await expect(page.getByTestId('class-name-0')).toHaveValue('Apple');
   await expect(page.getByTestId('class-count-0')).toHaveText('3 examples');
   await expect(page.getByTestId('export-project')).toBeHidden();
-  await expect(page.getByLabel('Big letters')).toBeChecked();
+  await expect(page.getByLabel('Big letters', { exact: true })).toBeChecked();
   // The camera starts on a click; then the live answer shows in big letters.
   await page.getByTestId('camera-start').click();
   await expect(page.getByTestId('kids-winner')).toBeVisible({ timeout: 90_000 });
