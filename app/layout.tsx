@@ -1,7 +1,6 @@
 // Root layout: header, main content and footer around every page. No external fonts or scripts.
 import type { Metadata, Viewport } from 'next';
 
-import { CspMeta } from '@/components/layout/csp-meta';
 import { Footer } from '@/components/layout/footer';
 import { Header } from '@/components/layout/header';
 import { LocaleScript } from '@/components/layout/locale-script';
@@ -25,7 +24,6 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen">
-        <CspMeta />
         <LocaleScript />
         <Providers>
           <PwaHead />

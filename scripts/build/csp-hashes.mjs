@@ -1,15 +1,35 @@
 #!/usr/bin/env node
-// After `next build`: in every exported page, replace the CSP placeholder 'inline-script-hashes'
-// (components/layout/csp-meta.tsx) with the SHA-256 hashes of that page's inline scripts, and move
-// the CSP <meta> to the top of <head> so that it governs every script after it.
+// The Content-Security-Policy of every page (a static export has no response headers, so it is a
+// <meta>), written into each exported page after `next build`, right after <meta charSet>, before
+// any script. Scripts: our origin, and the exact inline scripts Next.js wrote into that page (their
+// SHA-256 hashes); 'wasm-unsafe-eval' lets tfjs compile its WebAssembly. No 'unsafe-eval': the one
+// eval in a bundled library (protobufjs' optional require inside @magenta/music) is removed at build
+// time by no-eval-loader.cjs. Styles allow 'unsafe-inline' for the style attributes React writes
+// (bars, charts, colours). It is not rendered by React: React would add a second copy on the client.
 // Usage: node scripts/build/csp-hashes.mjs [dir=out]
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = process.argv[2] ?? 'out';
-const PLACEHOLDER = "'inline-script-hashes'";
-const META = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"\s*\/?>/i;
+
+/** The policy; INLINE is replaced by the page's inline-script hashes. */
+const INLINE = "'inline-script-hashes'";
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${INLINE}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self' data: blob:",
+  "worker-src 'self' blob:",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+const OLD_META = /<meta http-equiv="Content-Security-Policy"[^>]*>/gi;
 
 function* htmlFiles(dir) {
   for (const name of readdirSync(dir)) {
@@ -19,30 +39,17 @@ function* htmlFiles(dir) {
   }
 }
 
-const unescape = (s) =>
-  s
-    .replace(/&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-
 let pages = 0;
-let missing = 0;
 for (const file of htmlFiles(root)) {
-  let html = readFileSync(file, 'utf8');
-  const meta = html.match(META);
-  if (!meta) {
-    missing++;
-    continue;
-  }
-  html = html.replace(meta[0], '');
+  // A page written by an earlier run keeps one policy: the old tag goes first.
+  let html = readFileSync(file, 'utf8').replace(OLD_META, '');
+  if (!/<head>/i.test(html)) continue;
   const hashes = new Set();
   for (const m of html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/gi)) {
     if (/\ssrc=/i.test(m[1] ?? '') || m[2] === '') continue;
     hashes.add(`'sha256-${createHash('sha256').update(m[2], 'utf8').digest('base64')}'`);
   }
-  const policy = unescape(meta[1]).replace(PLACEHOLDER, [...hashes].join(' '));
+  const policy = CONTENT_SECURITY_POLICY.replace(INLINE, [...hashes].join(' '));
   const tag = `<meta http-equiv="Content-Security-Policy" content="${policy.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"/>`;
   // Right after <meta charSet> (which must stay in the first bytes), before any script.
   const charset = html.match(/<meta charSet="utf-8"\s*\/?>/i);
@@ -50,5 +57,5 @@ for (const file of htmlFiles(root)) {
   writeFileSync(file, html);
   pages++;
 }
-process.stdout.write(`csp-hashes: ${pages} pages${missing ? `, ${missing} without a CSP meta` : ''}\n`);
+process.stdout.write(`csp-hashes: ${pages} pages\n`);
 if (pages === 0) process.exit(1);
