@@ -17,27 +17,10 @@ export class MicrophoneError extends Error {
 /** Receives each new chunk of mono samples at 16 kHz. */
 export type ChunkListener = (samples: Float32Array) => void;
 
-// The worklet runs on the audio thread and posts blocks of ~2048 samples (128 per call would flood
-// the main thread with messages). Loaded from a Blob URL so the app needs no separate file.
-const TAP_SOURCE = `
-class CaisTap extends AudioWorkletProcessor {
-  constructor() { super(); this.buf = new Float32Array(2048); this.n = 0; }
-  process(inputs) {
-    const chans = inputs[0];
-    if (chans && chans.length) {
-      const len = chans[0].length;
-      for (let i = 0; i < len; i++) {
-        let s = 0;
-        for (let c = 0; c < chans.length; c++) s += chans[c][i];
-        this.buf[this.n++] = s / chans.length;
-        if (this.n === this.buf.length) { this.port.postMessage(this.buf.slice()); this.n = 0; }
-      }
-    }
-    return true;
-  }
-}
-registerProcessor('cais-tap', CaisTap);
-`;
+// The worklet (public/worklets/cais-tap.js) runs on the audio thread and posts blocks of ~2048
+// samples. It is a file of our origin: the Content-Security-Policy (script-src 'self') refuses a
+// worklet from a blob: URL, and recording then never started.
+const TAP_URL = '/worklets/cais-tap.js';
 
 /** The audio inputs the browser reports (labels appear once permission is granted). */
 export async function listMicrophones(): Promise<MediaDeviceInfo[]> {
@@ -98,12 +81,7 @@ export class MicrophoneCapture {
     this.deviceId = this.stream.getAudioTracks()[0]?.getSettings().deviceId ?? deviceId;
     const ctx = new AudioContext();
     this.ctx = ctx;
-    const url = URL.createObjectURL(new Blob([TAP_SOURCE], { type: 'text/javascript' }));
-    try {
-      await ctx.audioWorklet.addModule(url);
-    } finally {
-      URL.revokeObjectURL(url);
-    }
+    await ctx.audioWorklet.addModule(TAP_URL);
     const source = ctx.createMediaStreamSource(this.stream);
     const node = new AudioWorkletNode(ctx, 'cais-tap', { numberOfOutputs: 1 });
     this.node = node;
