@@ -90,10 +90,11 @@ describe('generateClip with the shipped MusicRNN checkpoints', () => {
     expect(out.totalQuantizedSteps).toBe(16);
     expect(out.notes.every((n) => n.isDrum === true && n.quantizedStartStep < 16)).toBe(true);
     // A primer from a drum kit's own pitches (40 = electric snare, 21 = not a drum) continues cleanly.
+    // A cooler temperature: at 1.0 a single sampled bar now and then holds no new hit at all.
     const cont = await generateClip(rnn, {
       kind: 'drums',
       bars: 1,
-      temperature: 1,
+      temperature: 0.5,
       primer: [
         { pitch: 40, quantizedStartStep: 0, quantizedEndStep: 1 },
         { pitch: 21, quantizedStartStep: 2, quantizedEndStep: 3 },
