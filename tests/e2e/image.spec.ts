@@ -69,7 +69,7 @@ test('record, upload, train, predict, reload, export and import an image project
   // Train (50 epochs, batch 16, lr 0.001); "under the hood" shows curves and the time. With 4 blocks
   // (under 10 a class) every example trains and the studio says accuracy needs more examples.
   // Augmentation (flip, small crop, brightness) adds altered copies before feature extraction.
-  await page.getByText('Advanced').click();
+  await page.getByText('Advanced', { exact: true }).click();
   await page.getByLabel('Make altered copies of each example for training').check();
   await page.getByTestId('train-button').click();
   await expect(page.getByTestId('training-done')).toBeVisible({ timeout: 120_000 });
