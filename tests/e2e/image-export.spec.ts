@@ -40,6 +40,7 @@ test('quick mode, then train, then exports that run from file:// and with plain 
   await page.addInitScript(() => localStorage.setItem('cais.locale', 'en'));
   await page.goto('/image/?backend=wasm');
   await waitForBackend(page);
+  await page.getByTestId('camera-start').click();
   await page.getByTestId('class-name-0').fill('Ball');
   await page.getByTestId('class-name-1').fill('Block');
   const studioBars = page.getByTestId('confidence-bars').first();
