@@ -37,6 +37,7 @@ const TASKS: Record<string, string[]> = {
     path.join(C, f + '.wav'),
   ),
   tuneC: ['flute-a', 'guitar-b', 'drum-b', 'rain-a', 'noise-b'].map((f) => path.join(C, f + '.wav')),
+  speech: ['up', 'down', 'left', 'noise'].map((f) => path.join(FX, 'sounds-dev', f)),
   fixtures: ['clap', 'whistle', 'speech', 'noise'].map((f) => path.join(FX, f + '.wav')),
 };
 function stats(d: Float32Array, frames: number, bins: number): Float32Array {
@@ -83,9 +84,15 @@ it('experiment', async () => {
   );
   const lines: string[] = [];
   for (const [name, files] of Object.entries(TASKS)) {
-    const sounds = files.map(load);
-    const tr = sounds.map((x) => windows(x, 0, 3.2, 0.44));
-    const te = sounds.map((x) => windows(x, 3.2, 5, name === 'fixtures' ? 0.4 : 0.2));
+    // speech: the sounds-dev fixtures (5 speakers train, 4 others test), whole 1-s clips.
+    const sounds = name === 'speech' ? [] : files.map(load);
+    const clips = (suffix: string) =>
+      files.map((f) => load(f + suffix)).map((x) => windows(x, 0, x.length / 16000, 1));
+    const tr = name === 'speech' ? clips('-train.wav') : sounds.map((x) => windows(x, 0, 3.2, 0.44));
+    const te =
+      name === 'speech'
+        ? clips('-test.wav')
+        : sounds.map((x) => windows(x, 3.2, 5, name === 'fixtures' ? 0.4 : 0.2));
     const feat = async (w: Float32Array[][]) => {
       const e: Float32Array[][] = [],
         s: Float32Array[][] = [];
