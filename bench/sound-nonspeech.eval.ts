@@ -71,6 +71,8 @@ function l2(all: Float32Array[][]): Float32Array[][] {
     }),
   );
 }
+const fixed = (st: Float32Array, w: number) =>
+  Float32Array.from(st, (v, i) => (w * (i < st.length / 2 ? v + 12.4 : v)) / 2.15);
 const cat = (a: Float32Array, b: Float32Array) => {
   const o = new Float32Array(a.length + b.length);
   o.set(a);
@@ -112,6 +114,9 @@ it('experiment', async () => {
       statsStd: (e, s) => e.map((l, k) => l.map((x, i) => cat(x, s[k]![i]!))),
       statsOnlyStd: (_e, s) => s,
       statsStdL2: (e, s) => e.map((l, k) => l.map((x, i) => cat(x, s[k]![i]!))),
+      // Fixed scaling of the statistics (the embedding's own input normalisation), nothing fitted.
+      statsFixed: (e, s) => e.map((l, k) => l.map((x, i) => cat(x, fixed(s[k]![i]!, 1)))),
+      statsFixedHalf: (e, s) => e.map((l, k) => l.map((x, i) => cat(x, fixed(s[k]![i]!, 0.5)))),
     };
     for (const [vn, f] of Object.entries(variants)) {
       let all = f([...A.e, ...B.e], [...A.s, ...B.s]);
