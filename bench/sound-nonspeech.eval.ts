@@ -53,14 +53,19 @@ function stats(d: Float32Array, frames: number, bins: number): Float32Array {
   }
   return out;
 }
-function standardise(train: Float32Array[], all: Float32Array[][]): Float32Array[][] {
+function standardise(train: Float32Array[], all: Float32Array[][], shrink = false): Float32Array[][] {
   const n = train[0]!.length;
   const mu = new Float64Array(n),
     sd = new Float64Array(n);
   for (const x of train) for (let i = 0; i < n; i++) mu[i] += x[i]! / train.length;
   for (const x of train) for (let i = 0; i < n; i++) sd[i] += (x[i]! - mu[i]!) ** 2 / train.length;
   return all.map((l) =>
-    l.map((x) => Float32Array.from(x, (v, i) => (v - mu[i]!) / Math.sqrt(sd[i]! + 1e-6))),
+    l.map((x) =>
+      Float32Array.from(
+        x,
+        (v, i) => (v - mu[i]!) / Math.sqrt(sd[i]! + 1e-6 + (shrink ? 0.25 * (i < 128 ? 1 : 2.15 ** 2) : 0)),
+      ),
+    ),
   );
 }
 function l2(all: Float32Array[][]): Float32Array[][] {
@@ -115,12 +120,14 @@ it('experiment', async () => {
       statsOnlyStd: (_e, s) => s,
       statsStdL2: (e, s) => e.map((l, k) => l.map((x, i) => cat(x, s[k]![i]!))),
       // Fixed scaling of the statistics (the embedding's own input normalisation), nothing fitted.
+      statsShrinkStd: (e, s) => e.map((l, k) => l.map((x, i) => cat(x, s[k]![i]!))),
       statsFixed: (e, s) => e.map((l, k) => l.map((x, i) => cat(x, fixed(s[k]![i]!, 1)))),
       statsFixedHalf: (e, s) => e.map((l, k) => l.map((x, i) => cat(x, fixed(s[k]![i]!, 0.5)))),
     };
     for (const [vn, f] of Object.entries(variants)) {
       let all = f([...A.e, ...B.e], [...A.s, ...B.s]);
-      if (vn.includes('Std') || vn === 'std') all = standardise(all.slice(0, nTr).flat(), all);
+      if (vn.includes('Std') || vn === 'std')
+        all = standardise(all.slice(0, nTr).flat(), all, vn.includes('Shrink'));
       if (vn.toLowerCase().includes('l2')) all = l2(all);
       const trainF = all.slice(0, nTr),
         testF = all.slice(nTr);
