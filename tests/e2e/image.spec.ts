@@ -87,7 +87,7 @@ test('record, upload, train, predict, reload, export and import an image project
   expect(await winner(page)).toBe('Blocks');
   await page.getByRole('button', { name: 'Back to the webcam' }).click();
   // Kids' mode shows the winning class in big letters.
-  await page.getByLabel('Big letters').check();
+  await page.getByLabel('Big letters', { exact: true }).check();
   await expect(page.getByTestId('kids-winner')).toHaveText('Camera');
 
   // Export the trained model: one standalone graph (model.json, weights.bin), metadata.json (labels, image size, feature version, versions), a README and the HTML page.
