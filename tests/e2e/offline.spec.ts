@@ -61,12 +61,15 @@ test('after one visit, every route and every studio works with the network off',
 
   // Image: train a tiny model from uploaded pictures (WebAssembly engine, files from the precache).
   await page.goto('/image/?backend=wasm');
+  // Pictures are taken once the picture model is ready (before that the upload buttons are disabled).
+  await expect(page.getByTestId('upload-0')).toBeEnabled({ timeout: 90_000 });
   await page
     .getByTestId('upload-0')
     .setInputFiles(['ball-00.jpg', 'ball-01.jpg', 'ball-02.jpg'].map((f) => join(FIXTURES, 'image', f)));
   await page
     .getByTestId('upload-1')
     .setInputFiles(['block-00.jpg', 'block-01.jpg', 'block-02.jpg'].map((f) => join(FIXTURES, 'image', f)));
+  await expect(page.getByTestId('class-count-0')).toHaveText('3 examples', { timeout: 90_000 });
   await expect(page.getByTestId('class-count-1')).toHaveText('3 examples', { timeout: 90_000 });
   await page.getByTestId('train-button').click();
   await expect(page.getByTestId('training-done')).toBeVisible({ timeout: 120_000 });

@@ -41,7 +41,7 @@ test('learn three words from five voices and recognise a new voice from the micr
     await expect(cls(name)).toHaveAttribute('data-count', n);
   }
   // The default network is the pretrained one, with augmentation on.
-  await page.getByText('Under the hood').click();
+  await page.getByTestId('under-the-hood').locator('summary').first().click();
   await expect(page.getByTestId('sound-network')).toHaveValue('embedding');
   await expect(page.getByTestId('sound-augment').getByRole('checkbox')).toHaveCount(4);
 

@@ -62,7 +62,7 @@ test('record from the microphone, upload files, train and recognise the whistle'
   await expect(page.getByRole('status').filter({ hasText: 'Added 4 examples.' })).toBeVisible();
 
   // Fewer rounds than the default keep the test short.
-  await page.getByText('Under the hood').click();
+  await page.getByTestId('under-the-hood').locator('summary').first().click();
   const epochs = page.getByRole('slider', { name: 'Rounds (epochs)' });
   await epochs.focus();
   await epochs.press('Home');
