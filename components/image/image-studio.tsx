@@ -9,6 +9,7 @@ import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
 import { Webcam, type WebcamHandle } from '@/components/media/webcam';
 import {
+  ExportPageButton,
   ClassList,
   HeadSettings,
   ProjectFilesPanel,
@@ -19,7 +20,7 @@ import {
   useStudioNotice,
 } from '@/components/teachable';
 import { useBackend } from '@/components/tf/backend-provider';
-import { Alert, Button, Card, ProgressBar } from '@/components/ui';
+import { Alert, Card, ProgressBar } from '@/components/ui';
 import {
   DEFAULT_HEAD_CONFIG,
   DEFAULT_IMAGE_FEATURE_MODE,
@@ -262,22 +263,13 @@ export default function ImageStudio() {
         exportModel={exportModel}
         onNotice={setNotice}
       >
-        <div className="space-y-1">
-          <Button
-            variant="secondary"
-            disabled={busy || !project.head || !studio.model}
-            onClick={() =>
-              studio.model &&
-              void exportPage(studio.model, studio.modelLabels).catch((e: unknown) =>
-                setNotice({ kind: 'error', text: e instanceof Error ? e.message : String(e) }),
-              )
-            }
-            data-testid="export-page"
-          >
-            {t('teachx.exportPage')}
-          </Button>
-          <p className="text-xs text-slate-500">{t('teachx.exportPageHint')}</p>
-        </div>
+        <ExportPageButton
+          disabled={busy || !project.head || !studio.model}
+          onExport={async () => {
+            if (studio.model) await exportPage(studio.model, studio.modelLabels);
+          }}
+          onNotice={setNotice}
+        />
         <FileDrop
           accept=".json,.bin,.zip"
           label={t('image.importTm')}

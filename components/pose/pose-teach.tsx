@@ -7,6 +7,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
 import {
+  ExportPageButton,
   ClassList,
   HeadSettings,
   ProjectFilesPanel,
@@ -16,7 +17,7 @@ import {
   StudioNotices,
   useStudioNotice,
 } from '@/components/teachable';
-import { Alert, Button, Card, ProgressBar, Slider } from '@/components/ui';
+import { Alert, Card, ProgressBar, Slider } from '@/components/ui';
 import {
   POSE_EXTRACTOR_NAME,
   POSE_FEATURE_SIZE,
@@ -216,22 +217,13 @@ export default function PoseTeach({
             level={3}
           >
             {canExportPage && (
-              <div className="space-y-1">
-                <Button
-                  variant="secondary"
-                  disabled={busy || recording || !project.head || !studio.model}
-                  onClick={() =>
-                    studio.model &&
-                    void exportPage(studio.model, studio.modelLabels).catch((e: unknown) =>
-                      setNotice({ kind: 'error', text: e instanceof Error ? e.message : String(e) }),
-                    )
-                  }
-                  data-testid="export-page"
-                >
-                  {t('teachx.exportPage')}
-                </Button>
-                <p className="text-xs text-slate-500">{t('teachx.exportPageHint')}</p>
-              </div>
+              <ExportPageButton
+                disabled={busy || recording || !project.head || !studio.model}
+                onExport={async () => {
+                  if (studio.model) await exportPage(studio.model, studio.modelLabels);
+                }}
+                onNotice={setNotice}
+              />
             )}
             <FileDrop
               accept=".json,.bin,.zip"

@@ -2,6 +2,7 @@
 // Sound studios. The library half is lib/transfer; see lib/transfer/README.md.
 export { ClassCard, MAX_THUMBS_SHOWN, type ClassCardProps } from './class-card';
 export { ClassList, type ClassListProps } from './class-list';
+export { ExportPageButton, type ExportPageButtonProps } from './export-page-button';
 export { HeadSettings, type HeadSettingsProps } from './head-settings';
 export { ModelSourceToggle, type ModelSourceToggleProps } from './model-source-toggle';
 export { noticeOf } from './notice';
