@@ -325,6 +325,92 @@ def load_music_rnn_export(model, out_dir):
     model.load_state_dict(sd)
 
 
+
+# Melody MusicRNN training data, shared by train_melody_rnn.py and train_attention_rnn.py.
+def split_melody_tunes(tunes, log=print):
+    """load_melodies() tunes as (name, events, lowest, highest), split by name into train and validation."""
+    train, val = [], []
+    for name, q, lo, hi in tunes:
+        ev = melody_events(q)
+        (val if is_validation(name) else train).append((name, ev, lo, hi))
+    log(f'{len(tunes)} tunes: {len(train)} train, {len(val)} validation')
+    return train, val
+
+
+def melody_windows(items, length, stride):
+    """Padded windows of `length` events from (name, events, lo, hi) items: the events, the absolute step
+    of each, the valid length, and the tune's lowest and highest pitch (for transposition)."""
+    xs, ps, lens, los, his = [], [], [], [], []
+    for _, ev, lo, hi in items:
+        ws, ls = windows(ev, length, stride)
+        wp, _ = windows(np.arange(len(ev)), length, stride)
+        for w, p, l in zip(ws, wp, ls):
+            pad = np.zeros(length, dtype=np.int64)
+            pad[:l] = w
+            pp = np.arange(length)
+            pp[:l] = p
+            xs.append(pad); ps.append(pp); lens.append(l); los.append(lo); his.append(hi)
+    return np.stack(xs), np.stack(ps), np.array(lens), np.array(los), np.array(his)
+
+
+def melody_batches(train, val, window, batch, counter_bits, count_from_window_start=False, log=print):
+    """Next-event batches for a melody MusicRNN, windows of `window` steps cut every `window` steps.
+    Input at step t: event t one-hot, then Magenta's BinaryCounter of step t (absolute in the tune, or
+    from the window's start with count_from_window_start). Each training window is transposed by a
+    random -6..+5 semitones that keeps it inside MIN_PITCH..MAX_PITCH, so the model continues a primer
+    in any key (validation stays in the original key). Returns (make_batch(rng) -> (x, y, mask),
+    validation batches, training batches per epoch)."""
+    W = window + 1
+    tr_x, tr_p, tr_len, tr_lo, tr_hi = melody_windows(train, W, window)
+    va_x, va_p, va_len, _, _ = melody_windows(val, W, window)
+    k_lo = np.maximum(-6, MIN_PITCH - tr_lo)
+    k_hi = np.minimum(5, MAX_PITCH - tr_hi)
+    eye = torch.eye(MELODY_DEPTH)
+
+    def batch_from(ev, pos, lens):
+        if count_from_window_start:
+            pos = pos - pos[:, :1]
+        x = torch.cat([eye[torch.tensor(ev[:, :-1])], torch.tensor(binary_counter(pos[:, :-1], counter_bits))], -1)
+        m = (torch.arange(W - 1)[None, :] < torch.tensor(lens)[:, None] - 1).float()
+        return x, torch.tensor(ev[:, 1:]), m
+
+    def make_batch(rng):
+        idx = rng.integers(0, len(tr_x), batch)
+        k = k_lo[idx] + np.floor(rng.random(len(idx)) * (k_hi[idx] - k_lo[idx] + 1)).astype(np.int64)
+        ev = np.where(tr_x[idx] >= FIRST_PITCH, tr_x[idx] + k[:, None], tr_x[idx])
+        return batch_from(ev, tr_p[idx], tr_len[idx])
+
+    val_batches = [batch_from(va_x[i:i + 256], va_p[i:i + 256], va_len[i:i + 256]) for i in range(0, len(va_x), 256)]
+    n_batches = max(1, len(tr_x) // batch)
+    log(f'{len(tr_x)} train windows ({n_batches} batches/epoch), {len(va_x)} validation windows')
+    return make_batch, val_batches, n_batches
+
+
+def melody_unigram_baseline(train, val):
+    """Next-event targets of both splits and the unigram baseline: (train steps, validation steps, loss, acc)."""
+    tr_targets = np.concatenate([ev[1:] for _, ev, _, _ in train])
+    va_targets = np.concatenate([ev[1:] for _, ev, _, _ in val])
+    base_ce, base_acc = unigram_baseline(tr_targets, va_targets, MELODY_DEPTH)
+    return len(tr_targets), len(va_targets), base_ce, base_acc
+
+
+def write_melody_reference(model, val, counter_bits, path):
+    """Reference for the Vitest parity test: a 32-step primer from the first validation tune, then 32
+    greedy steps (inputs: event one-hot + BinaryCounter of the absolute step)."""
+    name, ev, _, _ = val[0]
+    primer = ev[:32]
+    notes = events_to_notes(primer)
+    assert (melody_events(notes, total_steps=32) == primer).all()
+    eye64 = np.eye(MELODY_DEPTH)
+    cnt = binary_counter(np.arange(64), counter_bits)
+    primer_in = np.concatenate([eye64[primer], cnt[:32]], -1)
+    probs, events = greedy_reference(model, primer_in, 32, lambda i, e: np.concatenate([eye64[e], cnt[i]]))
+    save_json(path, {
+        'source': f'nottingham/midi/melody/{name}.mid (validation split), first 32 steps',
+        'stepsPerQuarter': 4, 'totalQuantizedSteps': 32,
+        'notes': [{'pitch': p, 'quantizedStartStep': s, 'quantizedEndStep': e} for p, s, e in notes],
+        'primerEvents': primer.tolist(), 'steps': 32, 'expectedEvents': events, 'expectedProbs': probs})
+
 # The 9 drum classes of the Groove README (Magenta's ROLAND_DRUM_PITCH_CLASSES), first pitch = output
 # pitch, with Magenta.js's General-MIDI DEFAULT_DRUM_PITCH_CLASSES appended where they do not clash (so
 # General-MIDI input from the app also maps to a class). Same table as train_drum_rnn.py writes.

@@ -23,9 +23,9 @@ import numpy as np
 import torch
 import torch.nn as nn
 
-from common import (DATA, FIRST_PITCH, StackedLSTM, load_music_rnn_export, MAX_PITCH, MELODY_DEPTH, MIN_PITCH, REPO, binary_counter, events_to_notes,
-                    greedy_reference, is_validation, melody_events, save_json, train_loop, unigram_baseline,
-                    windows, write_weights)
+from common import (DATA, MAX_PITCH, MELODY_DEPTH, MIN_PITCH, REPO, StackedLSTM, load_music_rnn_export, melody_batches,
+                    melody_unigram_baseline, save_json, split_melody_tunes, train_loop, write_melody_reference,
+                    write_weights)
 from melody_data import load_melodies
 
 ap = argparse.ArgumentParser()
@@ -121,55 +121,11 @@ def export(model, out_dir, config):
     return nbytes
 
 
-tunes = load_melodies()
-train, val = [], []
-for name, q, lo, hi in tunes:
-    ev = melody_events(q)
-    (val if is_validation(name) else train).append((name, ev, lo, hi))
-print(f'{len(tunes)} tunes: {len(train)} train, {len(val)} validation')
-W = args.window + 1
-
-
-def make_windows(items, stride):
-    xs, ps, lens, los, his = [], [], [], [], []
-    for _, ev, lo, hi in items:
-        ws, ls = windows(ev, W, stride)
-        wp, _ = windows(np.arange(len(ev)), W, stride)
-        for w, p, l in zip(ws, wp, ls):
-            pad = np.zeros(W, dtype=np.int64)
-            pad[:l] = w
-            pp = np.arange(W)
-            pp[:l] = p
-            xs.append(pad); ps.append(pp); lens.append(l); los.append(lo); his.append(hi)
-    return np.stack(xs), np.stack(ps), np.array(lens), np.array(los), np.array(his)
-
-
-# Windows start on a bar line (stride = window, a multiple of 16) so the counter matches Magenta's,
-# which counts from the primer's step 0; the attention state starts empty, as in Magenta.
-tr_x, tr_p, tr_len, tr_lo, tr_hi = make_windows(train, args.window)
-va_x, va_p, va_len, _, _ = make_windows(val, args.window)
-k_lo = np.maximum(-6, MIN_PITCH - tr_lo)
-k_hi = np.minimum(5, MAX_PITCH - tr_hi)
-eye = torch.eye(MELODY_DEPTH)
-
-
-def batch_from(ev, pos, lens):
-    pos = pos - pos[:, :1]  # counter from the window's start, as Magenta counts from the primer's start
-    x = torch.cat([eye[torch.tensor(ev[:, :-1])], torch.tensor(binary_counter(pos[:, :-1], args.counter_bits))], -1)
-    m = (torch.arange(W - 1)[None, :] < torch.tensor(lens)[:, None] - 1).float()
-    return x, torch.tensor(ev[:, 1:]), m
-
-
-def make_batch(rng):
-    idx = rng.integers(0, len(tr_x), args.batch)
-    k = k_lo[idx] + np.floor(rng.random(len(idx)) * (k_hi[idx] - k_lo[idx] + 1)).astype(np.int64)
-    ev = np.where(tr_x[idx] >= FIRST_PITCH, tr_x[idx] + k[:, None], tr_x[idx])
-    return batch_from(ev, tr_p[idx], tr_len[idx])
-
-
-val_batches = [batch_from(va_x[i:i + 256], va_p[i:i + 256], va_len[i:i + 256]) for i in range(0, len(va_x), 256)]
-n_batches = max(1, len(tr_x) // args.batch)
-print(f'{len(tr_x)} train windows ({n_batches} batches/epoch), {len(va_x)} validation windows')
+train, val = split_melody_tunes(load_melodies())
+# Windows start on a bar line (stride = window, a multiple of 16) and the counter starts at each window's
+# start, as Magenta counts from the primer's step 0; the attention state starts empty, as in Magenta.
+make_batch, val_batches, n_batches = melody_batches(train, val, args.window, args.batch, args.counter_bits,
+                                                    count_from_window_start=True)
 
 torch.manual_seed(0)
 model = AttentionRNN(MELODY_DEPTH + args.counter_bits, args.hidden, args.attn_length, MELODY_DEPTH)
@@ -201,9 +157,7 @@ res = train_loop(model, make_batch, n_batches, val_batches, args.epochs, args.lr
 if args.save_state:
     torch.save(model.state_dict(), args.save_state)
 
-tr_targets = np.concatenate([ev[1:] for _, ev, _, _ in train])
-va_targets = np.concatenate([ev[1:] for _, ev, _, _ in val])
-base_ce, base_acc = unigram_baseline(tr_targets, va_targets, MELODY_DEPTH)
+train_steps, val_steps, base_ce, base_acc = melody_unigram_baseline(train, val)
 print(f'validation: loss {res["val_loss"]:.4f} acc {res["val_acc"]:.4f}; unigram {base_ce:.4f} / {base_acc:.4f}')
 
 config = {'type': 'MusicRNN',
@@ -212,22 +166,11 @@ config = {'type': 'MusicRNN',
           'attentionLength': args.attn_length}
 nbytes = export(model, args.out, config)
 
-# Parity reference: 32-step primer from a validation tune, then 32 greedy steps (longer than attn_length).
-name, ev, _, _ = val[0]
-primer = ev[:32]
-notes = events_to_notes(primer)
-eye64 = np.eye(MELODY_DEPTH)
-cnt = binary_counter(np.arange(64), args.counter_bits)
-primer_in = np.concatenate([eye64[primer], cnt[:32]], -1)
-probs, events = greedy_reference(model, primer_in, 32, lambda i, e: np.concatenate([eye64[e], cnt[i]]))
-save_json(os.path.join(args.out, 'reference.json'), {
-    'source': f'nottingham/midi/melody/{name}.mid (validation split), first 32 steps',
-    'stepsPerQuarter': 4, 'totalQuantizedSteps': 32,
-    'notes': [{'pitch': p, 'quantizedStartStep': s, 'quantizedEndStep': e} for p, s, e in notes],
-    'primerEvents': primer.tolist(), 'steps': 32, 'expectedEvents': events, 'expectedProbs': probs})
+# Parity reference: 32 greedy steps after a 32-step primer (longer than attn_length).
+write_melody_reference(model, val, args.counter_bits, os.path.join(args.out, 'reference.json'))
 metrics = {'command': '/usr/bin/python3 scripts/music/' + os.path.basename(__file__) + ' ' + ' '.join(sys.argv[1:]),
-           'tunes_train': len(train), 'tunes_val': len(val), 'train_steps': int(len(tr_targets)),
-           'val_steps': int(len(va_targets)), 'hidden': args.hidden, 'layers': LAYERS,
+           'tunes_train': len(train), 'tunes_val': len(val), 'train_steps': train_steps,
+           'val_steps': val_steps, 'hidden': args.hidden, 'layers': LAYERS,
            'attn_length': args.attn_length, 'params': sum(p.numel() for p in model.parameters()),
            'weight_bytes': nbytes, 'val_loss': res['val_loss'], 'val_acc': res['val_acc'],
            'unigram_val_loss': base_ce, 'unigram_val_acc': base_acc, 'epochs_run': res['epochs_run'],
