@@ -1,11 +1,58 @@
 'use client';
-// Controls both picture tools share: the output-size chooser and the end-of-run message.
-import { useT } from '@/components/i18n/i18n-provider';
-import { Alert, Button, Select } from '@/components/ui';
+// Controls both picture tools share: the settings sliders, the output-size chooser and the end-of-run message.
+import { useT, type TFunction } from '@/components/i18n/i18n-provider';
+import { Alert, Button, Select, Slider } from '@/components/ui';
 import type { MessageKey } from '@/lib/i18n';
 import { OUTPUT_SIZES } from '@/lib/vision';
 
 import type { Outcome } from './use-picture-run';
+
+/** Message keys that have a `.hint` message beside them. */
+type HintedKey = { [M in MessageKey]: `${M}.hint` extends MessageKey ? M : never }[MessageKey];
+
+/** One numeric setting's slider: labelled by `message`, explained by `message.hint`. */
+export interface SettingSlider<K extends string> {
+  setting: K;
+  message: HintedKey;
+  min: number;
+  max: number;
+  step?: number;
+  log?: boolean;
+  /** Decimal places the chosen value is rounded to (fractional steps drift). */
+  decimals?: number;
+  format?: (value: number, t: TFunction) => string;
+}
+
+/** The sliders of a settings object, one {@link Slider} each, in the given order. */
+export function SettingSliders<K extends string>({
+  sliders,
+  values,
+  onChange,
+}: {
+  sliders: readonly SettingSlider<K>[];
+  values: Record<K, number>;
+  onChange: (setting: K, value: number) => void;
+}) {
+  const t = useT();
+  return (
+    <>
+      {sliders.map(({ setting, message, min, max, step, log, decimals, format }) => (
+        <Slider
+          key={setting}
+          label={t(message)}
+          hint={t(`${message}.hint`)}
+          value={values[setting]}
+          min={min}
+          max={max}
+          step={step}
+          log={log}
+          format={format && ((v) => format(v, t))}
+          onChange={(v) => onChange(setting, decimals === undefined ? v : Number(v.toFixed(decimals)))}
+        />
+      ))}
+    </>
+  );
+}
 
 /** The output-size chooser, with a warning on engines without a graphics card. */
 export function SizeSelect({

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { useT } from '@/components/i18n/i18n-provider';
 import { downloadFile } from '@/components/media/download';
-import { Alert, Button, Select, Slider } from '@/components/ui';
+import { Alert, Button, Select } from '@/components/ui';
 import { loadProject, saveProject } from '@/lib/persist';
 import type { MessageKey } from '@/lib/i18n';
 import { DEFAULT_DREAM_CONFIG, DREAM_LAYERS, type DreamConfig, type VisionBackbone } from '@/lib/vision';
@@ -18,13 +18,40 @@ import {
   resizeCanvas,
   type PickedImage,
 } from './canvas-utils';
-import { OutcomeAlert, SizeSelect } from './dream-controls';
+import { OutcomeAlert, SettingSliders, SizeSelect, type SettingSlider } from './dream-controls';
 import { ImageSource } from './image-source';
 import { ResultView } from './result-view';
 import { usePersistedState } from './use-persisted';
 import { usePictureRun } from './use-picture-run';
 
 type DreamSettings = Omit<DreamConfig, 'tileSize' | 'seed'> & { size: number };
+
+const DREAM_SLIDERS: SettingSlider<
+  'octaves' | 'octaveScale' | 'stepsPerOctave' | 'stepSize' | 'jitter' | 'strength'
+>[] = [
+  { setting: 'octaves', message: 'dream.octaves', min: 1, max: 6 },
+  {
+    setting: 'octaveScale',
+    message: 'dream.octaveScale',
+    min: 1.1,
+    max: 2,
+    step: 0.1,
+    decimals: 1,
+    format: (v) => `×${v.toFixed(1)}`,
+  },
+  { setting: 'stepsPerOctave', message: 'dream.steps', min: 1, max: 50 },
+  { setting: 'stepSize', message: 'dream.stepSize', min: 0.5, max: 10, step: 0.5 },
+  { setting: 'jitter', message: 'dream.jitter', min: 0, max: 64, format: (v, t) => t('kids.px', { n: v }) },
+  {
+    setting: 'strength',
+    message: 'dream.strength',
+    min: 0,
+    max: 1,
+    step: 0.05,
+    decimals: 2,
+    format: (v) => `${Math.round(v * 100)}%`,
+  },
+];
 
 interface Progress {
   octave: number;
@@ -190,60 +217,7 @@ export function DreamPanel({
             ]}
             hint={t('dream.channel.hint')}
           />
-          <Slider
-            label={t('dream.octaves')}
-            hint={t('dream.octaves.hint')}
-            value={settings.octaves}
-            min={1}
-            max={6}
-            onChange={(v) => set('octaves', v)}
-          />
-          <Slider
-            label={t('dream.octaveScale')}
-            hint={t('dream.octaveScale.hint')}
-            value={settings.octaveScale}
-            min={1.1}
-            max={2}
-            step={0.1}
-            format={(v) => `×${v.toFixed(1)}`}
-            onChange={(v) => set('octaveScale', Number(v.toFixed(1)))}
-          />
-          <Slider
-            label={t('dream.steps')}
-            hint={t('dream.steps.hint')}
-            value={settings.stepsPerOctave}
-            min={1}
-            max={50}
-            onChange={(v) => set('stepsPerOctave', v)}
-          />
-          <Slider
-            label={t('dream.stepSize')}
-            hint={t('dream.stepSize.hint')}
-            value={settings.stepSize}
-            min={0.5}
-            max={10}
-            step={0.5}
-            onChange={(v) => set('stepSize', v)}
-          />
-          <Slider
-            label={t('dream.jitter')}
-            hint={t('dream.jitter.hint')}
-            value={settings.jitter}
-            min={0}
-            max={64}
-            format={(v) => t('kids.px', { n: v })}
-            onChange={(v) => set('jitter', v)}
-          />
-          <Slider
-            label={t('dream.strength')}
-            hint={t('dream.strength.hint')}
-            value={settings.strength}
-            min={0}
-            max={1}
-            step={0.05}
-            format={(v) => `${Math.round(v * 100)}%`}
-            onChange={(v) => set('strength', Number(v.toFixed(2)))}
-          />
+          <SettingSliders sliders={DREAM_SLIDERS} values={settings} onChange={set} />
           <SizeSelect
             value={settings.size}
             onChange={(v) => set('size', v)}

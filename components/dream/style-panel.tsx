@@ -4,7 +4,7 @@ import { useCallback, useRef, useState } from 'react';
 
 import { useT } from '@/components/i18n/i18n-provider';
 import { downloadFile } from '@/components/media/download';
-import { Alert, Button, LineChart, Slider } from '@/components/ui';
+import { Alert, Button, LineChart } from '@/components/ui';
 import { DEFAULT_STYLE_CONFIG, type StyleLossParts, type VisionBackbone } from '@/lib/vision';
 
 import {
@@ -15,7 +15,7 @@ import {
   resizeCanvas,
   type PickedImage,
 } from './canvas-utils';
-import { OutcomeAlert, SizeSelect } from './dream-controls';
+import { OutcomeAlert, SettingSliders, SizeSelect, type SettingSlider } from './dream-controls';
 import { ImageSource } from './image-source';
 import { ResultView } from './result-view';
 import { usePersistedState } from './use-persisted';
@@ -29,6 +29,13 @@ interface StyleSettings {
   keepColours: boolean;
   size: number;
 }
+
+const STYLE_SLIDERS: SettingSlider<'styleWeight' | 'contentWeight' | 'tvWeight' | 'iterations'>[] = [
+  { setting: 'styleWeight', message: 'dream.style.styleWeight', min: 0.1, max: 1000, log: true },
+  { setting: 'contentWeight', message: 'dream.style.contentWeight', min: 0, max: 10, step: 0.1, decimals: 1 },
+  { setting: 'tvWeight', message: 'dream.style.tvWeight', min: 0, max: 100 },
+  { setting: 'iterations', message: 'dream.style.iterations', min: 1, max: 300 },
+];
 
 /** Props: the loaded backbone (null while loading) and the running backend's name. */
 export function StylePanel({
@@ -147,40 +154,7 @@ export function StylePanel({
           disabled={running || !restored}
         >
           <legend className="px-1 font-semibold">{t('dream.tab.style')}</legend>
-          <Slider
-            label={t('dream.style.styleWeight')}
-            hint={t('dream.style.styleWeight.hint')}
-            value={settings.styleWeight}
-            min={0.1}
-            max={1000}
-            log
-            onChange={(v) => set('styleWeight', v)}
-          />
-          <Slider
-            label={t('dream.style.contentWeight')}
-            hint={t('dream.style.contentWeight.hint')}
-            value={settings.contentWeight}
-            min={0}
-            max={10}
-            step={0.1}
-            onChange={(v) => set('contentWeight', Number(v.toFixed(1)))}
-          />
-          <Slider
-            label={t('dream.style.tvWeight')}
-            hint={t('dream.style.tvWeight.hint')}
-            value={settings.tvWeight}
-            min={0}
-            max={100}
-            onChange={(v) => set('tvWeight', v)}
-          />
-          <Slider
-            label={t('dream.style.iterations')}
-            hint={t('dream.style.iterations.hint')}
-            value={settings.iterations}
-            min={1}
-            max={300}
-            onChange={(v) => set('iterations', v)}
-          />
+          <SettingSliders sliders={STYLE_SLIDERS} values={settings} onChange={set} />
           <label className="flex items-start gap-2 text-sm">
             <input
               type="checkbox"
