@@ -24,8 +24,9 @@ import { loadProject, saveProject } from '@/lib/persist';
 import { loadMnist, type MnistData } from '@/lib/pretrained/digits';
 
 import { AnomalyPanel } from './anomaly-panel';
-import { LatentMap } from './latent-map';
+import { LatentMapCard } from './latent-map';
 import { LatentWalk } from './latent-walk';
+import { RadioFieldset } from './radio-fieldset';
 import { TrainStop } from './train-stop';
 
 type Mode = 'all' | 'anomaly';
@@ -150,21 +151,15 @@ export function DigitsAutoencoder() {
           <h2 id="ae-setup" className="font-semibold">
             {t('lab.ae.setup')}
           </h2>
-          <fieldset className="space-y-1 text-sm">
-            <legend className="font-medium">{t('lab.ae.mode')}</legend>
-            {(['all', 'anomaly'] as const).map((m) => (
-              <label key={m} className="flex items-center gap-2">
-                <input
-                  type="radio"
-                  name="ae-mode"
-                  checked={mode === m}
-                  onChange={() => setMode(m)}
-                  data-testid={`ae-mode-${m}`}
-                />
-                {t(`lab.ae.mode.${m}`)}
-              </label>
-            ))}
-          </fieldset>
+          <RadioFieldset
+            legend={t('lab.ae.mode')}
+            name="ae-mode"
+            options={['all', 'anomaly'] as const}
+            value={mode}
+            onChange={setMode}
+            labelOf={(m) => t(`lab.ae.mode.${m}`)}
+            testIdPrefix="ae-mode"
+          />
           {mode === 'anomaly' && (
             <Select
               id="ae-normal"
@@ -174,20 +169,14 @@ export function DigitsAutoencoder() {
               options={DIGITS.map((d) => ({ value: d, label: d }))}
             />
           )}
-          <fieldset className="space-y-1 text-sm">
-            <legend className="font-medium">{t('lab.ae.kind')}</legend>
-            {(['dense', 'conv'] as const).map((k) => (
-              <label key={k} className="flex items-center gap-2">
-                <input
-                  type="radio"
-                  name="ae-kind"
-                  checked={config.kind === k}
-                  onChange={() => update({ kind: k })}
-                />
-                {t(`lab.ae.kind.${k}`)}
-              </label>
-            ))}
-          </fieldset>
+          <RadioFieldset
+            legend={t('lab.ae.kind')}
+            name="ae-kind"
+            options={['dense', 'conv'] as const}
+            value={config.kind}
+            onChange={(kind) => update({ kind })}
+            labelOf={(k) => t(`lab.ae.kind.${k}`)}
+          />
           <Slider
             label={t('lab.ae.bottleneck')}
             value={config.bottleneck}
@@ -247,21 +236,18 @@ export function DigitsAutoencoder() {
               </div>
             </div>
             <div className="grid gap-4 md:grid-cols-2">
-              <div className="rounded-xl border border-slate-200 bg-white p-3">
-                <h3 className="font-medium">
-                  {shownBottleneck === 2 ? t('lab.ae.map') : t('lab.ae.mapPca', { n: shownBottleneck })}
-                </h3>
-                <LatentMap
-                  points={trained.map.points}
-                  bounds={bounds}
-                  colorOf={colorOf}
-                  walk={walk}
-                  onWalk={setWalk}
-                  label={t('lab.ae.mapLabel')}
-                  testId="latent-map"
-                  legend={LEGEND}
-                />
-              </div>
+              <LatentMapCard
+                bottleneck={shownBottleneck}
+                title={t('lab.ae.map')}
+                points={trained.map.points}
+                bounds={bounds}
+                colorOf={colorOf}
+                walk={walk}
+                onWalk={setWalk}
+                label={t('lab.ae.mapLabel')}
+                testId="latent-map"
+                legend={LEGEND}
+              />
               <LatentWalk walk={walk} onWalk={setWalk} explain={t('lab.ae.walkExplain')}>
                 {walkImage && (
                   <DigitImage

@@ -1,8 +1,9 @@
 'use client';
 // LatentMap: the autoencoder labs' 2-D code map: one dot per example, a marker at the walked point,
 // and a click that moves the marker there. Points outside the box are drawn on its edge.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
+import { useT } from '@/components/i18n/i18n-provider';
 import type { MapBounds } from '@/lib/lab';
 
 /** One legend entry under the map. */
@@ -84,5 +85,27 @@ export function LatentMap({ points, bounds, colorOf, walk, onWalk, label, testId
         ))}
       </ul>
     </>
+  );
+}
+
+/** Props for {@link LatentMapCard}. */
+export interface LatentMapCardProps extends LatentMapProps {
+  /** The code size: 2 is the map itself, more is flattened by PCA (said in the heading). */
+  bottleneck: number;
+  /** The heading of a 2-number code. */
+  title: string;
+  /** Controls between the heading and the map (how to colour it). */
+  children?: ReactNode;
+}
+
+/** The map in its card, headed by what it shows. */
+export function LatentMapCard({ bottleneck, title, children, ...map }: LatentMapCardProps) {
+  const t = useT();
+  return (
+    <div className="rounded-xl border border-slate-200 bg-white p-3">
+      <h3 className="font-medium">{bottleneck === 2 ? title : t('lab.ae.mapPca', { n: bottleneck })}</h3>
+      {children}
+      <LatentMap {...map} />
+    </div>
   );
 }

@@ -9,7 +9,8 @@ import { flaggedAt, mapBounds, walkToPoint, type TableAutoencoderRun, type Table
 
 import { AnomalyPanel } from './anomaly-panel';
 import { ANOMALY_COLOR, NORMAL_COLOR } from './colors';
-import { LatentMap } from './latent-map';
+import { LatentMapCard } from './latent-map';
+import { RadioFieldset } from './radio-fieldset';
 import { LatentWalk } from './latent-walk';
 
 const MAX_FLAGGED = 12;
@@ -102,38 +103,31 @@ export function TableAutoencoderResult({ trained, data }: TableAutoencoderResult
         </table>
       </div>
       <div className="grid gap-4 md:grid-cols-2">
-        <div className="rounded-xl border border-slate-200 bg-white p-3">
-          <h3 className="font-medium">
-            {trained.bottleneck === 2 ? t('lab.tae.map') : t('lab.ae.mapPca', { n: trained.bottleneck })}
-          </h3>
+        <LatentMapCard
+          bottleneck={trained.bottleneck}
+          title={t('lab.tae.map')}
+          points={trained.map.points}
+          bounds={bounds}
+          colorOf={colorOf}
+          walk={walk}
+          onWalk={setWalk}
+          label={t('lab.tae.mapLabel')}
+          testId="tae-map"
+          legend={legend}
+        >
           {data.label && (
-            <fieldset className="mt-1 flex flex-wrap gap-3 text-xs">
-              <legend className="sr-only">{t('lab.tae.colourBy')}</legend>
-              {(['anomaly', 'label'] as const).map((k) => (
-                <label key={k} className="flex items-center gap-1">
-                  <input
-                    type="radio"
-                    name="tae-colour"
-                    checked={colourBy === k}
-                    onChange={() => setColourBy(k)}
-                    data-testid={`tae-colour-${k}`}
-                  />
-                  {t(`lab.tae.colour.${k}`)}
-                </label>
-              ))}
-            </fieldset>
+            <RadioFieldset
+              legend={t('lab.tae.colourBy')}
+              name="tae-colour"
+              options={['anomaly', 'label'] as const}
+              value={colourBy}
+              onChange={setColourBy}
+              labelOf={(k) => t(`lab.tae.colour.${k}`)}
+              testIdPrefix="tae-colour"
+              compact
+            />
           )}
-          <LatentMap
-            points={trained.map.points}
-            bounds={bounds}
-            colorOf={colorOf}
-            walk={walk}
-            onWalk={setWalk}
-            label={t('lab.tae.mapLabel')}
-            testId="tae-map"
-            legend={legend}
-          />
-        </div>
+        </LatentMapCard>
         <LatentWalk walk={walk} onWalk={setWalk} explain={t('lab.tae.walkExplain')}>
           {decoded && (
             <table className="text-sm tabular-nums" data-testid="tae-decoded" aria-live="polite">
