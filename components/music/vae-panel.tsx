@@ -5,6 +5,7 @@ import { useState } from 'react';
 
 import { useT } from '@/components/i18n/i18n-provider';
 import { Alert, Button, Select, Slider } from '@/components/ui';
+import type { SliderProps } from '@/components/ui/slider';
 import { newId } from '@/lib/ids';
 import { interpolateMelodies, type SequenceInterpolator, type SequenceVarier, varyMelody } from '@/lib/music';
 
@@ -24,27 +25,59 @@ export interface VaePanelProps {
   disabled: boolean;
 }
 
-/** A select of the studio's melody clips (the VAE tools take melodies only). */
-function MelodySelect(props: {
-  label: string;
-  placeholder: string;
+/** One VAE tool: its melody choosers, its sliders, a button that runs it and a line of help. */
+interface VaeTool {
+  legend: string;
+  testId: string;
+  /** Selects of the studio's melody clips (the VAE tools take melodies only). */
+  melodies: readonly { label: string; value: string; onChange: (id: string) => void }[];
+  sliders: readonly (Omit<SliderProps, 'disabled'> & { width: string })[];
+  go: { label: string; onClick: () => void; ready: boolean; testId?: string };
+  hint: string;
+}
+
+/** A {@link VaeTool} in its fieldset. */
+function VaeToolFieldset({
+  tool,
+  clips,
+  disabled,
+}: {
+  tool: VaeTool;
   clips: readonly StudioClip[];
-  value: string;
-  onChange: (id: string) => void;
   disabled: boolean;
 }) {
+  const t = useT();
+  const melodyOptions = [
+    { value: '', label: t('music.interpolate.choose') },
+    ...clips.filter((c) => c.kind === 'melody').map((c) => ({ value: c.id, label: c.name })),
+  ];
   return (
-    <Select
-      label={props.label}
-      value={props.value}
-      onChange={props.onChange}
-      options={[
-        { value: '', label: props.placeholder },
-        ...props.clips.filter((c) => c.kind === 'melody').map((c) => ({ value: c.id, label: c.name })),
-      ]}
-      disabled={props.disabled}
-      wrapperClassName="min-w-40"
-    />
+    <fieldset
+      className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 p-3"
+      data-testid={tool.testId}
+    >
+      <legend className="px-1 font-medium">{tool.legend}</legend>
+      {tool.melodies.map((m) => (
+        <Select
+          key={m.label}
+          label={m.label}
+          value={m.value}
+          onChange={m.onChange}
+          options={melodyOptions}
+          disabled={disabled}
+          wrapperClassName="min-w-40"
+        />
+      ))}
+      {tool.sliders.map(({ width, ...slider }) => (
+        <div key={slider.label} className={width}>
+          <Slider {...slider} disabled={disabled} />
+        </div>
+      ))}
+      <Button onClick={tool.go.onClick} disabled={disabled || !tool.go.ready} data-testid={tool.go.testId}>
+        {tool.go.label}
+      </Button>
+      <p className="w-full text-sm text-slate-600">{tool.hint}</p>
+    </fieldset>
   );
 }
 
@@ -117,79 +150,60 @@ export function VaePanel({
     });
   };
 
-  const fieldset = 'flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 p-3';
+  const tools: VaeTool[] = [
+    {
+      legend: t('music.interpolate'),
+      testId: 'interpolate',
+      melodies: [
+        { label: t('music.interpolate.a'), value: interpA, onChange: setInterpA },
+        { label: t('music.interpolate.b'), value: interpB, onChange: setInterpB },
+      ],
+      sliders: [
+        {
+          width: 'min-w-48',
+          label: t('music.interpolate.steps'),
+          value: interpSteps,
+          min: 1,
+          max: 16,
+          onChange: setInterpSteps,
+        },
+      ],
+      go: { label: t('music.interpolate.go'), onClick: interpolate, ready: ready && !!interpA && !!interpB },
+      hint: t('music.interpolate.hint'),
+    },
+    {
+      legend: t('music.vary'),
+      testId: 'vary',
+      melodies: [{ label: t('music.vary.clip'), value: varyId, onChange: setVaryId }],
+      sliders: [
+        {
+          width: 'min-w-40',
+          label: t('music.vary.count'),
+          value: varyCount,
+          min: 1,
+          max: 16,
+          onChange: setVaryCount,
+        },
+        {
+          width: 'min-w-40',
+          label: t('music.vary.similarity'),
+          value: similarity,
+          min: 0,
+          max: 1,
+          step: 0.05,
+          format: (v) => v.toFixed(2),
+          onChange: (v) => setSimilarity(Number(v.toFixed(2))),
+        },
+      ],
+      go: { label: t('music.vary.go'), onClick: vary, ready: ready && !!varyId, testId: 'vary-go' },
+      hint: t('music.vary.hint'),
+    },
+  ];
   return (
     <>
-      <fieldset className={fieldset} data-testid="interpolate">
-        <legend className="px-1 font-medium">{t('music.interpolate')}</legend>
-        {(
-          [
-            ['music.interpolate.a', interpA, setInterpA],
-            ['music.interpolate.b', interpB, setInterpB],
-          ] as const
-        ).map(([key, value, set]) => (
-          <MelodySelect
-            key={key}
-            label={t(key)}
-            placeholder={t('music.interpolate.choose')}
-            clips={clips}
-            value={value}
-            onChange={set}
-            disabled={disabled}
-          />
-        ))}
-        <div className="min-w-48">
-          <Slider
-            label={t('music.interpolate.steps')}
-            value={interpSteps}
-            min={1}
-            max={16}
-            onChange={setInterpSteps}
-            disabled={disabled}
-          />
-        </div>
-        <Button onClick={interpolate} disabled={disabled || !ready || !interpA || !interpB}>
-          {t('music.interpolate.go')}
-        </Button>
-        <p className="w-full text-sm text-slate-600">{t('music.interpolate.hint')}</p>
-      </fieldset>
-      <fieldset className={fieldset} data-testid="vary">
-        <legend className="px-1 font-medium">{t('music.vary')}</legend>
-        <MelodySelect
-          label={t('music.vary.clip')}
-          placeholder={t('music.interpolate.choose')}
-          clips={clips}
-          value={varyId}
-          onChange={setVaryId}
-          disabled={disabled}
-        />
-        <div className="min-w-40">
-          <Slider
-            label={t('music.vary.count')}
-            value={varyCount}
-            min={1}
-            max={16}
-            onChange={setVaryCount}
-            disabled={disabled}
-          />
-        </div>
-        <div className="min-w-40">
-          <Slider
-            label={t('music.vary.similarity')}
-            value={similarity}
-            min={0}
-            max={1}
-            step={0.05}
-            format={(v) => v.toFixed(2)}
-            onChange={(v) => setSimilarity(Number(v.toFixed(2)))}
-            disabled={disabled}
-          />
-        </div>
-        <Button onClick={vary} disabled={disabled || !ready || !varyId} data-testid="vary-go">
-          {t('music.vary.go')}
-        </Button>
-        <p className="w-full text-sm text-slate-600">{t('music.vary.hint')}</p>
-      </fieldset>
+      {tools.map((tool) => (
+        <VaeToolFieldset key={tool.testId} tool={tool} clips={clips} disabled={disabled} />
+      ))}
     </>
   );
 }
