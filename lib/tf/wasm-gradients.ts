@@ -130,12 +130,13 @@ function checkChannelsLast(info: tf.backend_util.Conv2DInfo, name: string) {
   if (info.dataFormat !== 'channelsLast') throw new Error(`wasm ${name} supports channelsLast (NHWC) only`);
 }
 
-/** dW[kh, kw, in, out] = im2col(x)ᵀ · dy: one XNNPACK matmul over all taps. */
-function conv2DBackpropFilter(args: {
-  inputs: tf.NamedTensorInfoMap;
-  backend: tf.KernelBackend;
-  attrs?: tf.NamedAttrMap;
-}) {
+type KernelArgs = { inputs: tf.NamedTensorInfoMap; backend: tf.KernelBackend; attrs?: tf.NamedAttrMap };
+
+/**
+ * What both filter gradients start from: the convolution's geometry, dy, and for each filter tap the
+ * input it reads at every output position (see {@link taps}); m = batch × output positions.
+ */
+function filterGradientTaps(args: KernelArgs, depthwise: boolean, name: string) {
   const backend = args.backend as Backend;
   const { x, dy } = args.inputs as { x: Info; dy: Info };
   const a = (args.attrs ?? {}) as Attrs;
@@ -144,18 +145,24 @@ function conv2DBackpropFilter(args: {
     x.shape as [number, number, number, number],
     a.filterShape as [number, number, number, number],
     a.strides as Pair,
-    1,
+    depthwise ? ((a.dilations as Pair | undefined) ?? 1) : 1,
     a.pad as 'same',
     a.dimRoundingMode as 'round' | undefined,
-    false,
+    depthwise,
     tf.backend_util.convertConv2DDataFormat(dataFormat),
   );
-  checkChannelsLast(info, 'Conv2DBackpropFilter');
-  const { batchSize: n, outHeight: oh, outWidth: ow, inChannels: cin, outChannels: cout } = info;
-  const m = n * oh * ow;
+  checkChannelsLast(info, name);
+  const m = info.batchSize * info.outHeight * info.outWidth;
   const xPad = padded(backend, x, info);
   const cols = taps(backend, xPad, info);
   if (xPad !== x) free(backend, xPad);
+  return { backend, dy, info, m, cols };
+}
+
+/** dW[kh, kw, in, out] = im2col(x)ᵀ · dy: one XNNPACK matmul over all taps. */
+function conv2DBackpropFilter(args: KernelArgs) {
+  const { backend, dy, info, m, cols } = filterGradientTaps(args, false, 'Conv2DBackpropFilter');
+  const { inChannels: cin, outChannels: cout } = info;
   // [N, oh, ow, taps·in]: the tap-major, channel-minor order of a [kh, kw, in, out] filter's rows.
   const im2col = cols.length === 1 ? cols[0] : run(backend, 'Concat', cols, { axis: 3 });
   if (cols.length > 1) free(backend, ...cols);
@@ -169,29 +176,14 @@ function conv2DBackpropFilter(args: {
 }
 
 /** dW[kh, kw, c, mult] = Σ over batch and positions of tap(x) · dy, one tap at a time. */
-function depthwiseBackpropFilter(args: {
-  inputs: tf.NamedTensorInfoMap;
-  backend: tf.KernelBackend;
-  attrs?: tf.NamedAttrMap;
-}) {
-  const backend = args.backend as Backend;
-  const { x, dy } = args.inputs as { x: Info; dy: Info };
-  const a = (args.attrs ?? {}) as Attrs;
-  const info = tf.backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number],
-    a.filterShape as [number, number, number, number],
-    a.strides as Pair,
-    (a.dilations as Pair | undefined) ?? 1,
-    a.pad as 'same',
-    a.dimRoundingMode as 'round' | undefined,
+function depthwiseBackpropFilter(args: KernelArgs) {
+  const { backend, dy, info, m, cols } = filterGradientTaps(
+    args,
     true,
+    'DepthwiseConv2dNativeBackpropFilter',
   );
-  const { batchSize: n, outHeight: oh, outWidth: ow, inChannels: c } = info;
+  const c = info.inChannels;
   const mult = info.outChannels / c;
-  const m = n * oh * ow;
-  const xPad = padded(backend, x, info);
-  const cols = taps(backend, xPad, info);
-  if (xPad !== x) free(backend, xPad);
   const dy3 = reshape(backend, dy, [m, c, mult]);
   const perTap = cols.map((col) => {
     const x3 = reshape(backend, col, [m, c, 1]);
@@ -213,11 +205,7 @@ function depthwiseBackpropFilter(args: {
  * and convolved depthwise (stride 1, same dilation) with the filter turned 180°, using wasm's own
  * XNNPACK depthwise kernel. With a channel multiplier, each input channel sums its `mult` outputs.
  */
-function depthwiseBackpropInput(args: {
-  inputs: tf.NamedTensorInfoMap;
-  backend: tf.KernelBackend;
-  attrs?: tf.NamedAttrMap;
-}) {
+function depthwiseBackpropInput(args: KernelArgs) {
   const backend = args.backend as Backend;
   const { dy, filter } = args.inputs as { dy: Info; filter: Info };
   const a = (args.attrs ?? {}) as Attrs;
