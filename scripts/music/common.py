@@ -337,11 +337,12 @@ def split_melody_tunes(tunes, log=print):
     return train, val
 
 
-def melody_windows(items, length, stride):
-    """Padded windows of `length` events from (name, events, lo, hi) items: the events, the absolute step
-    of each, the valid length, and the tune's lowest and highest pitch (for transposition)."""
-    xs, ps, lens, los, his = [], [], [], [], []
-    for _, ev, lo, hi in items:
+def padded_windows(seqs, length, stride):
+    """Every 1-D sequence cut into windows of `length` (see windows), zero-padded: the windows
+    [n, length], the absolute step of each entry [n, length], the valid lengths [n], and the index of
+    the sequence each window came from [n]."""
+    xs, ps, lens, src = [], [], [], []
+    for k, ev in enumerate(seqs):
         ws, ls = windows(ev, length, stride)
         wp, _ = windows(np.arange(len(ev)), length, stride)
         for w, p, l in zip(ws, wp, ls):
@@ -349,8 +350,15 @@ def melody_windows(items, length, stride):
             pad[:l] = w
             pp = np.arange(length)
             pp[:l] = p
-            xs.append(pad); ps.append(pp); lens.append(l); los.append(lo); his.append(hi)
-    return np.stack(xs), np.stack(ps), np.array(lens), np.array(los), np.array(his)
+            xs.append(pad); ps.append(pp); lens.append(l); src.append(k)
+    return np.stack(xs), np.stack(ps), np.array(lens), np.array(src)
+
+
+def melody_windows(items, length, stride):
+    """padded_windows of (name, events, lo, hi) items, with each window's tune's lowest and highest pitch
+    (for transposition) in place of the tune's index."""
+    xs, ps, lens, src = padded_windows([ev for _, ev, _, _ in items], length, stride)
+    return xs, ps, lens, np.array([lo for _, _, lo, _ in items])[src], np.array([hi for _, _, _, hi in items])[src]
 
 
 def melody_batches(train, val, window, batch, counter_bits, count_from_window_start=False, log=print):

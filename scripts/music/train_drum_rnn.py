@@ -12,7 +12,7 @@ import numpy as np
 import torch
 
 from common import (load_music_rnn_export, DATA, binary_counter, REPO, StackedLSTM, export_music_rnn, greedy_reference, read_midi_notes, save_json,
-                    train_loop, unigram_baseline, windows)
+                    padded_windows, train_loop, unigram_baseline)
 
 ap = argparse.ArgumentParser()
 ap.add_argument('--hidden', type=int, default=128)
@@ -61,22 +61,8 @@ print(f'{len(train)} train takes, {len(val)} validation takes')
 W = args.window + 1
 
 
-def make_windows(items, stride):
-    xs, ps, lens = [], [], []
-    for _, lab in items:
-        ws, ls = windows(lab, W, stride)
-        wp, _ = windows(np.arange(len(lab)), W, stride)
-        for w, p, l in zip(ws, wp, ls):
-            pad = np.zeros(W, dtype=np.int64)
-            pad[:l] = w
-            pp = np.arange(W)
-            pp[:l] = p
-            xs.append(pad); ps.append(pp); lens.append(l)
-    return np.stack(xs), np.stack(ps), np.array(lens)
-
-
-tr_x, tr_p, tr_len = make_windows(train, args.window)
-va_x, va_p, va_len = make_windows(val, args.window)
+tr_x, tr_p, tr_len, _ = padded_windows([lab for _, lab in train], W, args.window)
+va_x, va_p, va_len, _ = padded_windows([lab for _, lab in val], W, args.window)
 eye = torch.eye(DEPTH)
 
 
