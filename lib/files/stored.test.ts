@@ -85,6 +85,10 @@ describe('storedList', () => {
     expect(readStored(schema, [1, 2.5, 3, 4])).toEqual([1, 3]);
     expect(readStored(schema, new Array(1_000_000).fill(1))).toEqual([1, 1, 1]);
   });
+  it('gives the defaults when no item is good, and keeps an empty list empty', () => {
+    expect(readStored(schema, ['a', 0.5, null])).toEqual([9]);
+    expect(readStored(schema, [])).toEqual([]);
+  });
 });
 
 describe('Pose settings', () => {

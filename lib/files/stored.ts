@@ -61,7 +61,8 @@ export function storedObject<T extends object>(fields: Fields<T>, defaults: T): 
 
 /**
  * A list read item by item: at most `max` items are looked at (the rest are dropped unread), items
- * that fail `item` are dropped; a value that is not a list gives `defaults`.
+ * that fail `item` are dropped; a value that is not a list, or a list none of whose items is good,
+ * gives `defaults` (an empty list stays empty).
  */
 export function storedList<T>(
   item: v.GenericSchema<unknown, T>,
@@ -77,7 +78,7 @@ export function storedList<T>(
         const r = v.safeParse(item, x);
         if (r.success) out.push(r.output);
       }
-      return out;
+      return raw.length > 0 && out.length === 0 ? copy(defaults) : out;
     }),
   ) as unknown as StoredSchema<T[]>;
 }
