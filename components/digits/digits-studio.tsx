@@ -3,6 +3,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { useT } from '@/components/i18n/i18n-provider';
+import { OpenElsewhereNote, StudioLock, useCanSave } from '@/components/storage';
+import { DrawingsSchema, readStored, type StoredDrawing } from '@/lib/files';
 import type { MnistData } from '@/lib/pretrained/digits';
 
 import { RecognizePanel } from './recognize-panel';
@@ -11,14 +13,20 @@ import { useDigitModels } from './use-digit-models';
 
 const DRAWINGS_KEY = 'digits/drawings';
 
-interface StoredDrawing {
-  pixels: number[];
-  label: number;
+/** The whole Digits studio; a second tab of it draws and trains but saves nothing. */
+export function DigitsStudio() {
+  return (
+    <StudioLock name="digits">
+      <DigitsStudioBody />
+    </StudioLock>
+  );
 }
 
-/** The whole Digits studio. */
-export function DigitsStudio() {
+function DigitsStudioBody() {
   const t = useT();
+  const mayStore = useCanSave();
+  const canSave = useRef(mayStore);
+  canSave.current = mayStore;
   const models = useDigitModels();
   const [tab, setTab] = useState<'draw' | 'train'>('draw');
   const [drawings, setDrawings] = useState<LabelledDrawing[]>([]);
@@ -27,9 +35,11 @@ export function DigitsStudio() {
   useEffect(() => {
     let alive = true;
     void import('@/lib/persist')
-      .then((p) => p.loadProject<StoredDrawing[]>(DRAWINGS_KEY))
-      .then((stored) => {
-        if (alive && stored)
+      .then((p) => p.loadProject<unknown>(DRAWINGS_KEY))
+      .then((raw) => {
+        // Damaged drawings are dropped, the others kept.
+        const stored = raw === undefined ? [] : readStored(DrawingsSchema, raw);
+        if (alive && stored.length)
           setDrawings(stored.map((d) => ({ pixels: Float32Array.from(d.pixels), label: d.label })));
       })
       .catch(() => undefined);
@@ -51,6 +61,7 @@ export function DigitsStudio() {
   const addDrawing = useCallback((pixels: Float32Array, label: number) => {
     setDrawings((prev) => {
       const next = [...prev, { pixels: Float32Array.from(pixels), label }];
+      if (!canSave.current) return next;
       void import('@/lib/persist').then((p) =>
         p.saveProject<StoredDrawing[]>(
           DRAWINGS_KEY,
@@ -81,6 +92,7 @@ export function DigitsStudio() {
         <h1 className="text-3xl font-bold">{t('digits.title')}</h1>
         <p className="max-w-3xl text-slate-700">{t('digits.lead')}</p>
       </header>
+      <OpenElsewhereNote />
       <div role="tablist" aria-label={t('digits.title')} className="flex gap-2 border-b border-slate-200">
         {tabs.map((x) => (
           <button

@@ -5,6 +5,7 @@ import { useState } from 'react';
 
 import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
+import { useCanSave } from '@/components/storage';
 import { useBackend } from '@/components/tf/backend-provider';
 import { useTrainingRun } from '@/components/training';
 import { Alert, Button, ProgressBar, Select, Slider, TrainingCurves } from '@/components/ui';
@@ -43,6 +44,8 @@ interface DigitsRun {
 export function TrainPanel({ models, loadData, drawings }: TrainPanelProps) {
   const t = useT();
   const { whenReady } = useBackend();
+  // A second tab of the studio trains and shows results, but never replaces the saved network.
+  const canSave = useCanSave();
   const [kind, setKind] = useState<'mlp' | 'cnn'>('mlp');
   const [hidden, setHidden] = useState(200);
   const [filters, setFilters] = useState(8);
@@ -88,13 +91,15 @@ export function TrainPanel({ models, loadData, drawings }: TrainPanelProps) {
             onEvaluate: () => ctx.setPhase('evaluating'),
           });
           model = res.model;
-          await persist.saveModelToDb(model, MY_MODEL_KEY, {
-            name: 'my digits network',
-            kind,
-            testAccuracy: res.evaluation.accuracy,
-            labels: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
-          });
-          models.refreshMine();
+          if (canSave) {
+            await persist.saveModelToDb(model, MY_MODEL_KEY, {
+              name: 'my digits network',
+              kind,
+              testAccuracy: res.evaluation.accuracy,
+              labels: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+            });
+            models.refreshMine();
+          }
           return {
             evaluation: res.evaluation,
             firstLayer: res.firstLayer,

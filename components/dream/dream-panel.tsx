@@ -4,7 +4,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { useT } from '@/components/i18n/i18n-provider';
 import { downloadFile } from '@/components/media/download';
+import { useCanSave } from '@/components/storage';
 import { Alert, Button, Select } from '@/components/ui';
+import { dreamSettingsSchema } from '@/lib/files';
 import { loadProject, saveProject } from '@/lib/persist';
 import type { MessageKey } from '@/lib/i18n';
 import { DEFAULT_DREAM_CONFIG, DREAM_LAYERS, type DreamConfig, type VisionBackbone } from '@/lib/vision';
@@ -52,6 +54,19 @@ const DREAM_SLIDERS: SettingSlider<
     format: (v) => `${Math.round(v * 100)}%`,
   },
 ];
+const D = DEFAULT_DREAM_CONFIG;
+const DEFAULT_SETTINGS: DreamSettings = {
+  layer: D.layer,
+  channel: D.channel,
+  octaves: D.octaves,
+  octaveScale: D.octaveScale,
+  stepsPerOctave: D.stepsPerOctave,
+  stepSize: D.stepSize,
+  jitter: D.jitter,
+  strength: D.strength,
+  size: 256,
+};
+const SETTINGS_SCHEMA = dreamSettingsSchema(DEFAULT_SETTINGS);
 
 interface Progress {
   octave: number;
@@ -71,10 +86,13 @@ export function DreamPanel({
 }) {
   const t = useT();
   const gpu = backend === 'webgl' || backend === 'webgpu';
-  const [settings, setSettings, restored] = usePersistedState<DreamSettings>('dream.settings', {
-    ...DEFAULT_DREAM_CONFIG,
-    size: 256,
-  });
+  // A second tab of the studio dreams but keeps its pictures to itself.
+  const canSave = useCanSave();
+  const [settings, setSettings, restored] = usePersistedState<DreamSettings>(
+    'dream.settings',
+    DEFAULT_SETTINGS,
+    SETTINGS_SCHEMA,
+  );
   const [source, setSource] = useState<PickedImage | null>(null);
   const [original, setOriginal] = useState<PickedImage | null>(null);
   const [hasResult, setHasResult] = useState(false);
@@ -150,16 +168,17 @@ export function DreamPanel({
           await drawTensor(target, result.image);
           result.image.dispose();
           setHasResult(true);
-          void Promise.all([canvasToPng(input.canvas), canvasToPng(target)])
-            .then(([s, r]) => saveProject('dream.pictures', { source: s, result: r, name: input.name }))
-            .catch(() => undefined);
+          if (canSave)
+            void Promise.all([canvasToPng(input.canvas), canvasToPng(target)])
+              .then(([s, r]) => saveProject('dream.pictures', { source: s, result: r, name: input.name }))
+              .catch(() => undefined);
           return { cancelled: result.cancelled, steps: result.stepsDone };
         } finally {
           image.dispose();
         }
       });
     },
-    [backbone, gpu, settings, picture],
+    [backbone, gpu, settings, picture, canSave],
   );
 
   const download = async () => {

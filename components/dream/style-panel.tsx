@@ -5,6 +5,7 @@ import { useCallback, useRef, useState } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
 import { downloadFile } from '@/components/media/download';
 import { Alert, Button, LineChart } from '@/components/ui';
+import { styleSettingsSchema } from '@/lib/files';
 import { DEFAULT_STYLE_CONFIG, type StyleLossParts, type VisionBackbone } from '@/lib/vision';
 
 import {
@@ -36,6 +37,15 @@ const STYLE_SLIDERS: SettingSlider<'styleWeight' | 'contentWeight' | 'tvWeight' 
   { setting: 'tvWeight', message: 'dream.style.tvWeight', min: 0, max: 100 },
   { setting: 'iterations', message: 'dream.style.iterations', min: 1, max: 300 },
 ];
+const DEFAULT_SETTINGS: StyleSettings = {
+  contentWeight: DEFAULT_STYLE_CONFIG.contentWeight,
+  styleWeight: DEFAULT_STYLE_CONFIG.styleWeight,
+  tvWeight: DEFAULT_STYLE_CONFIG.tvWeight,
+  iterations: DEFAULT_STYLE_CONFIG.iterations,
+  keepColours: false,
+  size: 256,
+};
+const SETTINGS_SCHEMA = styleSettingsSchema(DEFAULT_SETTINGS);
 
 /** Props: the loaded backbone (null while loading) and the running backend's name. */
 export function StylePanel({
@@ -47,14 +57,11 @@ export function StylePanel({
 }) {
   const t = useT();
   const gpu = backend === 'webgl' || backend === 'webgpu';
-  const [settings, setSettings, restored] = usePersistedState<StyleSettings>('dream.style.settings', {
-    contentWeight: DEFAULT_STYLE_CONFIG.contentWeight,
-    styleWeight: DEFAULT_STYLE_CONFIG.styleWeight,
-    tvWeight: DEFAULT_STYLE_CONFIG.tvWeight,
-    iterations: DEFAULT_STYLE_CONFIG.iterations,
-    keepColours: false,
-    size: 256,
-  });
+  const [settings, setSettings, restored] = usePersistedState<StyleSettings>(
+    'dream.style.settings',
+    DEFAULT_SETTINGS,
+    SETTINGS_SCHEMA,
+  );
   const [content, setContent] = useState<PickedImage | null>(null);
   const [style, setStyle] = useState<PickedImage | null>(null);
   const [hasResult, setHasResult] = useState(false);

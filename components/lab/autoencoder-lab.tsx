@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 
 import { useT } from '@/components/i18n/i18n-provider';
+import { useCanSave } from '@/components/storage';
 import { loadProject, saveProject } from '@/lib/persist';
 
 import { DigitsAutoencoder } from './digits-autoencoder';
@@ -16,6 +17,7 @@ const SOURCE_SAVE_KEY = 'lab/autoencoder-source';
 export function AutoencoderLab() {
   const t = useT();
   const [source, setSource] = useState<Source>('digits');
+  const canSave = useCanSave();
   useEffect(() => {
     loadProject<Source>(SOURCE_SAVE_KEY)
       .then((s) => (s === 'table' || s === 'digits') && setSource(s))
@@ -23,7 +25,7 @@ export function AutoencoderLab() {
   }, []);
   const pick = (s: Source) => {
     setSource(s);
-    void saveProject(SOURCE_SAVE_KEY, s).catch(() => undefined);
+    if (canSave) void saveProject(SOURCE_SAVE_KEY, s).catch(() => undefined);
   };
   return (
     <div className="space-y-4" data-testid="autoencoder-lab">

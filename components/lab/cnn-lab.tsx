@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 
 import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
+import { useCanSave } from '@/components/storage';
 import { useBackend } from '@/components/tf/backend-provider';
 import { useTrainingRun } from '@/components/training';
 import { Alert, Button, ModelSummaryTable, ProgressBar, Slider, TrainingCurves } from '@/components/ui';
@@ -18,6 +19,7 @@ import {
   type CnnLabLayer,
   type CnnLabLayerKind,
 } from '@/lib/lab';
+import { cnnLabSchema, readStored } from '@/lib/files';
 import { loadProject, saveProject } from '@/lib/persist';
 import { loadMnist, type MnistData } from '@/lib/pretrained/digits';
 
@@ -67,10 +69,16 @@ export function CnnLab() {
   const badLayers = useMemo(() => new Set(check.problems.map((p) => p.index)), [check]);
 
   useEffect(() => {
-    loadProject<Saved>(SAVE_KEY)
-      .then((s) => {
-        if (s?.stack) setStack(s.stack);
-        if (s?.settings) setSettings({ ...DEFAULT_SETTINGS, ...s.settings });
+    loadProject<unknown>(SAVE_KEY)
+      .then((raw) => {
+        if (raw === undefined) return;
+        // Read field by field: damaged layers are dropped, damaged settings take their defaults.
+        const s = readStored(
+          cnnLabSchema({ stack: [...DEFAULT_CNN_STACK], settings: DEFAULT_SETTINGS }),
+          raw,
+        );
+        setStack(s.stack);
+        setSettings(s.settings);
       })
       .catch(() => undefined)
       .finally(() => setRestored(true));
@@ -80,9 +88,12 @@ export function CnnLab() {
     };
   }, []);
 
+  // Only the tab that holds the lab saves (a second tab never overwrites the first one's stack).
+  const canSave = useCanSave();
   useEffect(() => {
-    if (restored) void saveProject(SAVE_KEY, { stack, settings } satisfies Saved).catch(() => undefined);
-  }, [stack, settings, restored]);
+    if (restored && canSave)
+      void saveProject(SAVE_KEY, { stack, settings } satisfies Saved).catch(() => undefined);
+  }, [stack, settings, restored, canSave]);
 
   const edit = (i: number, patch: Partial<CnnLabLayer>) =>
     setStack((s) => s.map((l, k) => (k === i ? ({ ...l, ...patch } as CnnLabLayer) : l)));

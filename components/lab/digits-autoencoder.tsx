@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { errorTextNow } from '@/components/errors/use-error-text';
 import { DigitImage } from '@/components/digits/digit-image';
 import { useT } from '@/components/i18n/i18n-provider';
+import { useCanSave } from '@/components/storage';
 import { useBackend } from '@/components/tf/backend-provider';
 import { useTrainingRun } from '@/components/training';
 import { Alert, LineChart, Select, Slider, classColor } from '@/components/ui';
@@ -20,6 +21,7 @@ import {
   type AutoencoderLabConfig,
   type DigitAutoencoderRun,
 } from '@/lib/lab';
+import { digitsAutoencoderSchema, readStored } from '@/lib/files';
 import { loadProject, saveProject } from '@/lib/persist';
 import { loadMnist, type MnistData } from '@/lib/pretrained/digits';
 
@@ -64,19 +66,27 @@ export function DigitsAutoencoder() {
 
   // The settings are kept on this device, so a reload comes back to the same experiment.
   useEffect(() => {
-    loadProject<Saved>(SAVE_KEY)
-      .then((s) => {
-        if (!s) return;
+    loadProject<unknown>(SAVE_KEY)
+      .then((raw) => {
+        if (raw === undefined) return;
+        // Read field by field: a damaged setting takes its default.
+        const s: Saved = readStored(
+          digitsAutoencoderSchema({ mode: 'all', normalDigit: 1, config: { ...DEFAULT_AUTOENCODER_CONFIG } }),
+          raw,
+        );
         setMode(s.mode);
         setNormalDigit(s.normalDigit);
-        setConfig({ ...DEFAULT_AUTOENCODER_CONFIG, ...s.config });
+        setConfig(s.config);
       })
       .catch(() => undefined)
       .finally(() => setRestored(true));
   }, []);
+  // Only the tab that holds the lab saves (a second tab never overwrites the first one's settings).
+  const canSave = useCanSave();
   useEffect(() => {
-    if (restored) void saveProject<Saved>(SAVE_KEY, { mode, normalDigit, config }).catch(() => undefined);
-  }, [mode, normalDigit, config, restored]);
+    if (restored && canSave)
+      void saveProject<Saved>(SAVE_KEY, { mode, normalDigit, config }).catch(() => undefined);
+  }, [mode, normalDigit, config, restored, canSave]);
 
   const update = (patch: Partial<AutoencoderLabConfig>) => setConfig((c) => ({ ...c, ...patch }));
 

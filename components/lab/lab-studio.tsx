@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 
 import { useT } from '@/components/i18n/i18n-provider';
+import { OpenElsewhereNote, StudioLock } from '@/components/storage';
 
 import { Playground } from './playground';
 import { AutoencoderLab } from './autoencoder-lab';
@@ -12,7 +13,10 @@ import { SequenceLab } from './sequence-lab';
 type Tab = 'playground' | 'sequence' | 'autoencoder' | 'cnn';
 const TABS: readonly Tab[] = ['playground', 'sequence', 'autoencoder', 'cnn'];
 
-/** The lab's tabs and the open section. The tab is kept in the URL (`tab=`) so links open it. */
+/**
+ * The lab's tabs and the open section. The tab is kept in the URL (`tab=`) so links open it. One
+ * lock covers every section: a second tab of the lab works but saves none of them.
+ */
 export default function LabStudio() {
   const t = useT();
   const [tab, setTab] = useState<Tab>('playground');
@@ -27,28 +31,31 @@ export default function LabStudio() {
     window.history.replaceState(null, '', `${window.location.pathname}?${params.toString()}`);
   };
   return (
-    <div className="space-y-4">
-      <div role="tablist" aria-label={t('lab.tabs')} className="flex flex-wrap gap-2">
-        {TABS.map((id) => (
-          <button
-            key={id}
-            role="tab"
-            type="button"
-            aria-selected={tab === id}
-            data-testid={`tab-${id}`}
-            onClick={() => open(id)}
-            className={`rounded-xl px-4 py-2 text-sm font-medium ${tab === id ? 'bg-indigo-600 text-white' : 'border border-slate-300 bg-white hover:bg-slate-100'}`}
-          >
-            {t(`lab.tab.${id}`)}
-          </button>
-        ))}
+    <StudioLock name="lab">
+      <div className="space-y-4">
+        <OpenElsewhereNote />
+        <div role="tablist" aria-label={t('lab.tabs')} className="flex flex-wrap gap-2">
+          {TABS.map((id) => (
+            <button
+              key={id}
+              role="tab"
+              type="button"
+              aria-selected={tab === id}
+              data-testid={`tab-${id}`}
+              onClick={() => open(id)}
+              className={`rounded-xl px-4 py-2 text-sm font-medium ${tab === id ? 'bg-indigo-600 text-white' : 'border border-slate-300 bg-white hover:bg-slate-100'}`}
+            >
+              {t(`lab.tab.${id}`)}
+            </button>
+          ))}
+        </div>
+        <div role="tabpanel">
+          {tab === 'playground' && <Playground />}
+          {tab === 'sequence' && <SequenceLab />}
+          {tab === 'autoencoder' && <AutoencoderLab />}
+          {tab === 'cnn' && <CnnLab />}
+        </div>
       </div>
-      <div role="tabpanel">
-        {tab === 'playground' && <Playground />}
-        {tab === 'sequence' && <SequenceLab />}
-        {tab === 'autoencoder' && <AutoencoderLab />}
-        {tab === 'cnn' && <CnnLab />}
-      </div>
-    </div>
+    </StudioLock>
   );
 }

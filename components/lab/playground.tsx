@@ -4,11 +4,18 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 
 import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
+import { useCanSave } from '@/components/storage';
 import { useBackend } from '@/components/tf/backend-provider';
 import { Alert, Button } from '@/components/ui';
 import { LocalizedError } from '@/lib/i18n';
 import { parseCsv } from '@/lib/data';
-import { describeFileError, parseCsvOffThread, readCsvFile } from '@/lib/files';
+import {
+  PlaygroundCsvSchema,
+  describeFileError,
+  parseCsvOffThread,
+  readCsvFile,
+  readStored,
+} from '@/lib/files';
 import {
   DEFAULT_PLAYGROUND_STATE,
   HIDEABLE_CONTROLS,
@@ -52,6 +59,8 @@ export function Playground() {
   const [showTest, setShowTest] = useState(false);
   // A lesson link that hides controls is for students: the teacher panel shows only with teacher=1.
   const [teacher, setTeacher] = useState(true);
+  // Only the tab that holds the lab saves the uploaded table (a second tab keeps its own to itself).
+  const canSave = useCanSave();
 
   // Read the experiment from the URL (and a saved CSV) once, after mount.
   useEffect(() => {
@@ -63,8 +72,10 @@ export function Playground() {
       setEngine(wanted as PlaygroundEngine);
     setTeacher(!fromUrl.hide.length || params.get('teacher') === '1');
     setIgnored(bad);
-    loadProject<SavedCsv>(CSV_KEY)
-      .then((saved) => {
+    loadProject<unknown>(CSV_KEY)
+      .then((raw) => {
+        // A damaged saved table is ignored (the Playground's own data instead).
+        const saved = readStored(PlaygroundCsvSchema, raw ?? null);
         if (saved && params.get('data') === 'csv')
           setCsv({ ...saved, parsed: parseCsv(saved.text, saved.name) });
       })
@@ -138,7 +149,8 @@ export function Playground() {
       const label = [...parsed.columns].reverse().find((c) => c !== x1 && c !== x2) ?? parsed.columns[0];
       const choice: CsvColumnChoice = { x1, x2, label, problem: 'auto' };
       setCsv({ name: file.name, text, parsed, choice });
-      void saveProject<SavedCsv>(CSV_KEY, { name: file.name, text, choice }).catch(() => undefined);
+      if (canSave)
+        void saveProject<SavedCsv>(CSV_KEY, { name: file.name, text, choice }).catch(() => undefined);
     } catch (e) {
       setCsvError(describeFileError(e, t));
     }
@@ -148,7 +160,8 @@ export function Playground() {
     if (!csv) return;
     const choice = { ...csv.choice, ...patch };
     setCsv({ ...csv, choice });
-    void saveProject<SavedCsv>(CSV_KEY, { name: csv.name, text: csv.text, choice }).catch(() => undefined);
+    if (canSave)
+      void saveProject<SavedCsv>(CSV_KEY, { name: csv.name, text: csv.text, choice }).catch(() => undefined);
   };
 
   const hidden = (c: HideableControl) => state.hide.includes(c);

@@ -5,12 +5,19 @@ import { useEffect, useMemo, useState } from 'react';
 import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
+import { useCanSave } from '@/components/storage';
 import { useBackend } from '@/components/tf/backend-provider';
 import { useTrainingRun } from '@/components/training';
 import { Alert, LineChart, Select, Slider } from '@/components/ui';
 import { LocalizedError } from '@/lib/i18n';
 import { parseCsv, type ParsedCsv } from '@/lib/data';
-import { describeFileError, parseCsvOffThread, readCsvFile } from '@/lib/files';
+import {
+  describeFileError,
+  parseCsvOffThread,
+  readCsvFile,
+  readStored,
+  sequenceLabSchema,
+} from '@/lib/files';
 import {
   BUILTIN_SERIES,
   DEFAULT_FORECAST_CONFIG,
@@ -61,10 +68,15 @@ export function SequenceLab() {
 
   // Restore the last experiment (settings and an uploaded CSV) from this device.
   useEffect(() => {
-    loadProject<Saved>(SAVE_KEY)
-      .then((s) => {
-        if (!s) return;
-        setConfig({ ...DEFAULT_FORECAST_CONFIG, ...s.config });
+    loadProject<unknown>(SAVE_KEY)
+      .then((raw) => {
+        if (raw === undefined) return;
+        // Read field by field: a damaged setting takes its default, a damaged table is dropped.
+        const s: Saved = readStored(
+          sequenceLabSchema(SOURCES, { source: 'sine', config: { ...DEFAULT_FORECAST_CONFIG } }),
+          raw,
+        );
+        setConfig(s.config);
         if (s.csv) setCsv({ ...s.csv, parsed: parseCsv(s.csv.text, s.csv.name) });
         setSource(s.source === 'csv' && !s.csv ? 'sine' : s.source);
       })
@@ -72,15 +84,17 @@ export function SequenceLab() {
       .finally(() => setRestored(true));
   }, []);
 
+  // Only the tab that holds the lab saves (a second tab never overwrites the first one's experiment).
+  const canSave = useCanSave();
   useEffect(() => {
-    if (!restored) return;
+    if (!restored || !canSave) return;
     const saved: Saved = {
       source,
       config,
       ...(csv ? { csv: { name: csv.name, text: csv.text, date: csv.date, value: csv.value } } : {}),
     };
     void saveProject(SAVE_KEY, saved).catch(() => undefined);
-  }, [source, config, csv, restored]);
+  }, [source, config, csv, restored, canSave]);
 
   // Load the chosen series.
   useEffect(() => {

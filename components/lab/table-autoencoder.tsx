@@ -6,12 +6,19 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
+import { useCanSave } from '@/components/storage';
 import { useBackend } from '@/components/tf/backend-provider';
 import { useTrainingRun } from '@/components/training';
 import { Alert, LineChart, ProgressBar, Select, Slider } from '@/components/ui';
 import { LocalizedError } from '@/lib/i18n';
 import { parseCsv, type ParsedCsv } from '@/lib/data';
-import { describeFileError, parseCsvOffThread, readCsvFile } from '@/lib/files';
+import {
+  describeFileError,
+  parseCsvOffThread,
+  readCsvFile,
+  readStored,
+  tableAutoencoderSchema,
+} from '@/lib/files';
 import {
   BUILTIN_TABLES,
   DEFAULT_TABLE_AUTOENCODER_CONFIG,
@@ -82,9 +89,23 @@ export function TableAutoencoderLab() {
 
   // Restore the last experiment from this device; a saved table that no longer parses is ignored.
   useEffect(() => {
-    loadProject<Saved>(SAVE_KEY)
-      .then((s) => {
-        if (!s) return;
+    loadProject<unknown>(SAVE_KEY)
+      .then((raw) => {
+        if (raw === undefined) return;
+        // Read field by field: a damaged setting takes its default, a damaged table is dropped.
+        const s: Saved = readStored(
+          tableAutoencoderSchema({
+            source: 'seattle',
+            choice: {
+              ...SEATTLE.choice,
+              features: [...SEATTLE.choice.features],
+              normal: [...SEATTLE.choice.normal],
+            },
+            bottleneck: DEFAULT_TABLE_AUTOENCODER_CONFIG.bottleneck,
+            epochs: DEFAULT_TABLE_AUTOENCODER_CONFIG.epochs,
+          }),
+          raw,
+        );
         if (s.upload) {
           const parsed = parseCsv(s.upload.text, s.upload.name);
           setUpload({ ...s.upload, parsed });
@@ -98,8 +119,10 @@ export function TableAutoencoderLab() {
       .finally(() => setRestored(true));
   }, []);
 
+  // Only the tab that holds the lab saves (a second tab never overwrites the first one's experiment).
+  const canSave = useCanSave();
   useEffect(() => {
-    if (!restored) return;
+    if (!restored || !canSave) return;
     const saved: Saved = {
       source,
       choice,
@@ -108,7 +131,7 @@ export function TableAutoencoderLab() {
       ...(upload ? { upload: { name: upload.name, text: upload.text } } : {}),
     };
     void saveProject(SAVE_KEY, saved).catch(() => undefined);
-  }, [source, choice, bottleneck, epochs, upload, restored]);
+  }, [source, choice, bottleneck, epochs, upload, restored, canSave]);
 
   useEffect(
     () => () => {

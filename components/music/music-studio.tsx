@@ -8,6 +8,7 @@ import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useLessonFile } from '@/components/lesson/lesson-store';
 import { FileDrop } from '@/components/media/file-drop';
+import { OpenElsewhereNote, StudioLock } from '@/components/storage';
 import { Alert, Button, ProgressBar } from '@/components/ui';
 import { FileError, MAX_MIDI_BYTES as MAX_MIDI_FILE_BYTES, checkFileSize, scanMidi } from '@/lib/files';
 import { newId } from '@/lib/ids';
@@ -36,8 +37,16 @@ import { VaePanel } from './vae-panel';
 
 const MODEL_IDS = ['melody_rnn', 'drum_rnn', 'chord_melody_rnn', 'mel_2bar_vae'] as const;
 
-/** The whole Music studio. */
+/** The whole Music studio; a second tab of it shows the clips but saves nothing. */
 export function MusicStudio() {
+  return (
+    <StudioLock name="music">
+      <MusicStudioBody />
+    </StudioLock>
+  );
+}
+
+function MusicStudioBody() {
   const t = useT();
   const { available, get: getMusicModel } = useMusicModels(MODEL_IDS);
   const [settings, setSettings] = useState<MusicSettings>({ ...DEFAULT_MUSIC_SETTINGS });
@@ -99,6 +108,7 @@ export function MusicStudio() {
         <h1 className="text-3xl font-bold">{t('music.title')}</h1>
         <p className="text-slate-700">{t('music.lead')}</p>
       </header>
+      <OpenElsewhereNote />
 
       <SettingsPanel
         settings={settings}

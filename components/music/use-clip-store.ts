@@ -3,6 +3,7 @@
 // person makes (not the restored ones) are remembered as `added`, so the list can bring them into view.
 import { useCallback, useEffect, useState } from 'react';
 
+import { useCanSave } from '@/components/storage';
 import { StoredClipSchema, keepValid } from '@/lib/files';
 
 import type { StudioClip } from './studio-types';
@@ -52,11 +53,13 @@ export function useClipStore(): ClipStore {
     };
   }, []);
 
-  // Autosave every change after the first load (so an empty start never overwrites saved clips).
+  // Autosave every change after the first load (so an empty start never overwrites saved clips),
+  // only in the tab that holds the studio (a second tab never overwrites the first one's clips).
+  const canSave = useCanSave();
   useEffect(() => {
-    if (!loaded) return;
+    if (!loaded || !canSave) return;
     void import('@/lib/persist').then((p) => p.saveProject(CLIPS_KEY, clips)).catch(() => undefined);
-  }, [clips, loaded]);
+  }, [clips, loaded, canSave]);
 
   const addClips = useCallback((made: StudioClip[]) => {
     if (!made.length) return;

@@ -4,8 +4,10 @@
 // a Magenta checkpoint folder (.zip) and generates with it.
 import { useCallback, useEffect, useRef, useState } from 'react';
 
+import { useCanSave } from '@/components/storage';
 import { useBackend } from '@/components/tf/backend-provider';
 import { useTrainingRun, type TrainingRun } from '@/components/training';
+import { StoredTuningSchema, readStored } from '@/lib/files';
 import {
   artifactsToCheckpointFiles,
   fetchMelodyRnnArtifacts,
@@ -63,13 +65,19 @@ export function useMelodyTuning(): MelodyTuning {
   const [progress, setProgress] = useState<TuningProgress | null>(null);
   const [tuned, setTuned] = useState<StoredTuning | null>(null);
   const model = useRef<TunableMelodyRnn | null>(null);
+  // A second tab of the studio tunes and plays, but keeps its tuned model to itself.
+  const mayStore = useCanSave();
+  const canSave = useRef(mayStore);
+  canSave.current = mayStore;
 
   // The tuned model from an earlier visit; the model itself is built on first use.
   useEffect(() => {
     let alive = true;
     void import('@/lib/persist')
-      .then((p) => p.loadProject<StoredTuning>(STORE_KEY))
-      .then((stored) => alive && stored?.artifacts && setTuned((cur) => cur ?? stored))
+      .then((p) => p.loadProject<unknown>(STORE_KEY))
+      // A damaged record is ignored (no tuned model yet), never handed to the model.
+      .then((raw) => readStored(StoredTuningSchema, raw ?? null) as StoredTuning | null)
+      .then((stored) => alive && stored && setTuned((cur) => cur ?? stored))
       .catch(() => undefined);
     return () => {
       alive = false;
@@ -122,7 +130,7 @@ export function useMelodyTuning(): MelodyTuning {
             sources: sources.map((s) => s.name),
             savedAt: Date.now(),
           };
-          await import('@/lib/persist').then((p) => p.saveProject(STORE_KEY, stored));
+          if (canSave.current) await import('@/lib/persist').then((p) => p.saveProject(STORE_KEY, stored));
           model.current?.dispose();
           model.current = fresh;
           setTuned(stored);
@@ -162,7 +170,7 @@ export function useMelodyTuning(): MelodyTuning {
     setTuned(null);
     setProgress(null);
     run.reset();
-    await import('@/lib/persist').then((p) => p.deleteProject(STORE_KEY));
+    if (canSave.current) await import('@/lib/persist').then((p) => p.deleteProject(STORE_KEY));
   }, [run]);
 
   return { run, progress, tuned, tune, generate, exportZip, forget };

@@ -6,10 +6,12 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
 import { Webcam, type WebcamHandle } from '@/components/media/webcam';
+import { useProjectLock } from '@/components/storage';
 import { roundRate } from '@/components/teachable/rate-meter';
 import type { MessageKey } from '@/lib/i18n';
 import { useBackend } from '@/components/tf/backend-provider';
 import { Alert, ProgressBar } from '@/components/ui';
+import { poseSettingsSchema, readStored } from '@/lib/files';
 import { loadProject, saveProject } from '@/lib/persist';
 
 import { DEFAULT_SETTINGS, PoseSettingsPanel, type PoseSettings } from './pose-settings-panel';
@@ -43,16 +45,18 @@ export default function PoseStudio() {
   // Shown over the picture (recording countdown) by the teach section.
   const [overlay, setOverlay] = useState<React.ReactNode>(null);
 
-  // Settings survive a reload.
+  // Settings survive a reload, read field by field (a damaged field falls back to its default).
   useEffect(() => {
-    loadProject<PoseSettings>(SETTINGS_KEY)
-      .then((s) => s && setSettings({ ...DEFAULT_SETTINGS, ...s }))
+    loadProject<unknown>(SETTINGS_KEY)
+      .then((s) => s !== undefined && setSettings(readStored(poseSettingsSchema(DEFAULT_SETTINGS), s)))
       .catch(() => undefined)
       .finally(() => setSettingsLoaded(true));
   }, []);
+  // Only the tab that holds the studio saves them (the teach section shows the note in a second tab).
+  const canSave = useProjectLock(SETTINGS_KEY) === 'owner';
   useEffect(() => {
-    if (settingsLoaded) void saveProject(SETTINGS_KEY, settings).catch(() => undefined);
-  }, [settings, settingsLoaded]);
+    if (settingsLoaded && canSave) void saveProject(SETTINGS_KEY, settings).catch(() => undefined);
+  }, [settings, settingsLoaded, canSave]);
   const update = useCallback((s: Partial<PoseSettings>) => setSettings((prev) => ({ ...prev, ...s })), []);
 
   /** The element the poses come from now, if it has a picture. */

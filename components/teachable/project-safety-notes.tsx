@@ -2,6 +2,7 @@
 // Notes that protect a teachable project: another tab has it open (this one does not save), or the
 // saved project had damaged parts that were reset.
 import { useT } from '@/components/i18n/i18n-provider';
+import { OpenElsewhereNote } from '@/components/storage';
 import { Alert } from '@/components/ui';
 
 /** Shows the notes that apply; nothing when all is well. */
@@ -15,11 +16,7 @@ export function ProjectSafetyNotes({
   const t = useT();
   return (
     <>
-      {openElsewhere && (
-        <Alert kind="warning">
-          <span data-testid="open-elsewhere">{t('files.openElsewhere')}</span>
-        </Alert>
-      )}
+      <OpenElsewhereNote show={openElsewhere} />
       {repaired && (
         <Alert kind="info">
           <span data-testid="project-repaired">{t('files.repaired')}</span>

@@ -3,6 +3,7 @@
 // Image, Pose and Sound studios; projects saved by older versions are migrated when they load.
 import { useCallback, useEffect, useRef, useState } from 'react';
 
+import { useProjectLock } from '@/components/storage';
 import { repairProject } from '@/lib/files';
 import { newId } from '@/lib/ids';
 import { deleteProject, loadProject, saveProject } from '@/lib/persist';
@@ -16,8 +17,6 @@ import {
   type ProjectSample,
   type TeachableProject,
 } from '@/lib/transfer/project';
-
-import { useProjectLock } from './use-project-lock';
 
 /** Where autosave stands. */
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';

@@ -8,3 +8,4 @@ export * from './midi';
 export * from './schemas';
 export * from './zip';
 export * from './repair';
+export * from './stored';

@@ -62,6 +62,41 @@ async function savedProject(page: Page, key: string) {
   }, key);
 }
 
+/** The raw value saved under `key` in the studio's IndexedDB (after the page has opened it). */
+async function storedValue<T = unknown>(page: Page, key: string): Promise<T | undefined> {
+  return page.evaluate(async (k) => {
+    const db = await new Promise<IDBDatabase>((r) => {
+      const req = indexedDB.open('creative-ai-studio');
+      req.onsuccess = () => r(req.result);
+    });
+    const value = await new Promise<unknown>((r) => {
+      const get = db.transaction('projects').objectStore('projects').get(k);
+      get.onsuccess = () => r(get.result);
+    });
+    db.close();
+    return value as T | undefined;
+  }, key);
+}
+
+/** Writes `value` under `key` in the studio's IndexedDB, as a damaged or hostile store would hold it. */
+async function putStored(page: Page, key: string, value: unknown): Promise<void> {
+  await page.evaluate(
+    async ([k, val]) => {
+      const db = await new Promise<IDBDatabase>((r) => {
+        const req = indexedDB.open('creative-ai-studio');
+        req.onsuccess = () => r(req.result);
+      });
+      await new Promise<void>((r) => {
+        const tx = db.transaction('projects', 'readwrite');
+        tx.objectStore('projects').put(val, k as string);
+        tx.oncomplete = () => r();
+      });
+      db.close();
+    },
+    [key, value] as const,
+  );
+}
+
 async function expectNoCspViolations(page: Page): Promise<void> {
   expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
 }
@@ -286,14 +321,114 @@ test('Labs: 1,000,000 CSV rows get the same row limit in the Playground, Sequenc
   }
 });
 
-test('two tabs of one studio: the second says the project is open elsewhere', async ({ page, context }) => {
-  await page.goto('/image/?backend=cpu');
-  await expect(page.getByTestId('class-name-0')).toBeVisible();
-  const second = await context.newPage();
-  await second.goto('/image/?backend=cpu');
-  await expect(second.getByTestId('open-elsewhere')).toContainText('open in another tab');
-  await expect(page.getByTestId('open-elsewhere')).toHaveCount(0);
-  await second.close();
+test('two tabs of one studio: the second says the project is open elsewhere and saves nothing', async ({
+  page,
+  context,
+}) => {
+  await test.step('Image', async () => {
+    await page.goto('/image/?backend=cpu');
+    await expect(page.getByTestId('class-name-0')).toBeVisible();
+    const second = await context.newPage();
+    await second.goto('/image/?backend=cpu');
+    await expect(second.getByTestId('open-elsewhere')).toContainText('open in another tab');
+    await expect(page.getByTestId('open-elsewhere')).toHaveCount(0);
+    await second.close();
+  });
+  await test.step('Music: a clip added in the second tab is not saved over the first tab’s', async () => {
+    await page.goto('/music/?backend=cpu');
+    await page.getByTestId('midi-input').setInputFiles(file('mine.mid', makeMidi(16), 'audio/midi'));
+    await expect(page.getByTestId('clip')).toHaveCount(1);
+    await expect.poll(async () => (await storedValue<unknown[]>(page, 'music/clips'))?.length).toBe(1);
+    const second = await context.newPage();
+    await second.goto('/music/?backend=cpu');
+    await expect(second.getByTestId('open-elsewhere')).toContainText('open in another tab');
+    await expect(second.getByTestId('clip')).toHaveCount(1);
+    await second.getByTestId('midi-input').setInputFiles(file('theirs.mid', makeMidi(8), 'audio/midi'));
+    await expect(second.getByTestId('clip')).toHaveCount(2);
+    await second.reload();
+    await expect(second.getByTestId('open-elsewhere')).toBeVisible();
+    await expect(second.getByTestId('clip')).toHaveCount(1);
+    expect((await storedValue<unknown[]>(page, 'music/clips'))?.length).toBe(1);
+    await expect(page.getByTestId('open-elsewhere')).toHaveCount(0);
+    await second.close();
+  });
+  await test.step('Lab: a CNN stack changed in the second tab is not saved over the first tab’s', async () => {
+    const layers = async (p: Page) => (await storedValue<{ stack: unknown[] }>(p, 'lab.cnn'))?.stack.length;
+    await page.goto('/lab/?backend=cpu&tab=cnn');
+    await expect(page.getByTestId('cnn-layer-3')).toBeVisible();
+    await page.getByTestId('cnn-add-dense').click();
+    await expect(page.getByTestId('cnn-layer-4')).toBeVisible();
+    await expect.poll(() => layers(page)).toBe(5);
+    const second = await context.newPage();
+    await second.goto('/lab/?backend=cpu&tab=cnn');
+    await expect(second.getByTestId('open-elsewhere')).toContainText('open in another tab');
+    await expect(second.getByTestId('cnn-layer-4')).toBeVisible();
+    await second.getByTestId('cnn-remove-0').click();
+    await second.getByTestId('cnn-remove-0').click();
+    await expect(second.getByTestId('cnn-layer-3')).toHaveCount(0);
+    await second.reload();
+    await expect(second.getByTestId('open-elsewhere')).toBeVisible();
+    await expect(second.getByTestId('cnn-layer-4')).toBeVisible();
+    expect(await layers(page)).toBe(5);
+    await expect(page.getByTestId('open-elsewhere')).toHaveCount(0);
+    await second.close();
+  });
+});
+
+test('damaged saved settings: Pose and the lab keep working and start from defaults', async ({ page }) => {
+  await test.step('Pose settings', async () => {
+    await page.goto('/pose/?backend=cpu');
+    await expect(page.getByTestId('pose-model')).toHaveValue('movenet-lightning');
+    // The studio saves its settings once read; only then is the garbage written over them.
+    await expect.poll(() => storedValue(page, 'pose-settings')).toBeTruthy();
+    await putStored(page, 'pose-settings', {
+      model: '<img src=x onerror=alert(1)>',
+      multiPose: 'yes',
+      inputResolution: 1e9,
+      minScore: NaN,
+      mirror: { on: true },
+      extra: new Array(10_000).fill('x'),
+    });
+    await page.reload();
+    await expect(page.getByTestId('pose-model')).toHaveValue('movenet-lightning');
+    await expectLive(page);
+    // What it saves now is the repaired settings, not the garbage.
+    await expect
+      .poll(() => storedValue(page, 'pose-settings'))
+      .toEqual({
+        model: 'movenet-lightning',
+        multiPose: false,
+        inputResolution: 257,
+        minScore: 0.3,
+        mirror: true,
+      });
+    await expectNoCspViolations(page);
+  });
+  await test.step('Playground table and CNN lab', async () => {
+    await page.goto('/lab/?backend=cpu&tab=playground');
+    await waitForBackend(page);
+    await expect(page.getByTestId('dataset-circle')).toBeVisible();
+    await putStored(page, 'lab.playground.csv', {
+      name: 'evil.csv',
+      text: 'a,b,c\n1,2,x\n3,4,y\n',
+      choice: { x1: 42, x2: null, label: ['c'], problem: 'magic' },
+    });
+    await putStored(page, 'lab.cnn', {
+      stack: new Array(10_000).fill({ kind: 'conv', filters: 1e9, kernelSize: -1 }),
+      settings: { epochs: NaN, batchSize: 'big', learningRate: Infinity, subset: -1 },
+    });
+    await page.goto('/lab/?backend=cpu&tab=playground&data=csv');
+    await expect(page.getByTestId('dataset-circle')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('csv-panel')).toHaveCount(0);
+    await expectLive(page);
+    await page.goto('/lab/?backend=cpu&tab=cnn');
+    // The default stack of four layers, and training is possible.
+    await expect(page.getByTestId('cnn-layer-3')).toBeVisible();
+    await expect(page.getByTestId('cnn-layer-4')).toHaveCount(0);
+    await expect(page.getByTestId('cnn-train')).toBeEnabled();
+    await expectLive(page);
+    await expectNoCspViolations(page);
+  });
 });
 
 test('every studio starts under the Content-Security-Policy without a violation', async ({ page }) => {

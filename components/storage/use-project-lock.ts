@@ -1,7 +1,7 @@
 'use client';
-// One tab at a time per studio: a Web Lock named after the project's storage key. The first tab
-// holds it while open; a second tab of the same studio is told the project is open elsewhere and
-// does not save, so two tabs never silently overwrite each other's work.
+// One tab at a time per studio: a Web Lock named after the project's storage key (or the studio's
+// name). The first tab holds it while open; a second tab of the same studio is told the project is
+// open elsewhere and does not save, so two tabs never silently overwrite each other's work.
 import { useEffect, useState } from 'react';
 
 /** Whether this tab may save the project: 'pending' until the lock answers. */
