@@ -63,6 +63,7 @@ export function MusicStudio() {
   );
   const generate = useGenerate(settings, getRnn, task, addClips);
   const reading = useFileReading();
+  const readFile = reading.run;
 
   const onUpload = useCallback(
     async (files: File[]) => {
@@ -75,7 +76,7 @@ export function MusicStudio() {
           const bytes = new Uint8Array(await file.arrayBuffer());
           scanMidi(bytes, file.name);
           // Parsed in a worker with progress; Cancel stops it and adds nothing.
-          const imported = await reading.run(file.name, (o) => midiToClipOffThread(bytes, file.name, o));
+          const imported = await readFile(file.name, (o) => midiToClipOffThread(bytes, file.name, o));
           added.push({ id: newId(), name: file.name.replace(/\.midi?$/i, ''), ...imported });
         } catch (e) {
           if (isCancelled(e)) break;
@@ -93,7 +94,7 @@ export function MusicStudio() {
         });
       }
     },
-    [addClips, setMessage, t, reading.run],
+    [addClips, setMessage, t, readFile],
   );
   // A lesson link's `project=/lessons/tune.mid` opens as a clip once saved clips are restored.
   useLessonFile(store.loaded, (f) => onUpload([new File([f.data.slice()], f.name, { type: 'audio/midi' })]));
