@@ -10,13 +10,15 @@ import { ProgressBar } from './progress-bar';
 export interface FileProgressProps {
   /** The file being read and the fraction done (null: not known yet). */
   reading: { name: string; fraction: number | null };
+  /** Text above the bar; by default "Reading "name"… 40%". */
+  label?: string;
   onCancel: () => void;
   /** data-testid of the box; the Cancel button gets `${testId}-cancel`. */
   testId?: string;
 }
 
 /** A progress bar for a file being read, with Cancel. */
-export function FileProgress({ reading, onCancel, testId = 'file-progress' }: FileProgressProps) {
+export function FileProgress({ reading, label, onCancel, testId = 'file-progress' }: FileProgressProps) {
   const t = useT();
   const percent = Math.round((reading.fraction ?? 0) * 100);
   return (

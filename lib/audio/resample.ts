@@ -17,15 +17,28 @@ export function toMono(channels: readonly Float32Array[]): Float32Array {
  * When lowering the rate, the kernel's cutoff drops to the new Nyquist frequency so tones above it
  * are removed instead of folding back as false low tones (aliasing).
  * Returns the input itself when the rates are equal.
+ * @param onProgress Optional: called with the output samples done of all, every RESAMPLE_PROGRESS_EVERY.
  */
-export function resample(samples: Float32Array, fromRate: number, toRate: number): Float32Array {
+export function resample(
+  samples: Float32Array,
+  fromRate: number,
+  toRate: number,
+  onProgress?: (done: number, total: number) => void,
+): Float32Array {
   checkRates(fromRate, toRate);
   if (fromRate === toRate) return samples;
   const k = new SincKernel(fromRate, toRate);
   const out = new Float32Array(Math.floor(samples.length * k.ratio));
-  for (let i = 0; i < out.length; i++) out[i] = k.at(samples, 0, samples.length, i / k.ratio);
+  for (let i = 0; i < out.length; i++) {
+    out[i] = k.at(samples, 0, samples.length, i / k.ratio);
+    if (onProgress && (i + 1) % RESAMPLE_PROGRESS_EVERY === 0) onProgress(i + 1, out.length);
+  }
+  onProgress?.(out.length, out.length);
   return out;
 }
+
+/** Output samples between two progress reports of {@link resample} (about a second of 16 kHz sound). */
+export const RESAMPLE_PROGRESS_EVERY = 16384;
 
 function checkRates(fromRate: number, toRate: number): void {
   if (!(fromRate > 0) || !(toRate > 0))
