@@ -26,8 +26,8 @@ export function FileProgress({ reading, label, onCancel, testId = 'file-progress
       <div className="min-w-0 flex-1">
         <ProgressBar
           value={reading.fraction}
-          label={t('files.reading', { name: reading.name, percent })}
-          detail=""
+          label={label ?? t('files.reading', { name: reading.name, percent })}
+          detail={label === undefined ? '' : undefined}
         />
       </div>
       <Button variant="secondary" onClick={onCancel} data-testid={`${testId}-cancel`}>
