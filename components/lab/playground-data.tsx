@@ -35,6 +35,8 @@ interface Props {
   setCsvChoice: (patch: Partial<CsvColumnChoice>) => void;
   clearCsv: () => void;
   dismissCsvError: () => void;
+  /** Progress and Cancel while a CSV is read (components/ui FileProgress), or null. */
+  csvProgress?: React.ReactNode;
 }
 
 /** The data column. */
@@ -49,6 +51,7 @@ export function PlaygroundData({
   setCsvChoice,
   clearCsv,
   dismissCsvError,
+  csvProgress = null,
 }: Props) {
   const t = useT();
   const dropped = dataset && 'dropped' in dataset ? (dataset as { dropped: number }).dropped : 0;
@@ -98,6 +101,7 @@ export function PlaygroundData({
             onFiles={onCsvFiles}
             inputTestId="csv-input"
           />
+          {csvProgress}
           {csvError && (
             <Alert kind="error" onDismiss={dismissCsvError} dismissLabel={t('lab.close')}>
               <span data-testid="csv-error">{csvError}</span>

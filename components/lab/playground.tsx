@@ -6,13 +6,15 @@ import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useCanSave } from '@/components/storage';
 import { useBackend } from '@/components/tf/backend-provider';
-import { Alert, Button } from '@/components/ui';
+import { useFileReading } from '@/components/media/use-file-reading';
+import { Alert, Button, FileProgress } from '@/components/ui';
 import { LocalizedError } from '@/lib/i18n';
 import { parseCsv } from '@/lib/data';
 import {
-  PlaygroundCsvSchema,
   describeFileError,
+  isCancelled,
   parseCsvOffThread,
+  PlaygroundCsvSchema,
   readCsvFile,
   readStored,
 } from '@/lib/files';
@@ -56,6 +58,7 @@ export function Playground() {
   const [loaded, setLoaded] = useState(false);
   const [csv, setCsv] = useState<PlaygroundCsv | null>(null);
   const [csvError, setCsvError] = useState<string | null>(null);
+  const reading = useFileReading();
   const [showTest, setShowTest] = useState(false);
   // A lesson link that hides controls is for students: the teacher panel shows only with teacher=1.
   const [teacher, setTeacher] = useState(true);
@@ -141,7 +144,8 @@ export function Playground() {
     try {
       // Refused by size before reading and by rows before parsing (lib/files limits).
       const text = await readCsvFile(file, file.name, 'playground');
-      const parsed = await parseCsvOffThread(text, file.name);
+      // Parsed in a worker with progress; Cancel stops it and keeps the table we had.
+      const parsed = await reading.run(file.name, (o) => parseCsvOffThread(text, file.name, o));
       if (parsed.numericColumns.length < 2 || parsed.columns.length < 3) {
         throw new LocalizedError(t('lab.csv.needColumns', { name: file.name }));
       }
@@ -152,7 +156,7 @@ export function Playground() {
       if (canSave)
         void saveProject<SavedCsv>(CSV_KEY, { name: file.name, text, choice }).catch(() => undefined);
     } catch (e) {
-      setCsvError(describeFileError(e, t));
+      if (!isCancelled(e)) setCsvError(describeFileError(e, t));
     }
   };
 
@@ -258,6 +262,11 @@ export function Playground() {
           setCsvChoice={setCsvChoice}
           clearCsv={() => setCsv(null)}
           dismissCsvError={() => setCsvError(null)}
+          csvProgress={
+            reading.reading && (
+              <FileProgress reading={reading.reading} onCancel={reading.cancel} testId="csv-progress" />
+            )
+          }
         />
         <section
           className="min-w-0 space-y-3 rounded-xl border border-slate-200 bg-white p-3"

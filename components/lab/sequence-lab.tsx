@@ -6,13 +6,15 @@ import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
 import { useCanSave } from '@/components/storage';
+import { useFileReading } from '@/components/media/use-file-reading';
 import { useBackend } from '@/components/tf/backend-provider';
 import { useTrainingRun } from '@/components/training';
-import { Alert, LineChart, Select, Slider } from '@/components/ui';
+import { Alert, FileProgress, LineChart, Select, Slider } from '@/components/ui';
 import { LocalizedError } from '@/lib/i18n';
 import { parseCsv, type ParsedCsv } from '@/lib/data';
 import {
   describeFileError,
+  isCancelled,
   parseCsvOffThread,
   readCsvFile,
   readStored,
@@ -156,18 +158,20 @@ export function SequenceLab() {
     );
   };
 
+  const reading = useFileReading();
   const onCsv = async (files: File[]) => {
     const f = files[0];
     if (!f) return;
     try {
       const text = await readCsvFile(f, f.name, 'sequence');
-      const parsed = await parseCsvOffThread(text, f.name);
+      // Parsed in a worker with progress; Cancel stops it and keeps the series we had.
+      const parsed = await reading.run(f.name, (o) => parseCsvOffThread(text, f.name, o));
       const value = parsed.numericColumns[parsed.numericColumns.length - 1];
       const date = parsed.columns.find((c) => c !== value) ?? parsed.columns[0];
       setCsv({ name: f.name, text, parsed, date, value });
       setSource('csv');
     } catch (e) {
-      setError(describeFileError(e, t));
+      if (!isCancelled(e)) setError(describeFileError(e, t));
     }
   };
 
@@ -212,6 +216,9 @@ export function SequenceLab() {
             onFiles={onCsv}
             inputTestId="series-csv-input"
           />
+          {reading.reading && (
+            <FileProgress reading={reading.reading} onCancel={reading.cancel} testId="series-csv-progress" />
+          )}
           {csv && source === 'csv' && (
             <div className="grid grid-cols-2 gap-2 text-sm">
               <Select

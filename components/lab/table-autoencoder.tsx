@@ -7,13 +7,15 @@ import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
 import { useCanSave } from '@/components/storage';
+import { useFileReading } from '@/components/media/use-file-reading';
 import { useBackend } from '@/components/tf/backend-provider';
 import { useTrainingRun } from '@/components/training';
-import { Alert, LineChart, ProgressBar, Select, Slider } from '@/components/ui';
+import { Alert, FileProgress, LineChart, ProgressBar, Select, Slider } from '@/components/ui';
 import { LocalizedError } from '@/lib/i18n';
 import { parseCsv, type ParsedCsv } from '@/lib/data';
 import {
   describeFileError,
+  isCancelled,
   parseCsvOffThread,
   readCsvFile,
   readStored,
@@ -163,19 +165,21 @@ export function TableAutoencoderLab() {
     else if (upload) setChoice(guessTableChoice(upload.parsed));
   };
 
+  const reading = useFileReading();
   const onCsv = async (files: File[]) => {
     const f = files[0];
     if (!f) return;
     try {
       const text = await readCsvFile(f, f.name, 'autoencoder');
-      const parsed = await parseCsvOffThread(text, f.name);
+      // Parsed in a worker with progress; Cancel stops it and keeps the table we had.
+      const parsed = await reading.run(f.name, (o) => parseCsvOffThread(text, f.name, o));
       setCsvError(null);
       setUpload({ name: f.name, text, parsed });
       setSource('csv');
       setChoice(guessTableChoice(parsed));
     } catch (e) {
-      // Keep whatever table was loaded before: a bad file loses nothing.
-      setCsvError(describeFileError(e, t));
+      // Keep whatever table was loaded before: a bad or cancelled file loses nothing.
+      if (!isCancelled(e)) setCsvError(describeFileError(e, t));
     }
   };
 
@@ -248,6 +252,9 @@ export function TableAutoencoderLab() {
             onFiles={onCsv}
             inputTestId="tae-csv-input"
           />
+          {reading.reading && (
+            <FileProgress reading={reading.reading} onCancel={reading.cancel} testId="tae-csv-progress" />
+          )}
           {csvError && (
             <Alert kind="error" onDismiss={() => setCsvError(null)} dismissLabel={t('lab.close')}>
               <span data-testid="tae-csv-error">{csvError}</span>

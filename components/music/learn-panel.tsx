@@ -8,11 +8,12 @@ import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { downloadFile } from '@/components/media/download';
 import { FileDrop } from '@/components/media/file-drop';
+import { useFileReading } from '@/components/media/use-file-reading';
 import { useBackend } from '@/components/tf/backend-provider';
-import { Alert, Button, ProgressBar, Select } from '@/components/ui';
-import { FileError, MAX_MIDI_BYTES, checkFileSize, scanMidi } from '@/lib/files';
+import { Alert, Button, FileProgress, ProgressBar, Select } from '@/components/ui';
+import { FileError, MAX_MIDI_BYTES, checkFileSize, isCancelled, scanMidi } from '@/lib/files';
 import { newId } from '@/lib/ids';
-import { type Clip, midiToClip, type MelodySource } from '@/lib/music';
+import { type Clip, midiToClipOffThread, type MelodySource } from '@/lib/music';
 
 import { useMelodyTuning } from './use-melody-tuning';
 
@@ -40,6 +41,7 @@ export function LearnPanel({ clips, bars, temperature, qpm, onAddClip, disabled 
   const [picked, setPicked] = useState<string[]>([]);
   const [seconds, setSeconds] = useState<(typeof DURATIONS)[number]>('60');
   const [error, setError] = useState<string | null>(null);
+  const reading = useFileReading();
   const melodies = clips.filter((c) => c.kind === 'melody');
   const sources: Source[] = [...files, ...melodies.filter((c) => picked.includes(c.id))];
   const busy = run.busy;
@@ -54,9 +56,11 @@ export function LearnPanel({ clips, bars, temperature, qpm, onAddClip, disabled 
         checkFileSize(f.name, f.size, MAX_MIDI_BYTES, 'midi');
         const bytes = new Uint8Array(await f.arrayBuffer());
         scanMidi(bytes, f.name);
-        const c = midiToClip(bytes, f.name);
+        // Parsed in a worker with progress; Cancel stops it and adds nothing.
+        const c = await reading.run(f.name, (o) => midiToClipOffThread(bytes, f.name, o));
         added.push({ id: newId(), name: f.name, notes: c.notes, totalQuantizedSteps: c.totalQuantizedSteps });
       } catch (e) {
+        if (isCancelled(e)) break;
         setError(e instanceof FileError ? e.text(t) : t('music.upload.error', { message: errorTextNow(e) }));
       }
     }
@@ -86,15 +90,20 @@ export function LearnPanel({ clips, bars, temperature, qpm, onAddClip, disabled 
       </h2>
       <p className="text-slate-700">{t('musicform.learn.lead')}</p>
       <div className="grid gap-4 md:grid-cols-2">
-        <FileDrop
-          accept=".mid,.midi,audio/midi"
-          multiple
-          label={t('musicform.learn.upload')}
-          hint={t('musicform.learn.upload.hint')}
-          onFiles={(f) => void onFiles(f)}
-          inputTestId="learn-input"
-          disabled={busy || disabled}
-        />
+        <div className="space-y-2">
+          <FileDrop
+            accept=".mid,.midi,audio/midi"
+            multiple
+            label={t('musicform.learn.upload')}
+            hint={t('musicform.learn.upload.hint')}
+            onFiles={(f) => void onFiles(f)}
+            inputTestId="learn-input"
+            disabled={busy || disabled}
+          />
+          {reading.reading && (
+            <FileProgress reading={reading.reading} onCancel={reading.cancel} testId="learn-progress" />
+          )}
+        </div>
         <fieldset className="space-y-1 text-sm">
           <legend className="font-medium">{t('musicform.learn.clips')}</legend>
           {!melodies.length && <p className="text-slate-600">{t('musicform.learn.clips.none')}</p>}

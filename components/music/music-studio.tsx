@@ -8,12 +8,19 @@ import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useLessonFile } from '@/components/lesson/lesson-store';
 import { FileDrop } from '@/components/media/file-drop';
+import { useFileReading } from '@/components/media/use-file-reading';
 import { OpenElsewhereNote, StudioLock } from '@/components/storage';
-import { Alert, Button, ProgressBar } from '@/components/ui';
-import { FileError, MAX_MIDI_BYTES as MAX_MIDI_FILE_BYTES, checkFileSize, scanMidi } from '@/lib/files';
+import { Alert, Button, FileProgress, ProgressBar } from '@/components/ui';
+import {
+  FileError,
+  MAX_MIDI_BYTES as MAX_MIDI_FILE_BYTES,
+  checkFileSize,
+  isCancelled,
+  scanMidi,
+} from '@/lib/files';
 import { newId } from '@/lib/ids';
 import {
-  midiToClip,
+  midiToClipOffThread,
   type SequenceContinuer,
   type SequenceInterpolator,
   type SequenceVarier,
@@ -64,6 +71,8 @@ function MusicStudioBody() {
     [getMusicModel],
   );
   const generate = useGenerate(settings, getRnn, task, addClips);
+  const reading = useFileReading();
+  const readFile = reading.run;
 
   const onUpload = useCallback(
     async (files: File[]) => {
@@ -75,9 +84,11 @@ function MusicStudioBody() {
           checkFileSize(file.name, file.size, MAX_MIDI_FILE_BYTES, 'midi');
           const bytes = new Uint8Array(await file.arrayBuffer());
           scanMidi(bytes, file.name);
-          const imported = midiToClip(bytes, file.name);
+          // Parsed in a worker with progress; Cancel stops it and adds nothing.
+          const imported = await readFile(file.name, (o) => midiToClipOffThread(bytes, file.name, o));
           added.push({ id: newId(), name: file.name.replace(/\.midi?$/i, ''), ...imported });
         } catch (e) {
+          if (isCancelled(e)) break;
           setMessage({
             kind: 'error',
             text: e instanceof FileError ? e.text(t) : t('music.upload.error', { message: errorTextNow(e) }),
@@ -92,7 +103,7 @@ function MusicStudioBody() {
         });
       }
     },
-    [addClips, setMessage, t],
+    [addClips, setMessage, t, readFile],
   );
   // A lesson link's `project=/lessons/tune.mid` opens as a clip once saved clips are restored.
   useLessonFile(store.loaded, (f) => onUpload([new File([f.data.slice()], f.name, { type: 'audio/midi' })]));
@@ -175,15 +186,20 @@ function MusicStudioBody() {
           </Alert>
         )}
         <div className="grid gap-4 md:grid-cols-2">
-          <FileDrop
-            accept=".mid,.midi,audio/midi"
-            multiple={false}
-            label={t('music.upload')}
-            hint={t('music.upload.hint')}
-            onFiles={(f) => void onUpload(f)}
-            inputTestId="midi-input"
-            disabled={disabled}
-          />
+          <div className="space-y-2">
+            <FileDrop
+              accept=".mid,.midi,audio/midi"
+              multiple={false}
+              label={t('music.upload')}
+              hint={t('music.upload.hint')}
+              onFiles={(f) => void onUpload(f)}
+              inputTestId="midi-input"
+              disabled={disabled}
+            />
+            {reading.reading && (
+              <FileProgress reading={reading.reading} onCancel={reading.cancel} testId="midi-progress" />
+            )}
+          </div>
           <KeyboardInput
             active={midi.liveKeys}
             playKey={player.playKey}

@@ -2,7 +2,7 @@
 // The capture controls inside one Sound class card: record N seconds, upload sound files.
 import { useT } from '@/components/i18n/i18n-provider';
 import { FileDrop } from '@/components/media/file-drop';
-import { Button, ProgressBar } from '@/components/ui';
+import { Button, FileProgress } from '@/components/ui';
 
 /** Files the upload picker offers; the browser decides what it can really decode. */
 export const AUDIO_ACCEPT = 'audio/*,.wav,.mp3,.ogg,.oga,.webm,.m4a,.aac,.flac,.opus';
@@ -15,7 +15,9 @@ export interface SoundClassControlsProps {
   /** Seconds left while this class records, else null. */
   recordingLeft: number | null;
   /** Upload progress of this class, else null. */
-  upload: { name: string; i: number; n: number } | null;
+  upload: { name: string; i: number; n: number; fraction: number } | null;
+  /** Stops the upload in progress. */
+  onCancelUpload: () => void;
   busy: boolean;
   onRecord: () => void;
   onFiles: (files: File[]) => void;
@@ -51,9 +53,11 @@ export function SoundClassControls(p: SoundClassControlsProps) {
         </div>
       </div>
       {p.upload && (
-        <ProgressBar
-          value={p.upload.i / p.upload.n}
+        <FileProgress
+          reading={{ name: p.upload.name, fraction: (p.upload.i + p.upload.fraction) / p.upload.n }}
           label={t('sound.upload.progress', { name: p.upload.name, i: p.upload.i + 1, n: p.upload.n })}
+          onCancel={p.onCancelUpload}
+          testId={`upload-${p.inputId}-progress`}
         />
       )}
     </>

@@ -155,6 +155,7 @@ export default function SoundStudio() {
               recordSeconds={recordSeconds}
               recordingLeft={capture.recording?.classId === cls.id ? capture.recording.left : null}
               upload={capture.upload?.classId === cls.id ? capture.upload : null}
+              onCancelUpload={capture.cancelUpload}
               busy={busy || listening}
               onRecord={() => void capture.record(cls.id)}
               onFiles={(files) => void capture.uploadFiles(cls, files)}

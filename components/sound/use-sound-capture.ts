@@ -1,18 +1,27 @@
 'use client';
 // Collecting sound examples: record N seconds from the microphone (every second is one example)
 // or cut uploaded files into 1-second examples, skipping silence.
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
 import { decodeAudioFile } from '@/components/media/audio-file';
 import { AUDIO_SAMPLE_RATE, EXAMPLE_SAMPLES, clipSample, splitIntoExamples } from '@/lib/audio';
 import { InputError } from '@/lib/errors';
-import { FileError } from '@/lib/files';
+import { FileError, describeFileError, isCancelled } from '@/lib/files';
 import { newId } from '@/lib/ids';
 import type { ProjectClass, ProjectSample } from '@/lib/transfer';
 
 import type { Microphone } from './use-microphone';
+
+/** The file being read in an upload: the `i`-th of `n`, `fraction` of it done. */
+export interface SoundUpload {
+  classId: string;
+  name: string;
+  i: number;
+  n: number;
+  fraction: number;
+}
 
 /** A message about the files of one upload. */
 export interface SoundNotice {
@@ -28,7 +37,11 @@ export function useSoundCapture(
 ) {
   const t = useT();
   const [recording, setRecording] = useState<{ classId: string; left: number } | null>(null);
-  const [upload, setUpload] = useState<{ classId: string; name: string; i: number; n: number } | null>(null);
+  const [upload, setUpload] = useState<SoundUpload | null>(null);
+  const uploading = useRef<AbortController | null>(null);
+  useEffect(() => () => uploading.current?.abort(), []);
+  /** Stops the upload in progress: the file being read adds nothing, files before it stay. */
+  const cancelUpload = useCallback(() => uploading.current?.abort(), []);
   const [notices, setNotices] = useState<SoundNotice[]>([]);
 
   const record = useCallback(
@@ -69,11 +82,22 @@ export function useSoundCapture(
     async (cls: ProjectClass, files: File[]) => {
       const found: SoundNotice[] = [];
       let count = 0;
+      uploading.current?.abort();
+      const controller = new AbortController();
+      uploading.current = controller;
       for (let i = 0; i < files.length; i++) {
         const file = files[i]!;
-        setUpload({ classId: cls.id, name: file.name, i, n: files.length });
+        setUpload({ classId: cls.id, name: file.name, i, n: files.length, fraction: 0 });
+        let shown = 0;
+        const onProgress = (fraction: number) => {
+          // One update per percent.
+          if (Math.floor(fraction * 100) === shown) return;
+          shown = Math.floor(fraction * 100);
+          setUpload({ classId: cls.id, name: file.name, i, n: files.length, fraction });
+        };
         try {
-          const samples = await decodeAudioFile(file);
+          // Parsed and resampled in the sound worker, with progress; Cancel stops it.
+          const samples = await decodeAudioFile(file, { signal: controller.signal, onProgress });
           // Background noise is quiet by nature, so its files are not checked for silence.
           const r = splitIntoExamples(samples, AUDIO_SAMPLE_RATE, cls.background ? { silenceDb: -300 } : {});
           if (!r.examples.length)
@@ -89,6 +113,10 @@ export function useSoundCapture(
           );
           count += r.examples.length;
         } catch (e) {
+          if (isCancelled(e)) {
+            found.push({ kind: 'info', text: describeFileError(e, t) });
+            break;
+          }
           found.push({
             kind: 'error',
             text:
@@ -100,6 +128,7 @@ export function useSoundCapture(
           });
         }
       }
+      if (uploading.current === controller) uploading.current = null;
       setUpload(null);
       if (count) found.unshift({ kind: 'success', text: t('sound.upload.added', { count }) });
       setNotices(found);
@@ -107,5 +136,5 @@ export function useSoundCapture(
     [addSamples, t],
   );
 
-  return { recording, upload, notices, setNotices, record, uploadFiles };
+  return { recording, upload, cancelUpload, notices, setNotices, record, uploadFiles };
 }

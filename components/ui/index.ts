@@ -6,6 +6,7 @@ export { ConfusionMatrix } from './confusion-matrix';
 export { LineChart, type ChartSeries } from './line-chart';
 export { ModelSummaryTable, type SummaryRow } from './model-summary-table';
 export { ProgressBar } from './progress-bar';
+export { FileProgress, type FileProgressProps } from './file-progress';
 export { Slider } from './slider';
 export { TrainingCurves, type TrainingHistory } from './training-curves';
 export { Card, type CardProps } from './card';

@@ -8,7 +8,8 @@ export {
 } from './constants';
 export { resolveSpectrogramConfig, resolveSplitConfig } from './config';
 export { hzToMel, melToHz, melBandCentersHz, melFilterBank } from './mel';
-export { resample, StreamingResampler, toMono } from './resample';
+export { resample, RESAMPLE_PROGRESS_EVERY, StreamingResampler, toMono } from './resample';
+export { decodeSoundJob, decodeSoundOffThread, type SoundDecodeRequest } from './decode-job';
 export { computeLogMel, frameCount, hannWindow, LogMelComputer, StreamingLogMel } from './spectrogram';
 export { peak, rms, splitIntoExamples, toDb } from './segment';
 export { decodeWav, encodeWav } from './wav';

@@ -14,8 +14,14 @@ function isNumeric(value: string): boolean {
  * number of fields from the header, or has no numeric column.
  * @param text The file's text.
  * @param fileName Optional file name, used in error messages.
+ * @param onProgress Optional: called with the data rows read so far and the rows the text has
+ *   (its lines less the header), as rows are read.
  */
-export function parseCsv(text: string, fileName?: string): ParsedCsv {
+export function parseCsv(
+  text: string,
+  fileName?: string,
+  onProgress?: (rows: number, total: number) => void,
+): ParsedCsv {
   const where = fileName ? `"${fileName}"` : 'The CSV';
   if (typeof text !== 'string' || text.trim() === '') {
     throw new InputError(`${where} is empty. Choose a file with a header row and some data rows.`, fileName);
@@ -27,13 +33,24 @@ export function parseCsv(text: string, fileName?: string): ParsedCsv {
       fileName,
     );
   }
-  const result = Papa.parse<Record<string, string>>(text, {
+  // Row by row (papaparse's step), so a caller can show progress; the same result as one parse.
+  const total = onProgress ? countDataLines(text) : 0;
+  const rows: Record<string, string>[] = [];
+  const errors: Papa.ParseError[] = [];
+  let fields: string[] | undefined;
+  Papa.parse<Record<string, string>>(text, {
     header: true,
     skipEmptyLines: 'greedy',
     transformHeader: (h, i) => (h.trim() === '' ? `column_${i + 1}` : h.trim()),
     transform: (v) => v.trim(),
+    step: (r) => {
+      rows.push(r.data);
+      errors.push(...r.errors);
+      fields ??= r.meta.fields;
+      onProgress?.(rows.length, Math.max(total, rows.length));
+    },
   });
-  const serious = result.errors.filter((e) => e.code !== 'UndetectableDelimiter');
+  const serious = errors.filter((e) => e.code !== 'UndetectableDelimiter');
   const mismatch = serious.find((e) => e.type === 'FieldMismatch');
   if (mismatch) {
     const line = (mismatch.row ?? 0) + 2; // +1 for the header, +1 to count from 1
@@ -45,8 +62,7 @@ export function parseCsv(text: string, fileName?: string): ParsedCsv {
   if (serious.length > 0) {
     throw new InputError(`${where} could not be read as CSV: ${serious[0].message}.`, fileName);
   }
-  const columns = result.meta.fields ?? [];
-  const rows = result.data;
+  const columns = fields ?? headerFields(text);
   if (columns.length === 0 || rows.length === 0) {
     throw new InputError(`${where} has a header but no data rows.`, fileName);
   }
@@ -67,6 +83,20 @@ export function parseCsv(text: string, fileName?: string): ParsedCsv {
     );
   }
   return { columns, rows, numericColumns };
+}
+
+/** Lines after the first (the header), not counting blank lines at the end: a fast estimate of rows. */
+function countDataLines(text: string): number {
+  const body = text.trimEnd();
+  let n = 0;
+  for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** The header's names when no data row follows it (step mode reports fields with rows only). */
+function headerFields(text: string): string[] {
+  const head = Papa.parse<string[]>(text, { preview: 1, skipEmptyLines: 'greedy' }).data[0] ?? [];
+  return head.map((h, i) => (h.trim() === '' ? `column_${i + 1}` : h.trim()));
 }
 
 /**

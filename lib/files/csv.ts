@@ -2,9 +2,9 @@
 // (a fast scan, no parsing) before papaparse reads a single row; then parsed in a web worker.
 import { parseCsv } from '../data/csv';
 import type { ParsedCsv } from '../data/types';
-import { InputError } from '../errors';
 import { MAX_CSV_BYTES, MAX_CSV_ROWS } from './constants';
 import { FileError, checkFileSize, formatCount } from './errors';
+import { type OffThreadOptions, type ProgressCallback, runOffThread } from './off-thread';
 
 /** Which lab reads the table (named in the message). */
 export type CsvReader = 'playground' | 'sequence' | 'autoencoder';
@@ -44,40 +44,36 @@ export async function readCsvFile(file: Blob, name: string, reader: CsvReader): 
   return text;
 }
 
+/** What the page sends the CSV worker. */
+export interface CsvRequest {
+  text: string;
+  name: string;
+}
+
+/** The worker's job (lib/files/csv.worker.ts), also run here where workers are missing. */
+export function parseCsvJob(request: CsvRequest, progress?: ProgressCallback): ParsedCsv {
+  return parseCsv(request.text, request.name, progress);
+}
+
 /**
- * Parses CSV text in a web worker (lib/files/csv.worker.ts), so the page never freezes; where
- * workers are missing (Node tests) it parses here. Aborting `signal` stops the worker.
+ * Parses CSV text in a web worker (lib/files/csv.worker.ts), so the page never freezes, reporting
+ * the rows read as a fraction; where workers are missing (Node tests) it parses here. Aborting
+ * `options.signal` stops the worker at once.
  * @throws InputError as parseCsv does; FileError 'files.cancelled' when aborted.
  */
-export function parseCsvOffThread(text: string, name: string, signal?: AbortSignal): Promise<ParsedCsv> {
-  if (typeof Worker === 'undefined') return Promise.resolve().then(() => parseCsv(text, name));
-  return new Promise<ParsedCsv>((resolve, reject) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(new URL('./csv.worker.ts', import.meta.url));
-    } catch {
-      resolve(parseCsv(text, name));
-      return;
-    }
-    const stop = () => worker.terminate();
-    signal?.addEventListener('abort', () => {
-      stop();
-      reject(new FileError('files.cancelled', { name }));
-    });
-    worker.onmessage = (e: MessageEvent<{ ok: boolean; parsed?: ParsedCsv; message?: string }>) => {
-      stop();
-      if (e.data.ok && e.data.parsed) resolve(e.data.parsed);
-      else reject(new InputError(e.data.message ?? 'The table could not be read.', name));
-    };
-    worker.onerror = () => {
-      // A worker that cannot start (an unusual browser setting): parse here instead.
-      stop();
-      try {
-        resolve(parseCsv(text, name));
-      } catch (err) {
-        reject(err);
-      }
-    };
-    worker.postMessage({ text, name });
-  });
+export function parseCsvOffThread(
+  text: string,
+  name: string,
+  options: OffThreadOptions = {},
+): Promise<ParsedCsv> {
+  const request: CsvRequest = { text, name };
+  return runOffThread(
+    {
+      name,
+      start: () => new Worker(new URL('./csv.worker.ts', import.meta.url)),
+      request,
+      inThread: (progress) => parseCsvJob(request, progress),
+    },
+    options,
+  );
 }

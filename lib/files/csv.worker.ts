@@ -1,17 +1,6 @@
-// Web worker: parses a CSV table off the main thread (papaparse on up to MAX_CSV_ROWS rows), so
-// the page keeps answering while a large table is read.
-import { parseCsv } from '../data/csv';
+// Web worker: parses a CSV table off the main thread (papaparse on up to MAX_CSV_ROWS rows),
+// posting the rows read as it goes, so the page keeps answering and shows progress.
+import { type CsvRequest, parseCsvJob } from './csv';
+import { serveRequests } from './off-thread';
 
-/** What the page sends. */
-export interface CsvRequest {
-  text: string;
-  name: string;
-}
-
-self.onmessage = (e: MessageEvent<CsvRequest>) => {
-  try {
-    self.postMessage({ ok: true, parsed: parseCsv(e.data.text, e.data.name) });
-  } catch (err) {
-    self.postMessage({ ok: false, message: err instanceof Error ? err.message : String(err) });
-  }
-};
+serveRequests<CsvRequest, ReturnType<typeof parseCsvJob>>(parseCsvJob);

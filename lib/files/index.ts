@@ -2,6 +2,7 @@
 export * from './constants';
 export * from './audio';
 export * from './csv';
+export * from './off-thread';
 export * from './errors';
 export * from './image';
 export * from './midi';

@@ -24,6 +24,7 @@ export {
   type ImportedMidi,
   type TimedSequence,
 } from './sequences';
+export { midiToClipOffThread, readMidiJob, type MidiReadRequest } from './midi-read';
 export { generateClip, MAX_NOTE_STEPS, PHRASES, resolveGenerateOptions, SEED_NOTES } from './generate';
 export type * from './types';
 export {

@@ -265,8 +265,13 @@ export interface ImportedMidi {
 /**
  * Reads a .mid file into quantized notes (sixteenth-note grid). Throws an InputError naming the file
  * when it is not a MIDI file, is damaged, or holds no notes.
+ * @param onProgress Optional: called with the steps done of all (reading the file, then each track).
  */
-export function midiToClip(bytes: Uint8Array, fileName = 'file'): ImportedMidi {
+export function midiToClip(
+  bytes: Uint8Array,
+  fileName = 'file',
+  onProgress?: (done: number, total: number) => void,
+): ImportedMidi {
   if (bytes.byteLength > MAX_MIDI_BYTES)
     throw new InputError(`${fileName} is too large for a MIDI clip (${bytes.byteLength} bytes).`, fileName);
   const isMThd =
@@ -287,7 +292,9 @@ export function midiToClip(bytes: Uint8Array, fileName = 'file'): ImportedMidi {
     );
   const notes: Note[] = [];
   let drumNotes = 0;
-  for (const track of midi.tracks) {
+  const steps = midi.tracks.length + 1;
+  onProgress?.(1, steps);
+  for (const [i, track] of midi.tracks.entries()) {
     const isDrum = track.channel === DRUM_CHANNEL || track.instrument.percussion;
     for (const n of track.notes) {
       const start = Math.round(n.ticks / ticksPerStep);
@@ -302,6 +309,7 @@ export function midiToClip(bytes: Uint8Array, fileName = 'file'): ImportedMidi {
       });
       if (isDrum) drumNotes++;
     }
+    onProgress?.(i + 2, steps);
   }
   if (notes.length === 0) throw new InputError(`${fileName} has no notes in it.`, fileName);
   notes.sort((a, b) => a.quantizedStartStep - b.quantizedStartStep || a.pitch - b.pitch);

@@ -321,6 +321,58 @@ test('Labs: 1,000,000 CSV rows get the same row limit in the Playground, Sequenc
   }
 });
 
+/** A CSV of `rows` rows and `columns` numeric columns (a big table the labs allow). */
+function wideCsv(rows: number, columns: number): string {
+  const head = Array.from({ length: columns }, (_, c) => `c${c}`).join(',');
+  const lines = [head];
+  for (let r = 0; r < rows; r++)
+    lines.push(Array.from({ length: columns }, (_, c) => ((r * 31 + c * 17) % 1000) / 8).join(','));
+  return lines.join('\n');
+}
+
+test('Labs: a big table is read in a worker with progress; Cancel answers at once and keeps the table', async ({
+  page,
+}) => {
+  // 50,000 rows (the limit) of 40 columns, about 11 MB: seconds of parsing, all in the worker.
+  const big = file('big.csv', wideCsv(50_000, 40), 'text/csv');
+  const keep = file('keep.csv', makeCsv(50), 'text/csv');
+  for (const [tab, input, progress, loaded] of [
+    ['playground', 'csv-input', 'csv-progress', 'csv-panel'],
+    ['sequence', 'series-csv-input', 'series-csv-progress', 'series-source'],
+    ['autoencoder', 'tae-csv-input', 'tae-csv-progress', 'tae-loaded'],
+  ] as const) {
+    await test.step(tab, async () => {
+      await page.goto(`/lab/?backend=cpu&tab=${tab}`);
+      await waitForBackend(page);
+      if (tab === 'autoencoder') await page.getByTestId('ae-source-table').check();
+      const shown = () =>
+        tab === 'sequence' ? page.getByTestId(loaded).locator('option:checked') : page.getByTestId(loaded);
+      await page.getByTestId(input).setInputFiles(keep);
+      await expect(shown()).toContainText('keep.csv');
+      const before = await shown().textContent();
+
+      await page.getByTestId(input).setInputFiles(big);
+      const bar = page.getByTestId(progress);
+      await expect(bar.getByRole('progressbar')).toHaveAccessibleName(/^Reading "big\.csv"… \d+%$/);
+      await expectLive(page);
+      // The click answers while the worker parses: the bar goes at once, and nothing replaces the table.
+      await bar.getByTestId(`${progress}-cancel`).click();
+      await expect(bar).toHaveCount(0, { timeout: 1000 });
+      await page.waitForTimeout(500);
+      expect(await shown().textContent()).toBe(before);
+      await expect(page.getByTestId(`${input}`)).toBeEnabled();
+      await expectNoCspViolations(page);
+    });
+  }
+  await test.step('read to the end, the big table loads', async () => {
+    await page.goto('/lab/?backend=cpu&tab=playground');
+    await waitForBackend(page);
+    await page.getByTestId('csv-input').setInputFiles(big);
+    await expect(page.getByTestId('csv-panel')).toContainText('big.csv: 50000 rows', { timeout: 60_000 });
+    await expect(page.getByTestId('csv-progress')).toHaveCount(0);
+  });
+});
+
 test('two tabs of one studio: the second says the project is open elsewhere and saves nothing', async ({
   page,
   context,

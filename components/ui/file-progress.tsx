@@ -1,0 +1,38 @@
+'use client';
+// FileProgress: "Reading "big.csv"… 40%" with a bar and a Cancel button, while a file is read off
+// the main thread (components/media/use-file-reading.ts).
+import { useT } from '@/components/i18n/i18n-provider';
+
+import { Button } from './button';
+import { ProgressBar } from './progress-bar';
+
+/** Props for {@link FileProgress}. */
+export interface FileProgressProps {
+  /** The file being read and the fraction done (null: not known yet). */
+  reading: { name: string; fraction: number | null };
+  /** Text above the bar; by default "Reading "name"… 40%". */
+  label?: string;
+  onCancel: () => void;
+  /** data-testid of the box; the Cancel button gets `${testId}-cancel`. */
+  testId?: string;
+}
+
+/** A progress bar for a file being read, with Cancel. */
+export function FileProgress({ reading, label, onCancel, testId = 'file-progress' }: FileProgressProps) {
+  const t = useT();
+  const percent = Math.round((reading.fraction ?? 0) * 100);
+  return (
+    <div className="flex items-end gap-3" data-testid={testId} data-percent={percent}>
+      <div className="min-w-0 flex-1">
+        <ProgressBar
+          value={reading.fraction}
+          label={label ?? t('files.reading', { name: reading.name, percent })}
+          detail={label === undefined ? '' : undefined}
+        />
+      </div>
+      <Button variant="secondary" onClick={onCancel} data-testid={`${testId}-cancel`}>
+        {t('files.cancel')}
+      </Button>
+    </div>
+  );
+}
