@@ -5,7 +5,14 @@ import { createRng } from '../data';
 import { ConfigError } from '../errors';
 import { buildModel, compileModel, mlpSpec, type ModelSpec, type OptimizerName } from '../models';
 import { PLAYGROUND_ACTIVATIONS } from './constants';
-import { DenseEngine, alea, type DenseEngineCompile, type DenseEngineLoss } from './dense-engine';
+import {
+  DenseEngine,
+  alea,
+  fastSigmoid,
+  fastTanh,
+  type DenseEngineCompile,
+  type DenseEngineLoss,
+} from './dense-engine';
 
 const OPTIMIZERS: OptimizerName[] = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'];
 const LOSSES: { loss: DenseEngineLoss; units: number; activation: 'sigmoid' | 'softmax' | 'linear' }[] = [
@@ -135,6 +142,47 @@ describe('dense engine', () => {
         loss: 'categoricalCrossentropy',
       }),
     ).toBeLessThan(1e-5);
+  });
+
+  it("equals tfjs with L2, dropout and Adam together (the benchmark's settings)", async () => {
+    const spec = mlpSpec({
+      inputSize: 2,
+      hidden: [8, 8, 8, 8],
+      activation: 'tanh',
+      outputSize: 1,
+      outputActivation: 'sigmoid',
+      dropout: 0.1,
+      regularizer: { l2: 0.001 },
+      seed: 1,
+    });
+    expect(
+      await gap(
+        spec,
+        { optimizer: { name: 'adam', learningRate: 0.01 }, loss: 'binaryCrossentropy' },
+        20,
+        10,
+      ),
+    ).toBeLessThan(1e-5);
+  });
+
+  it('its tanh and sigmoid match Math.tanh and 1 / (1 + e^-x) to 1e-13, also at the extremes', () => {
+    let worst = 0;
+    const xs = [0, -0, 1e-300, -1e-12, 1e-7, 18.99, 19, 19.01, -19, 39.9, 40, 41, -40, -41, 500, -500];
+    for (let x = -45; x <= 45; x += 0.00137) xs.push(x);
+    for (const x of xs) {
+      worst = Math.max(
+        worst,
+        Math.abs(fastTanh(x) - Math.tanh(x)),
+        Math.abs(fastSigmoid(x) - 1 / (1 + Math.exp(-x))),
+      );
+      // Near zero the error must stay small relative to tanh(x) itself, not just in absolute terms.
+      if (Math.abs(x) < 1e-3 && x !== 0) expect(Math.abs(fastTanh(x) / Math.tanh(x) - 1)).toBeLessThan(1e-12);
+    }
+    expect(worst).toBeLessThan(1e-13);
+    expect(fastTanh(Infinity)).toBeCloseTo(1, 15);
+    expect(fastTanh(-Infinity)).toBeCloseTo(-1, 15);
+    expect(fastSigmoid(-Infinity)).toBeLessThan(1e-17);
+    expect(Number.isNaN(fastTanh(Number.NaN))).toBe(true);
   });
 
   it('predicts what tfjs predicts, a new learning rate applies, and the penalty is counted', () => {

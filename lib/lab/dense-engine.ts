@@ -102,7 +102,10 @@ interface Layer {
   dropout: { rate: number; seed?: number; calls: number } | null;
 }
 
-/** Per-batch-size work buffers: pre-activations, activations, dropout scales, layer inputs, deltas. */
+/**
+ * Per-batch-size work buffers: pre-activations, activations, dropout scales, what each layer passes on
+ * (its activations, or after dropout the masked ones), and the deltas.
+ */
 interface Buffers {
   z: Float32Array[];
   a: Float32Array[];
@@ -125,10 +128,24 @@ export function denseEngineSupports(spec: ModelSpec): boolean {
   return spec.layers.length > 0 && spec.layers[spec.layers.length - 1].type === 'dense';
 }
 
+/** Optimizer constants for one step, computed once per step rather than once per weight. */
+interface StepConstants {
+  lr: number;
+  /** Adam: lr / (1 − β1ᵗ) and 1 / (1 − β2ᵗ), the bias corrections. */
+  lrC1: number;
+  invC2: number;
+}
+
 /**
  * A dense network trained in typed arrays. Built from the same `ModelSpec` and compile settings as the
  * tfjs model, it starts from the same seeded weights, draws the same dropout masks and applies the
  * same loss, weight penalties and optimizer formulas, so the two agree to float rounding (tested).
+ *
+ * Speed (the Playground's networks are tiny, so loop overhead, not arithmetic, is the cost): no
+ * allocation per step; the batch runs as small matrix products blocked four outputs at a time (one
+ * input load feeds four accumulators); each layer's gradient is applied as soon as its delta has been
+ * passed back, with the L1/L2 gradient and the penalty folded into the optimizer's loop; dropout masks
+ * come from an inlined Alea.
  */
 export class DenseEngine {
   private readonly layers: Layer[];
@@ -137,6 +154,7 @@ export class DenseEngine {
   private accBeta1: number;
   private accBeta2: number;
   private buffers = new Map<number, Buffers>();
+  private readonly step: StepConstants = { lr: 0, lrC1: 0, invC2: 0 };
   /** Optimizer steps taken. */
   steps = 0;
 
@@ -221,11 +239,16 @@ export class DenseEngine {
     let b = this.buffers.get(n);
     if (!b) {
       const per = () => this.layers.map((l) => new Float32Array(n * l.cols));
+      const a = per();
+      const mask = this.layers.map((l) =>
+        l.dropout && l.dropout.rate > 0 ? new Float32Array(n * l.cols) : null,
+      );
       b = {
         z: per(),
-        a: per(),
-        mask: this.layers.map((l) => (l.dropout && l.dropout.rate > 0 ? new Float32Array(n * l.cols) : null)),
-        out: per(),
+        a,
+        mask,
+        // Without dropout a layer passes on its activations themselves.
+        out: this.layers.map((l, k) => (mask[k] ? new Float32Array(n * l.cols) : a[k])),
         dA: per(),
         dZ: per(),
       };
@@ -243,36 +266,24 @@ export class DenseEngine {
    * the engine's buffers: copy what you keep past the next call.
    */
   forward(x: Float32Array, n: number, training = false): Float32Array[] {
-    const b = this.buffersFor(n);
+    return this.run(this.buffersFor(n), x, n, training);
+  }
+
+  private run(b: Buffers, x: Float32Array, n: number, training: boolean): Float32Array[] {
     let input = x;
     for (let k = 0; k < this.layers.length; k++) {
       const l = this.layers[k];
-      const { rows, cols, kernel, bias, useBias } = l;
       const z = b.z[k];
       const a = b.a[k];
-      for (let r = 0; r < n; r++) {
-        const xo = r * rows;
-        const zo = r * cols;
-        for (let j = 0; j < cols; j++) {
-          let s = 0;
-          for (let i = 0, w = j; i < rows; i++, w += cols) s += input[xo + i] * kernel[w];
-          z[zo + j] = useBias ? Math.fround(s) + bias[j] : s;
-        }
-      }
-      activate(l.act, z, a, n, cols);
+      denseForward(input, n, l.rows, l.cols, l.kernel, l.bias, z);
+      activate(l.act, z, a, n, l.cols);
       const mask = b.mask[k];
       if (training && mask && l.dropout) {
         const { rate, seed } = l.dropout;
         // tf.dropout: floor(u + keep) / keep, with u from alea(seed + calls), as SeededDropout draws it.
-        const rand = alea(String(seed === undefined ? Math.random() : seed + l.dropout.calls++));
-        const keep = 1 - rate;
-        const scale = Math.fround(1 / keep);
+        dropoutMask(String(seed === undefined ? Math.random() : seed + l.dropout.calls++), 1 - rate, mask);
         const o = b.out[k];
-        for (let i = 0; i < n * cols; i++) {
-          const m = Math.floor(Math.fround(Math.fround(rand()) + keep)) * scale;
-          mask[i] = m;
-          o[i] = a[i] * m;
-        }
+        for (let i = 0, len = n * l.cols; i < len; i++) o[i] = a[i] * mask[i];
         input = o;
       } else {
         input = a;
@@ -309,52 +320,37 @@ export class DenseEngine {
    */
   trainBatch(x: Float32Array, y: Float32Array, n: number): number {
     const b = this.buffersFor(n);
-    const outs = this.forward(x, n, true);
+    const outs = this.run(b, x, n, true);
     const L = this.layers.length;
     const last = this.layers[L - 1];
-    const loss = lossAndGrad(this.loss, outs[L - 1], y, n, last.cols, b.dA[L - 1]) + this.penalty();
+    let loss = lossAndGrad(this.loss, outs[L - 1], y, n, last.cols, b.dA[L - 1]);
+    const st = this.step;
+    st.lr = this.opt.learningRate;
+    if (this.opt.name === 'adam') {
+      st.lrC1 = st.lr / Math.fround(1 - this.accBeta1);
+      st.invC2 = 1 / Math.fround(1 - this.accBeta2);
+    }
+    // Backward, layer by layer from the top. A layer's weights change as soon as its delta has been
+    // passed down (the layers below never read them again this step), which is what applying all
+    // gradients at the end computes.
     for (let k = L - 1; k >= 0; k--) {
       const l = this.layers[k];
-      const { rows, cols, kernel, gK, gB } = l;
+      const { rows, cols, kernel } = l;
       const dZ = b.dZ[k];
       activationGrad(l.act, b.z[k], b.a[k], b.dA[k], dZ, n, cols);
-      const input = k === 0 ? x : b.mask[k - 1] ? b.out[k - 1] : b.a[k - 1];
-      gK.fill(0);
-      gB.fill(0);
-      for (let r = 0; r < n; r++) {
-        const xo = r * rows;
-        const zo = r * cols;
+      const input = k === 0 ? x : b.out[k - 1];
+      if (k > 0) denseBackward(dZ, n, rows, cols, kernel, b.mask[k - 1], b.dA[k - 1]);
+      kernelGrad(input, dZ, n, rows, cols, l.gK);
+      loss += this.update(kernel, l.gK, l.slotsK, l.l1, l.l2);
+      if (l.useBias) {
+        const gB = l.gB;
         for (let j = 0; j < cols; j++) {
-          const d = dZ[zo + j];
-          if (d === 0) continue;
-          gB[j] += d;
-          for (let i = 0; i < rows; i++) gK[i * cols + j] += input[xo + i] * d;
+          let s = 0;
+          for (let r = 0, d = j; r < n; r++, d += cols) s += dZ[d];
+          gB[j] = s;
         }
+        this.update(l.bias, gB, l.slotsB, 0, 0);
       }
-      if (l.l1 || l.l2) {
-        for (let i = 0; i < gK.length; i++) {
-          const w = kernel[i];
-          // d|w|/dw is tfjs's step(w, -1): +1 above zero, -1 at and below it.
-          gK[i] += l.l1 * (w > 0 ? 1 : -1) + 2 * l.l2 * w;
-        }
-      }
-      if (k > 0) {
-        const dPrev = b.dA[k - 1];
-        const mask = b.mask[k - 1];
-        for (let r = 0; r < n; r++) {
-          const zo = r * cols;
-          const po = r * rows;
-          for (let i = 0; i < rows; i++) {
-            let s = 0;
-            for (let j = 0; j < cols; j++) s += dZ[zo + j] * kernel[i * cols + j];
-            dPrev[po + i] = mask ? s * mask[po + i] : s;
-          }
-        }
-      }
-    }
-    for (const l of this.layers) {
-      this.update(l.kernel, l.gK, l.slotsK);
-      if (l.useBias) this.update(l.bias, l.gB, l.slotsB);
     }
     if (this.opt.name === 'adam') {
       this.accBeta1 = Math.fround(this.accBeta1 * this.opt.beta1);
@@ -364,14 +360,31 @@ export class DenseEngine {
     return loss;
   }
 
-  /** The tfjs optimizers' update rules (tfjs-core 4.22), variable by variable. */
-  private update(w: Float32Array, g: Float32Array, s: Float32Array[]): void {
-    const { learningRate: lr, momentum, beta1, beta2, epsilon, rho } = this.opt;
+  /**
+   * The tfjs optimizers' update rules (tfjs-core 4.22), variable by variable, with the weight
+   * penalty's gradient (l1·sign + 2·l2·w, as tfjs-layers' l1l2 regulariser differentiates) added in the
+   * same loop. Returns the penalty l1·Σ|w| + l2·Σw² of the weights before the update.
+   */
+  private update(w: Float32Array, g: Float32Array, s: Float32Array[], l1: number, l2: number): number {
+    const { lr, lrC1, invC2 } = this.step;
+    const { momentum, beta1, beta2, epsilon, rho } = this.opt;
     const len = w.length;
+    const l2x2 = 2 * l2;
+    let p1 = 0;
+    let p2 = 0;
+    if (l1 || l2) {
+      for (let i = 0; i < len; i++) {
+        const v = w[i];
+        p1 += Math.abs(v);
+        p2 += v * v;
+        // d|w|/dw is tfjs's step(w, -1): +1 above zero, -1 at and below it.
+        g[i] += (v > 0 ? l1 : -l1) + l2x2 * v;
+      }
+    }
     switch (this.opt.name) {
       case 'sgd':
         for (let i = 0; i < len; i++) w[i] -= lr * g[i];
-        return;
+        break;
       case 'momentum':
       case 'nesterov': {
         const acc = s[0];
@@ -380,7 +393,7 @@ export class DenseEngine {
           const a = (acc[i] = acc[i] * momentum + g[i]);
           w[i] -= lr * (nesterov ? g[i] + acc[i] * momentum : a);
         }
-        return;
+        break;
       }
       case 'adagrad': {
         const acc = s[0];
@@ -388,7 +401,7 @@ export class DenseEngine {
           acc[i] += g[i] * g[i];
           w[i] -= (lr * g[i]) / Math.sqrt(acc[i] + EPS);
         }
-        return;
+        break;
       }
       case 'rmsprop': {
         const [ms, mom] = s;
@@ -397,21 +410,246 @@ export class DenseEngine {
           mom[i] = mom[i] * momentum + (g[i] * lr) / Math.sqrt(ms[i] + epsilon);
           w[i] -= mom[i];
         }
-        return;
+        break;
       }
       case 'adam': {
-        const [m, v] = s;
-        const c1 = Math.fround(1 - this.accBeta1);
-        const c2 = Math.fround(1 - this.accBeta2);
+        const m = s[0];
+        const v = s[1];
+        const k1 = 1 - beta1;
+        const k2 = 1 - beta2;
         for (let i = 0; i < len; i++) {
-          m[i] = m[i] * beta1 + g[i] * (1 - beta1);
-          v[i] = v[i] * beta2 + g[i] * g[i] * (1 - beta2);
-          w[i] -= (lr * (m[i] / c1)) / (Math.sqrt(v[i] / c2) + epsilon);
+          const gi = g[i];
+          const mi = (m[i] = m[i] * beta1 + gi * k1);
+          const vi = (v[i] = v[i] * beta2 + gi * gi * k2);
+          w[i] -= (lrC1 * mi) / (Math.sqrt(vi * invC2) + epsilon);
         }
-        return;
+        break;
       }
     }
+    return l1 * p1 + l2 * p2;
   }
+}
+
+/**
+ * z = input · kernel + bias for `n` rows ([n × rows] · [rows × cols]), four output columns at a time so
+ * one load of an input feeds four accumulators.
+ */
+function denseForward(
+  input: Float32Array,
+  n: number,
+  rows: number,
+  cols: number,
+  kernel: Float32Array,
+  bias: Float32Array,
+  z: Float32Array,
+): void {
+  for (let r = 0; r < n; r++) {
+    const xo = r * rows;
+    const zo = r * cols;
+    let j = 0;
+    for (; j + 4 <= cols; j += 4) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let i = 0, w = j; i < rows; i++, w += cols) {
+        const xi = input[xo + i];
+        s0 += xi * kernel[w];
+        s1 += xi * kernel[w + 1];
+        s2 += xi * kernel[w + 2];
+        s3 += xi * kernel[w + 3];
+      }
+      z[zo + j] = s0 + bias[j];
+      z[zo + j + 1] = s1 + bias[j + 1];
+      z[zo + j + 2] = s2 + bias[j + 2];
+      z[zo + j + 3] = s3 + bias[j + 3];
+    }
+    for (; j < cols; j++) {
+      let s = 0;
+      for (let i = 0, w = j; i < rows; i++, w += cols) s += input[xo + i] * kernel[w];
+      z[zo + j] = s + bias[j];
+    }
+  }
+}
+
+/**
+ * dPrev = dZ · kernelᵀ (times the previous layer's dropout scales, if any), four input rows of the
+ * kernel at a time.
+ */
+function denseBackward(
+  dZ: Float32Array,
+  n: number,
+  rows: number,
+  cols: number,
+  kernel: Float32Array,
+  mask: Float32Array | null,
+  dPrev: Float32Array,
+): void {
+  for (let r = 0; r < n; r++) {
+    const zo = r * cols;
+    const po = r * rows;
+    let i = 0;
+    for (; i + 4 <= rows; i += 4) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      const w0 = i * cols;
+      for (let j = 0; j < cols; j++) {
+        const d = dZ[zo + j];
+        s0 += d * kernel[w0 + j];
+        s1 += d * kernel[w0 + cols + j];
+        s2 += d * kernel[w0 + 2 * cols + j];
+        s3 += d * kernel[w0 + 3 * cols + j];
+      }
+      dPrev[po + i] = s0;
+      dPrev[po + i + 1] = s1;
+      dPrev[po + i + 2] = s2;
+      dPrev[po + i + 3] = s3;
+    }
+    for (; i < rows; i++) {
+      let s = 0;
+      for (let j = 0, w = i * cols; j < cols; j++) s += dZ[zo + j] * kernel[w + j];
+      dPrev[po + i] = s;
+    }
+  }
+  if (mask) for (let i = 0, len = n * rows; i < len; i++) dPrev[i] *= mask[i];
+}
+
+/** gK = inputᵀ · dZ over the batch ([rows × n] · [n × cols]), four columns at a time. */
+function kernelGrad(
+  input: Float32Array,
+  dZ: Float32Array,
+  n: number,
+  rows: number,
+  cols: number,
+  gK: Float32Array,
+): void {
+  for (let i = 0; i < rows; i++) {
+    const go = i * cols;
+    let j = 0;
+    for (; j + 4 <= cols; j += 4) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let r = 0, xi = i, d = j; r < n; r++, xi += rows, d += cols) {
+        const v = input[xi];
+        s0 += v * dZ[d];
+        s1 += v * dZ[d + 1];
+        s2 += v * dZ[d + 2];
+        s3 += v * dZ[d + 3];
+      }
+      gK[go + j] = s0;
+      gK[go + j + 1] = s1;
+      gK[go + j + 2] = s2;
+      gK[go + j + 3] = s3;
+    }
+    for (; j < cols; j++) {
+      let s = 0;
+      for (let r = 0, xi = i, d = j; r < n; r++, xi += rows, d += cols) s += input[xi] * dZ[d];
+      gK[go + j] = s;
+    }
+  }
+}
+
+/** Alea's state after mashing its three ' ' seeds: every generator starts here, then mashes its seed. */
+const ALEA_START = (() => {
+  let n = 0xefc8249d;
+  const mashSpace = () => {
+    n += 32;
+    let h = 0.02519603282416938 * n;
+    n = h >>> 0;
+    h -= n;
+    h *= n;
+    n = h >>> 0;
+    h -= n;
+    n += h * 0x100000000;
+    return (n >>> 0) * 2.3283064365386963e-10;
+  };
+  const s0 = mashSpace();
+  const s1 = mashSpace();
+  const s2 = mashSpace();
+  return { n, s0, s1, s2 };
+})();
+
+/**
+ * Fills `mask` with tf.dropout's scales, floor(u + keep) / keep in float32, for u drawn from
+ * alea(seed): the generator of `alea` above, inlined (no closure call per draw).
+ */
+function dropoutMask(seed: string, keep: number, mask: Float32Array): void {
+  let n = ALEA_START.n;
+  let s0 = ALEA_START.s0;
+  let s1 = ALEA_START.s1;
+  let s2 = ALEA_START.s2;
+  for (let round = 0; round < 3; round++) {
+    for (let i = 0; i < seed.length; i++) {
+      n += seed.charCodeAt(i);
+      let h = 0.02519603282416938 * n;
+      n = h >>> 0;
+      h -= n;
+      h *= n;
+      n = h >>> 0;
+      h -= n;
+      n += h * 0x100000000;
+    }
+    const m = (n >>> 0) * 2.3283064365386963e-10;
+    if (round === 0) {
+      s0 -= m;
+      if (s0 < 0) s0 += 1;
+    } else if (round === 1) {
+      s1 -= m;
+      if (s1 < 0) s1 += 1;
+    } else {
+      s2 -= m;
+      if (s2 < 0) s2 += 1;
+    }
+  }
+  let c = 1;
+  const scale = Math.fround(1 / keep);
+  for (let i = 0; i < mask.length; i++) {
+    const t = 2091639 * s0 + c * 2.3283064365386963e-10;
+    s0 = s1;
+    s1 = s2;
+    s2 = t - (c = t | 0);
+    mask[i] = Math.floor(Math.fround(Math.fround(s2) + keep)) * scale;
+  }
+}
+
+/**
+ * exp(y) = 2^(k/32) · e^r with k = round(32·y / ln 2) and |r| ≤ ln 2 / 64: a table of 2^(k/32) over
+ * |y| ≤ 40 and a degree-5 polynomial for e^r − 1 (relative error below 1e-14, checked in the tests).
+ * Math.exp and Math.tanh are calls into C; this is a few multiplications, branch-free inside the range.
+ */
+const EXP_STEPS = 32 / Math.LN2;
+const EXP_STEP_HI = 6.9314718036912382e-1 / 32;
+const EXP_STEP_LO = 1.9082149292705877e-10 / 32;
+/** 1.5·2^52: adding and subtracting it rounds a double to the nearest integer. */
+const ROUND_SHIFT = 6755399441055744;
+const EXP_RANGE = 40;
+const EXP_OFFSET = 1848; // > 40 · 32 / ln 2
+const EXP_TABLE = Float64Array.from({ length: 2 * EXP_OFFSET + 1 }, (_, i) =>
+  Math.pow(2, (i - EXP_OFFSET) / 32),
+);
+
+/** e^y − 1 for |y| ≤ 40 (callers clamp), accurate near 0 too. */
+function expm1Small(y: number): number {
+  const k = y * EXP_STEPS + ROUND_SHIFT - ROUND_SHIFT;
+  const r = y - k * EXP_STEP_HI - k * EXP_STEP_LO;
+  const p = r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120)))));
+  const s = EXP_TABLE[(k + EXP_OFFSET) | 0];
+  return s * p + (s - 1);
+}
+
+/** tanh(x) to ~1e-14 (|x| ≥ 19 gives ±(1 − 1e-16)); about 3× faster than Math.tanh in V8. */
+export function fastTanh(x: number): number {
+  const em1 = expm1Small(x < -19 ? -38 : x > 19 ? 38 : 2 * x);
+  return em1 / (2 + em1);
+}
+
+/** 1 / (1 + e^−x) to ~1e-14 (|x| ≥ 40 gives 1 − 4e-18 or 4e-18). */
+export function fastSigmoid(x: number): number {
+  return 1 / (2 + expm1Small(x < -EXP_RANGE ? EXP_RANGE : x > EXP_RANGE ? -EXP_RANGE : -x));
 }
 
 /** Applies an activation row by row (softmax needs whole rows). */
@@ -422,10 +660,10 @@ function activate(act: ActivationName, z: Float32Array, a: Float32Array, n: numb
       for (let i = 0; i < len; i++) a[i] = z[i];
       return;
     case 'sigmoid':
-      for (let i = 0; i < len; i++) a[i] = 1 / (1 + Math.exp(-z[i]));
+      for (let i = 0; i < len; i++) a[i] = fastSigmoid(z[i]);
       return;
     case 'tanh':
-      for (let i = 0; i < len; i++) a[i] = Math.tanh(z[i]);
+      for (let i = 0; i < len; i++) a[i] = fastTanh(z[i]);
       return;
     case 'relu':
       for (let i = 0; i < len; i++) a[i] = z[i] < 0 ? 0 : z[i];
@@ -489,7 +727,7 @@ function activationGrad(
       for (let i = 0; i < len; i++) dZ[i] = a[i] >= 0 ? dA[i] : dA[i] * (a[i] + 1);
       return;
     case 'softplus':
-      for (let i = 0; i < len; i++) dZ[i] = dA[i] * (1 / (1 + Math.exp(-z[i])));
+      for (let i = 0; i < len; i++) dZ[i] = dA[i] * fastSigmoid(z[i]);
       return;
     case 'softmax':
       for (let r = 0; r < n; r++) {
