@@ -56,6 +56,8 @@ const ALL_VARIANTS: Record<string, Variant> = {
   rawEmbShrink25: { std: { shrink: 0.25, statsWeight: 1, embedding: 'raw' }, stats: true },
   rawEmbShrink25w50: { std: { shrink: 0.25, statsWeight: 0.5, embedding: 'raw' }, stats: true },
   rawEmbStd: { std: { shrink: 0, statsWeight: 1, embedding: 'raw' }, stats: true },
+  rawEmbShrink1: { std: { shrink: 0.01, statsWeight: 1, embedding: 'raw' }, stats: true },
+  rawEmbShrink3: { std: { shrink: 0.03, statsWeight: 1, embedding: 'raw' }, stats: true },
   rawEmbShrink10: { std: { shrink: 0.1, statsWeight: 1, embedding: 'raw' }, stats: true },
   fitStd: { std: { shrink: 0, statsWeight: 1, embedding: 'fit' }, stats: true },
 };

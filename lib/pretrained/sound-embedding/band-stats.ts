@@ -42,11 +42,17 @@ export interface SoundStandardiseConfig {
 /** Spread of log-mel values over the embedding's augmented training input (its own input scale). */
 export const SOUND_STATS_FIXED_SCALE = 2.15;
 
-/** The shipped standardisation (chosen on sounds-dev and the non-speech tasks; docs/sound-embedding.md). */
+/**
+ * The shipped standardisation, chosen with bench/sound-features.eval.ts (docs/sound-embedding.md): the
+ * embedding as the network gives it (already unit-scale; fitting it on a few examples cost speech clips),
+ * the band statistics standardised on the examples with a small shrinkage (variance + 0.03 × 2.15²),
+ * which also keeps a band that is silent in every example (an 8 kHz recording's top bands) from being
+ * blown up by a near-zero spread.
+ */
 export const DEFAULT_SOUND_STANDARDISE_CONFIG: Readonly<SoundStandardiseConfig> = Object.freeze({
-  shrink: 0.25,
+  shrink: 0.03,
   statsWeight: 1,
-  embedding: 'fit',
+  embedding: 'raw',
 });
 
 /** Per-feature affine map x → (x − mean) × scale. */
