@@ -20,6 +20,7 @@ import {
 import { createRng, shuffleInPlace } from '@/lib/data';
 import {
   createSoundFeatureExtractor,
+  extractSoundFeatures,
   loadSoundEmbedding,
   trainSoundHead,
   type SoundFeatureExtractor,
@@ -175,7 +176,10 @@ it('few-shot accuracy on sounds-dev (speaker-disjoint)', async () => {
   for (const shots of METHODS.includes('embedding') ? SHOTS : []) {
     for (let t = 0; t < TRIALS; t++) {
       const trial = makeTrial(dev, shots, 1000 * shots + t);
-      const testFeatures = await ex.extractMany(trial.test.map((c) => c.wave));
+      const testFeatures = await extractSoundFeatures(
+        ex,
+        trial.test.map((c) => c.wave),
+      );
       for (const augment of [false, true]) {
         const r = await embeddingAccuracy(ex, trial, augment, testFeatures);
         add(`embedding${augment ? '+aug' : ''}@${shots}`, r.acc, r.trainMs, r.featureMs);
@@ -246,7 +250,10 @@ it('few-shot accuracy on the synthetic clap / whistle / speech / noise fixtures'
   const ex = createSoundFeatureExtractor(
     await loadSoundEmbedding({ model: fsModelHandler(modelDir('sound-embedding')) }),
   );
-  const feats = await ex.extractMany(test.map((t) => t.wave));
+  const feats = await extractSoundFeatures(
+    ex,
+    test.map((t) => t.wave),
+  );
   for (const augment of [false, true]) {
     const r = await embeddingAccuracy(ex, { train, test }, augment, feats);
     process.stdout.write(

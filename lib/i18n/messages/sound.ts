@@ -68,7 +68,7 @@ export const sound = defineMessages({
     'sound.hood.networkCnnHint':
       'Learns everything from your examples alone: needs many examples and minutes of training (not on the WebAssembly engine).',
     'sound.hood.embedding':
-      'A network that already learned to listen (from thousands of computer-voiced words in many languages, instrument notes and noises) turns each second into 128 numbers. Only a small layer on top learns your classes, so a few examples are enough.',
+      'A network that already learned to listen (from thousands of computer-voiced words in many languages, instrument notes and noises) turns each second into 128 numbers, and 80 more describe its sound colour (how loud each pitch band is, and how much it changes). Only a small layer on top learns your classes, so a few examples are enough.',
     'sound.hood.augment': 'Make extra practice copies of each example',
     'sound.hood.augmentHint':
       'Training copies of your sounds, slightly changed, so the computer also knows them when they come a little different.',
@@ -181,7 +181,7 @@ export const sound = defineMessages({
     'sound.hood.networkCnnHint':
       '내 예시만으로 모든 것을 배워요. 예시가 많이 필요하고 학습에 몇 분이 걸려요 (WebAssembly 엔진에서는 안 돼요).',
     'sound.hood.embedding':
-      '이미 듣는 법을 배운 신경망(여러 언어로 컴퓨터가 말한 수천 개의 낱말, 악기 소리, 잡음으로 배웠어요)이 1초마다 숫자 128개를 만들어요. 그 위의 작은 층만 내 클래스를 배우니까 예시가 조금만 있어도 돼요.',
+      '이미 듣는 법을 배운 신경망(여러 언어로 컴퓨터가 말한 수천 개의 낱말, 악기 소리, 잡음으로 배웠어요)이 1초마다 숫자 128개를 만들고, 소리의 색깔(음높이 대역마다 얼마나 크고 얼마나 바뀌는지)을 숫자 80개로 더해요. 그 위의 작은 층만 내 클래스를 배우니까 예시가 조금만 있어도 돼요.',
     'sound.hood.augment': '예시마다 연습용 복사본 더 만들기',
     'sound.hood.augmentHint':
       '내 소리를 조금씩 바꾼 복사본으로도 연습해서, 소리가 조금 달라도 알아듣게 해요.',

@@ -23,8 +23,24 @@ export const SOUND_EMBEDDING_INPUT_SHAPE: readonly [number, number, number] = Ob
 /** Numbers per window that the embedding gives (its feature size). */
 export const SOUND_EMBEDDING_SIZE = 128;
 
-/** Stable name written into projects and exported heads, so features of another model are refused. */
+/**
+ * Stable name of the embedding's own 128 numbers (feature version 1). Heads saved or exported before
+ * feature version 2 carry it and still restore (they take these 128 numbers).
+ */
 export const SOUND_EMBEDDING_NAME = 'sound-embedding-dscnn128@1';
+
+/**
+ * Name of the Sound studio's head features since feature version 2: the embedding's 128 numbers, then
+ * the mean and standard deviation of each of the 40 log-mel bands over the window (80 numbers). Written
+ * into saved and exported heads, so a head is always fed the features it was trained on.
+ */
+export const SOUND_FEATURES_NAME = 'sound-embedding-dscnn128+bands80@2';
+
+/** Numbers per window of {@link SOUND_FEATURES_NAME}: 128 + 2 × 40. */
+export const SOUND_FEATURES_SIZE = SOUND_EMBEDDING_SIZE + 2 * SOUND_EMBEDDING_BINS;
+
+/** The Sound studio's feature version (1: embedding only; 2: + band statistics). */
+export const SOUND_FEATURE_VERSION = 2;
 
 /**
  * The only log-mel settings the embedding was trained on: lib/audio's defaults (16 kHz, 512-sample

@@ -12,3 +12,17 @@ export {
   soundSettingsFor,
 } from './learner';
 export type { SoundAugmentSwitches, SoundModelKind, SoundStudioModel, SoundStudioSettings } from './learner';
+export {
+  bandStats,
+  bandStatsTensor,
+  DEFAULT_SOUND_STANDARDISE_CONFIG,
+  extractSoundFeatures,
+  fitSoundStandardisation,
+  foldSoundStandardisation,
+  SOUND_BAND_STATS_SIZE,
+  SOUND_STATS_FIXED_SCALE,
+  soundFeaturesTensor,
+  standardiseSoundFeature,
+  trainStandardisedSoundHead,
+} from './band-stats';
+export type { SoundStandardisation, SoundStandardiseConfig } from './band-stats';

@@ -9,13 +9,22 @@ import { describe, expect, it } from 'vitest';
 
 import { clipSample, decodeWav, spectrogramsOf, toMono, SoundClassifier } from '@/lib/audio';
 import { captureArtifacts } from '@/lib/persist';
-import { emptyProject, type TeachableProject } from '@/lib/transfer';
+import {
+  createHead,
+  disposeHead,
+  emptyProject,
+  makeTransferMetadata,
+  type TeachableProject,
+} from '@/lib/transfer';
 import { fsModelHandler, modelDir, REPO_ROOT } from '../digits/node-files.test-util';
 import {
   createSoundFeatureExtractor,
   DEFAULT_SOUND_STUDIO_SETTINGS,
   loadSoundEmbedding,
   resolveSoundStudioSettings,
+  SOUND_EMBEDDING_NAME,
+  SOUND_EMBEDDING_SIZE,
+  SOUND_FEATURES_NAME,
   soundLearner,
   SoundTransferClassifier,
   type SoundStudioSettings,
@@ -68,6 +77,7 @@ describe('soundLearner', () => {
       trainedAt: 1,
       metadata: model.metadata(),
     };
+    expect(saved.metadata.extractor).toBe(SOUND_FEATURES_NAME);
     const again = await learner.restore(saved);
     (await again.predict(spec)).forEach((v, k) => expect(v).toBeCloseTo(before[k]!, 5));
     const n = tf.memory().numTensors;
@@ -77,6 +87,32 @@ describe('soundLearner', () => {
     model.dispose();
     expect(loads).toBe(1);
     (model as SoundTransferClassifier).extractor.dispose();
+  });
+
+  it('restores a head saved with feature version 1 (embedding only) onto the 128 numbers it takes', async () => {
+    const learner = soundLearner(async () =>
+      createSoundFeatureExtractor(
+        await loadSoundEmbedding({ model: fsModelHandler(modelDir('sound-embedding')) }),
+      ),
+    );
+    const head = createHead(SOUND_EMBEDDING_SIZE, 2, { seed: 2 });
+    const saved = {
+      artifacts: await captureArtifacts(head),
+      labels: ['a', 'b'],
+      trainedAt: 1,
+      metadata: makeTransferMetadata({
+        labels: ['a', 'b'],
+        extractor: SOUND_EMBEDDING_NAME,
+        featureSize: SOUND_EMBEDDING_SIZE,
+      }),
+    };
+    disposeHead(head);
+    const m = (await learner.restore(saved)) as SoundTransferClassifier;
+    expect(m).toBeInstanceOf(SoundTransferClassifier);
+    expect(m.featureVersion).toBe(1);
+    expect(await m.predict(spectrogramsOf([seconds('up-test.wav')[0]!])[0]!)).toHaveLength(2);
+    m.dispose();
+    m.extractor.dispose();
   });
 
   it('old projects (settings without a network) keep the CNN; new ones get the embedding', () => {

@@ -18,12 +18,12 @@ import {
   loadModelArtifacts,
   resolveHeadConfig,
   stratifiedSplit,
-  trainHead,
   TrainingCancelledError,
   type TeachableLearner,
   type TeachableProject,
 } from '@/lib/transfer';
-import { SOUND_EMBEDDING_NAME } from './constants';
+import { extractSoundFeatures, trainStandardisedSoundHead } from './band-stats';
+import { SOUND_EMBEDDING_NAME, SOUND_FEATURES_NAME } from './constants';
 import { DEFAULT_SOUND_HEAD_CONFIG } from './train';
 import { SoundTransferClassifier } from './transfer-classifier';
 import type { SoundFeatureExtractor } from './types';
@@ -88,7 +88,9 @@ export type SoundStudioModel = SoundTransferClassifier | SoundClassifier;
  * One learner for both networks, so a project keeps its examples when the network is switched
  * (its name stays lib/audio's SOUND_LEARNER_NAME: projects from before the embedding still load).
  * `loadExtractor` is called once, the first time the embedding is needed. Features of the examples
- * are cached by example id; augmented copies (of training examples only, with the background class
+ * (feature version 2: embedding + band statistics, computed from the stored clips, so projects saved
+ * with version 1 simply get the new features the next time they train) are cached by example id;
+ * augmented copies (of training examples only, with the background class
  * mixed in as noise) are made again on every run.
  */
 export function soundLearner(
@@ -132,7 +134,10 @@ export function soundLearner(
       let done = 0;
       for (const [k, cls] of project.classes.entries()) {
         const missing = cls.samples.map((s, i) => ({ s, i })).filter(({ s }) => !cache.has(s.id));
-        const fresh = await ex.extractMany(missing.map(({ i }) => waves[k]![i]!));
+        const fresh = await extractSoundFeatures(
+          ex,
+          missing.map(({ i }) => waves[k]![i]!),
+        );
         missing.forEach(({ s }, j) => cache.set(s.id, fresh[j]!));
         features.push(cls.samples.map((s) => cache.get(s.id)!));
         done += cls.samples.length;
@@ -154,7 +159,7 @@ export function soundLearner(
         extra = [];
         let made = 0;
         for (const list of copies) {
-          extra.push(await ex.extractMany(list));
+          extra.push(await extractSoundFeatures(ex, list));
           made += list.length;
           progress.setProgress?.(0.3 + 0.7 * (made / Math.max(1, all)));
           if (progress.signal?.aborted) throw new TrainingCancelledError();
@@ -162,7 +167,8 @@ export function soundLearner(
       }
       progress.setPhase?.('training', null);
       progress.setEpochs?.(head.epochs);
-      const { model, ...rest } = await trainHead(
+      // Standardised on these examples, folded into the head: it takes the raw 208 numbers.
+      const { model, ...rest } = await trainStandardisedSoundHead(
         labels,
         features,
         head,
@@ -176,7 +182,10 @@ export function soundLearner(
       return { model: new SoundTransferClassifier(ex, model, labels), summary: headSummary(labels, rest) };
     },
     async restore(saved) {
-      if (saved.metadata?.extractor === SOUND_EMBEDDING_NAME) {
+      // Heads of feature version 1 (embedding only) still restore and listen with the 128 numbers
+      // they were trained on; training again makes a version-2 head from the stored clips.
+      const kind = saved.metadata?.extractor;
+      if (kind === SOUND_FEATURES_NAME || kind === SOUND_EMBEDDING_NAME) {
         const ex = await getExtractor();
         return new SoundTransferClassifier(ex, await loadModelArtifacts(saved.artifacts), saved.labels);
       }

@@ -10,11 +10,16 @@ import { InputError } from '@/lib/errors';
 import {
   resolveHeadConfig,
   stratifiedSplit,
-  trainHead,
   type HeadConfig,
   type HeadEpochInfo,
   type TrainHeadResult,
 } from '@/lib/transfer';
+import {
+  DEFAULT_SOUND_STANDARDISE_CONFIG,
+  extractSoundFeatures,
+  trainStandardisedSoundHead,
+  type SoundStandardiseConfig,
+} from './band-stats';
 import type { SoundFeatureExtractor } from './types';
 
 /**
@@ -36,6 +41,8 @@ export interface TrainSoundHeadOptions {
   augment?: Partial<AudioAugmentConfig> | false;
   /** Index of the "background noise" class (its recordings are mixed into the others' copies). */
   noiseClass?: number | null;
+  /** How the features are standardised before the head. Defaults to DEFAULT_SOUND_STANDARDISE_CONFIG. */
+  standardise?: SoundStandardiseConfig;
   signal?: AbortSignal;
   /** Fraction 0–1 of the feature step done (originals and augmented copies). */
   onFeatures?: (fraction: number) => void;
@@ -51,8 +58,9 @@ export interface TrainSoundHeadResult extends TrainHeadResult {
 }
 
 /**
- * Features of every example through the frozen embedding, augmented copies of the examples that
- * stay in training, then lib/transfer's `trainHead`. The held-out examples are chosen exactly as
+ * Features (version 2: embedding + band statistics) of every example, augmented copies of the
+ * examples that stay in training, then lib/transfer's `trainHead` on standardised features, with the
+ * standardisation folded into the returned head (it takes the raw 208 numbers). The held-out examples are chosen exactly as
  * trainHead chooses them (same stratified split and seed), so no copy of a held-out sound is ever
  * trained on. The caller owns the returned model (free it with disposeHead).
  */
@@ -73,7 +81,7 @@ export async function trainSoundHead(
   let done = 0;
   const features: Float32Array[][] = [];
   for (const list of examplesByClass) {
-    features.push(await extractor.extractMany(list));
+    features.push(await extractSoundFeatures(extractor, list));
     done += list.length;
     options.onFeatures?.(done / Math.max(1, total));
     if (options.signal?.aborted) break;
@@ -90,7 +98,7 @@ export async function trainSoundHead(
     extra = [];
     let made = 0;
     for (const list of copies) {
-      extra.push(await extractor.extractMany(list));
+      extra.push(await extractSoundFeatures(extractor, list));
       made += list.length;
       augmentedCount += list.length;
       options.onFeatures?.((total + made) / Math.max(1, total + all));
@@ -98,12 +106,13 @@ export async function trainSoundHead(
     }
   }
   const featureMs = performance.now() - t0;
-  const result = await trainHead(
+  const result = await trainStandardisedSoundHead(
     labels,
     features,
     head,
     { signal: options.signal, onEpochEnd: options.onEpochEnd },
     extra,
+    options.standardise ?? DEFAULT_SOUND_STANDARDISE_CONFIG,
   );
   return { ...result, featureMs, augmentedCount };
 }

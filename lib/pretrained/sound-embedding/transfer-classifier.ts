@@ -5,12 +5,15 @@ import { LogMelComputer, type Spectrogram } from '@/lib/audio';
 import type { TeachableModel } from '@/lib/transfer';
 import { InputError } from '@/lib/errors';
 import { disposeHead, makeTransferMetadata, type TransferModelMetadata } from '@/lib/transfer';
+import { soundFeaturesTensor } from './band-stats';
 import {
   SOUND_EMBEDDING_BINS,
   SOUND_EMBEDDING_FRAMES,
   SOUND_EMBEDDING_NAME,
   SOUND_EMBEDDING_SIZE,
   SOUND_EMBEDDING_SPECTROGRAM,
+  SOUND_FEATURES_NAME,
+  SOUND_FEATURES_SIZE,
 } from './constants';
 import type { SoundFeatureExtractor } from './types';
 
@@ -25,18 +28,26 @@ export class SoundTransferClassifier implements TeachableModel<Spectrogram> {
   readonly labels: string[];
   readonly extractor: SoundFeatureExtractor;
   readonly spectrogramConfig = SOUND_EMBEDDING_SPECTROGRAM;
+  /** The features the head takes: 2 (embedding + band statistics, 208) or 1 (embedding, 128; older heads). */
+  readonly featureVersion: 1 | 2;
   private computer: LogMelComputer | null = null;
   private disposed = false;
 
   constructor(extractor: SoundFeatureExtractor, head: tf.LayersModel, labels: readonly string[]) {
     const out = head.outputs[0]!.shape;
     const inp = head.inputs[0]!.shape;
-    if (inp[inp.length - 1] !== SOUND_EMBEDDING_SIZE || out[out.length - 1] !== labels.length) {
+    const size = inp[inp.length - 1];
+    if (
+      (size !== SOUND_FEATURES_SIZE && size !== SOUND_EMBEDDING_SIZE) ||
+      out[out.length - 1] !== labels.length
+    ) {
       throw new InputError(
         `The head maps ${JSON.stringify(inp)} to ${JSON.stringify(out)}; it must take ` +
-          `${SOUND_EMBEDDING_SIZE} sound-embedding numbers and give one probability for each of ${labels.length} classes.`,
+          `${SOUND_FEATURES_SIZE} sound features (or ${SOUND_EMBEDDING_SIZE}, from an older version) and give ` +
+          `one probability for each of ${labels.length} classes. Train the model again in the Sound studio.`,
       );
     }
+    this.featureVersion = size === SOUND_FEATURES_SIZE ? 2 : 1;
     this.extractor = extractor;
     this.head = head;
     this.labels = [...labels];
@@ -52,12 +63,13 @@ export class SoundTransferClassifier implements TeachableModel<Spectrogram> {
     return (await this.predictSpectrograms([spec]))[0]!;
   }
 
-  /** Metadata for an exported head (lib/transfer's format, naming the sound embedding). */
+  /** Metadata for an exported head (lib/transfer's format, naming the features it takes). */
   metadata(): TransferModelMetadata {
+    const v2 = this.featureVersion === 2;
     return makeTransferMetadata({
       labels: this.labels,
-      extractor: SOUND_EMBEDDING_NAME,
-      featureSize: SOUND_EMBEDDING_SIZE,
+      extractor: v2 ? SOUND_FEATURES_NAME : SOUND_EMBEDDING_NAME,
+      featureSize: v2 ? SOUND_FEATURES_SIZE : SOUND_EMBEDDING_SIZE,
     });
   }
 
@@ -76,7 +88,9 @@ export class SoundTransferClassifier implements TeachableModel<Spectrogram> {
     });
     const out = tf.tidy(() => {
       const x = tf.tensor4d(data, [specs.length, SOUND_EMBEDDING_FRAMES, SOUND_EMBEDDING_BINS, 1]);
-      return this.head.predict(this.extractor.model.predict(x) as tf.Tensor) as tf.Tensor;
+      return this.head.predict(
+        soundFeaturesTensor(this.extractor.model, x, this.featureVersion),
+      ) as tf.Tensor;
     });
     try {
       return (await out.array()) as number[][];
