@@ -229,7 +229,8 @@ export default function SoundStudio() {
         }
         beforeReplace={async () => {
           stopListening.current?.();
-          await deleteModelFromDb(LEGACY_MODEL_KEY).catch(() => undefined);
+          // A second tab of the studio never deletes what the first one keeps.
+          if (!studio.openElsewhere) await deleteModelFromDb(LEGACY_MODEL_KEY).catch(() => undefined);
         }}
         exportModel={(m) =>
           exportModelZip(m.model, {
