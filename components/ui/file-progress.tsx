@@ -30,7 +30,7 @@ export function FileProgress({ reading, label, onCancel, testId = 'file-progress
           detail={label === undefined ? '' : undefined}
         />
       </div>
-      <Button variant="secondary" onClick={onCancel} data-testid={`${testId}-cancel`}>
+      <Button variant="secondary" className="min-h-11" onClick={onCancel} data-testid={`${testId}-cancel`}>
         {t('files.cancel')}
       </Button>
     </div>

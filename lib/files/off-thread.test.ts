@@ -10,6 +10,7 @@ import {
   isCancelled,
   replyError,
   runOffThread,
+  serveRequests,
   throttleProgress,
 } from './off-thread';
 import { makeCsv } from './test-files';
@@ -31,10 +32,33 @@ class ScriptedWorker {
   }
 }
 
-const g = globalThis as { Worker?: unknown };
+const g = globalThis as { Worker?: unknown; self?: unknown };
 afterEach(() => {
   delete g.Worker;
+  delete g.self;
 });
+
+/**
+ * A worker whose other side is serveRequests in this thread: messages both ways go through
+ * structuredClone, as postMessage does, so the whole protocol runs as in a browser.
+ */
+class LoopbackWorker {
+  onmessage: ((e: MessageEvent) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  private scope: { onmessage: ((e: { data: unknown }) => void) | null; postMessage: (m: unknown) => void };
+  constructor(handle: Parameters<typeof serveRequests>[0]) {
+    this.scope = {
+      onmessage: null,
+      postMessage: (m) => this.onmessage?.({ data: structuredClone(m) } as MessageEvent),
+    };
+    g.self = this.scope;
+    serveRequests(handle);
+  }
+  postMessage(message: unknown) {
+    this.scope.onmessage?.({ data: structuredClone(message) });
+  }
+  terminate() {}
+}
 
 /** Runs a job against a ScriptedWorker (Worker defined only for the test). */
 function scripted<T>(options: Parameters<typeof runOffThread>[1] = {}) {
@@ -154,6 +178,39 @@ describe('runOffThread', () => {
     expect(input).toBeInstanceOf(InputError);
     expect((input as Error).message).toBe('"x.csv" is empty.');
     expect(replyError(errorReply(new Error('boom')), 'x')).not.toBeInstanceOf(InputError);
+  });
+
+  it('runs the CSV job through serveRequests and back: the result, throttled progress, errors', async () => {
+    g.Worker = LoopbackWorker;
+    const text = makeCsv(5000);
+    const fractions: number[] = [];
+    const parsed = await runOffThread(
+      {
+        name: 'loop.csv',
+        start: () => new LoopbackWorker(parseCsvJob as never) as unknown as Worker,
+        request: { text, name: 'loop.csv' },
+        inThread: () => {
+          throw new Error('should run in the worker');
+        },
+      },
+      { onProgress: (f) => fractions.push(f) },
+    );
+    expect(parsed).toEqual(parseCsv(text, 'loop.csv'));
+    expect(fractions.length).toBeGreaterThan(10);
+    expect(fractions.length).toBeLessThanOrEqual(101);
+    expect(fractions[fractions.length - 1]).toBe(1);
+
+    const err = await runOffThread(
+      {
+        name: 'empty.csv',
+        start: () => new LoopbackWorker(parseCsvJob as never) as unknown as Worker,
+        request: { text: '', name: 'empty.csv' },
+        inThread: () => null,
+      },
+      {},
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toMatch(/"empty.csv" is empty/);
   });
 
   it('does the work here when the worker cannot start', async () => {
