@@ -448,7 +448,58 @@ function denseForward(
   bias: Float32Array,
   z: Float32Array,
 ): void {
-  for (let r = 0; r < n; r++) {
+  let r = 0;
+  // Two rows at a time where four columns fit: each kernel load feeds two accumulators.
+  for (; r + 2 <= n && cols >= 4; r += 2) {
+    const xo = r * rows;
+    const zo = r * cols;
+    let j = 0;
+    for (; j + 4 <= cols; j += 4) {
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      let b0 = 0;
+      let b1 = 0;
+      let b2 = 0;
+      let b3 = 0;
+      for (let i = 0, w = j; i < rows; i++, w += cols) {
+        const x0 = input[xo + i];
+        const x1 = input[xo + rows + i];
+        const k0 = kernel[w];
+        const k1 = kernel[w + 1];
+        const k2 = kernel[w + 2];
+        const k3 = kernel[w + 3];
+        a0 += x0 * k0;
+        a1 += x0 * k1;
+        a2 += x0 * k2;
+        a3 += x0 * k3;
+        b0 += x1 * k0;
+        b1 += x1 * k1;
+        b2 += x1 * k2;
+        b3 += x1 * k3;
+      }
+      z[zo + j] = a0 + bias[j];
+      z[zo + j + 1] = a1 + bias[j + 1];
+      z[zo + j + 2] = a2 + bias[j + 2];
+      z[zo + j + 3] = a3 + bias[j + 3];
+      z[zo + cols + j] = b0 + bias[j];
+      z[zo + cols + j + 1] = b1 + bias[j + 1];
+      z[zo + cols + j + 2] = b2 + bias[j + 2];
+      z[zo + cols + j + 3] = b3 + bias[j + 3];
+    }
+    for (; j < cols; j++) {
+      let a = 0;
+      let b = 0;
+      for (let i = 0, w = j; i < rows; i++, w += cols) {
+        a += input[xo + i] * kernel[w];
+        b += input[xo + rows + i] * kernel[w];
+      }
+      z[zo + j] = a + bias[j];
+      z[zo + cols + j] = b + bias[j];
+    }
+  }
+  for (; r < n; r++) {
     const xo = r * rows;
     const zo = r * cols;
     let j = 0;
