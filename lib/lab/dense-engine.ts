@@ -281,9 +281,8 @@ export class DenseEngine {
       if (training && mask && l.dropout) {
         const { rate, seed } = l.dropout;
         // tf.dropout: floor(u + keep) / keep, with u from alea(seed + calls), as SeededDropout draws it.
-        dropoutMask(String(seed === undefined ? Math.random() : seed + l.dropout.calls++), 1 - rate, mask);
         const o = b.out[k];
-        for (let i = 0, len = n * l.cols; i < len; i++) o[i] = a[i] * mask[i];
+        dropout(String(seed === undefined ? Math.random() : seed + l.dropout.calls++), 1 - rate, a, mask, o);
         input = o;
       } else {
         input = a;
@@ -372,13 +371,19 @@ export class DenseEngine {
     const l2x2 = 2 * l2;
     let p1 = 0;
     let p2 = 0;
-    if (l1 || l2) {
+    if (l1) {
       for (let i = 0; i < len; i++) {
         const v = w[i];
         p1 += Math.abs(v);
         p2 += v * v;
         // d|w|/dw is tfjs's step(w, -1): +1 above zero, -1 at and below it.
         g[i] += (v > 0 ? l1 : -l1) + l2x2 * v;
+      }
+    } else if (l2) {
+      for (let i = 0; i < len; i++) {
+        const v = w[i];
+        p2 += v * v;
+        g[i] += l2x2 * v;
       }
     }
     switch (this.opt.name) {
@@ -443,7 +448,58 @@ function denseForward(
   bias: Float32Array,
   z: Float32Array,
 ): void {
-  for (let r = 0; r < n; r++) {
+  let r = 0;
+  // Two rows at a time where four columns fit: each kernel load feeds two accumulators.
+  for (; r + 2 <= n && cols >= 4; r += 2) {
+    const xo = r * rows;
+    const zo = r * cols;
+    let j = 0;
+    for (; j + 4 <= cols; j += 4) {
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      let b0 = 0;
+      let b1 = 0;
+      let b2 = 0;
+      let b3 = 0;
+      for (let i = 0, w = j; i < rows; i++, w += cols) {
+        const x0 = input[xo + i];
+        const x1 = input[xo + rows + i];
+        const k0 = kernel[w];
+        const k1 = kernel[w + 1];
+        const k2 = kernel[w + 2];
+        const k3 = kernel[w + 3];
+        a0 += x0 * k0;
+        a1 += x0 * k1;
+        a2 += x0 * k2;
+        a3 += x0 * k3;
+        b0 += x1 * k0;
+        b1 += x1 * k1;
+        b2 += x1 * k2;
+        b3 += x1 * k3;
+      }
+      z[zo + j] = a0 + bias[j];
+      z[zo + j + 1] = a1 + bias[j + 1];
+      z[zo + j + 2] = a2 + bias[j + 2];
+      z[zo + j + 3] = a3 + bias[j + 3];
+      z[zo + cols + j] = b0 + bias[j];
+      z[zo + cols + j + 1] = b1 + bias[j + 1];
+      z[zo + cols + j + 2] = b2 + bias[j + 2];
+      z[zo + cols + j + 3] = b3 + bias[j + 3];
+    }
+    for (; j < cols; j++) {
+      let a = 0;
+      let b = 0;
+      for (let i = 0, w = j; i < rows; i++, w += cols) {
+        a += input[xo + i] * kernel[w];
+        b += input[xo + rows + i] * kernel[w];
+      }
+      z[zo + j] = a + bias[j];
+      z[zo + cols + j] = b + bias[j];
+    }
+  }
+  for (; r < n; r++) {
     const xo = r * rows;
     const zo = r * cols;
     let j = 0;
@@ -502,18 +558,24 @@ function denseBackward(
         s2 += d * kernel[w0 + 2 * cols + j];
         s3 += d * kernel[w0 + 3 * cols + j];
       }
-      dPrev[po + i] = s0;
-      dPrev[po + i + 1] = s1;
-      dPrev[po + i + 2] = s2;
-      dPrev[po + i + 3] = s3;
+      if (mask === null) {
+        dPrev[po + i] = s0;
+        dPrev[po + i + 1] = s1;
+        dPrev[po + i + 2] = s2;
+        dPrev[po + i + 3] = s3;
+      } else {
+        dPrev[po + i] = s0 * mask[po + i];
+        dPrev[po + i + 1] = s1 * mask[po + i + 1];
+        dPrev[po + i + 2] = s2 * mask[po + i + 2];
+        dPrev[po + i + 3] = s3 * mask[po + i + 3];
+      }
     }
     for (; i < rows; i++) {
       let s = 0;
       for (let j = 0, w = i * cols; j < cols; j++) s += dZ[zo + j] * kernel[w + j];
-      dPrev[po + i] = s;
+      dPrev[po + i] = mask === null ? s : s * mask[po + i];
     }
   }
-  if (mask) for (let i = 0, len = n * rows; i < len; i++) dPrev[i] *= mask[i];
 }
 
 /** gK = inputᵀ · dZ over the batch ([rows × n] · [n × cols]), four columns at a time. */
@@ -574,10 +636,10 @@ const ALEA_START = (() => {
 })();
 
 /**
- * Fills `mask` with tf.dropout's scales, floor(u + keep) / keep in float32, for u drawn from
- * alea(seed): the generator of `alea` above, inlined (no closure call per draw).
+ * tf.dropout with a seed: fills `mask` with floor(u + keep) / keep in float32, for u drawn from
+ * alea(seed) (the generator of `alea` above, inlined: no closure call per draw), and `out` with a · mask.
  */
-function dropoutMask(seed: string, keep: number, mask: Float32Array): void {
+function dropout(seed: string, keep: number, a: Float32Array, mask: Float32Array, out: Float32Array): void {
   let n = ALEA_START.n;
   let s0 = ALEA_START.s0;
   let s1 = ALEA_START.s1;
@@ -612,7 +674,10 @@ function dropoutMask(seed: string, keep: number, mask: Float32Array): void {
     s0 = s1;
     s1 = s2;
     s2 = t - (c = t | 0);
-    mask[i] = Math.floor(Math.fround(Math.fround(s2) + keep)) * scale;
+    // floor(u + keep) in float32 is 1 exactly when the float32 sum reaches 1 (u < 1, keep ≤ 1).
+    const m = Math.fround(Math.fround(s2) + keep) >= 1 ? scale : 0;
+    mask[i] = m;
+    out[i] = a[i] * m;
   }
 }
 
