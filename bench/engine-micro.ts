@@ -3,29 +3,12 @@
 // interleaved, several rounds, to iterate on lib/lab/dense-engine.ts quickly. Run: node bench/engine-micro.mjs
 import {
   createPlaygroundNetwork,
-  DEFAULT_PLAYGROUND_STATE,
   makeDataset,
   type PlaygroundState,
 } from '../lib/lab';
 import { PlainMlp } from './workloads/plain-mlp';
+import { PG_FEATURES, PG_STATE } from './workloads/playground-states';
 
-const PG_STATE: PlaygroundState = {
-  ...DEFAULT_PLAYGROUND_STATE,
-  dataset: 'circle',
-  hidden: [8, 8, 8, 8],
-  activation: 'tanh',
-  batchSize: 10,
-  optimizer: 'sgd',
-  learningRate: 0.03,
-};
-const PG_FEATURES: PlaygroundState = {
-  ...PG_STATE,
-  regularization: 'l2',
-  regularizationRate: 0.001,
-  dropout: 0.1,
-  optimizer: 'adam',
-  learningRate: 0.01,
-};
 const STEPS = 20000;
 
 async function engineSteps(state: PlaygroundState): Promise<number> {

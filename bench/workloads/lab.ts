@@ -1,7 +1,6 @@
 // Lab workloads: Playground training steps on the dense engine and on tfjs vs a plain-JavaScript network
 // (TF Playground's way) in the same run, one Playground animation frame, and LSTM training throughput.
 import {
-  DEFAULT_PLAYGROUND_STATE,
   createPlaygroundNetwork,
   makeDataset,
   type PlaygroundEngine,
@@ -9,28 +8,9 @@ import {
 } from '@/lib/lab';
 
 import { PlainMlp } from './plain-mlp';
+import { PG_FEATURES, PG_STATE } from './playground-states';
 import { medianMs } from './timing';
 import type { BenchContext, BenchMeasurement, Workload } from './types';
-
-/** The Playground network: 2 inputs, 4 hidden layers of 8 tanh neurons, batch 10. */
-const PG_STATE = {
-  ...DEFAULT_PLAYGROUND_STATE,
-  dataset: 'circle' as const,
-  hidden: [8, 8, 8, 8],
-  activation: 'tanh' as const,
-  batchSize: 10,
-  optimizer: 'sgd' as const,
-  learningRate: 0.03,
-};
-/** The same network with the Playground's extras on: an L2 penalty, 10% dropout and Adam. */
-const PG_FEATURES: PlaygroundState = {
-  ...PG_STATE,
-  regularization: 'l2',
-  regularizationRate: 0.001,
-  dropout: 0.1,
-  optimizer: 'adam',
-  learningRate: 0.01,
-};
 
 /** Training steps per second through the Playground network (shuffling, batching and loss included). */
 async function playgroundSteps(engine: PlaygroundEngine, state: PlaygroundState = PG_STATE): Promise<number> {
