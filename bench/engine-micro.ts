@@ -1,11 +1,7 @@
 // Node micro-bench for the Playground's dense engine (not a test, not part of `npm run bench`): the
 // lab workload's three measurements (plain JS, engine with plain SGD, engine with L2 + dropout + Adam),
 // interleaved, several rounds, to iterate on lib/lab/dense-engine.ts quickly. Run: node bench/engine-micro.mjs
-import {
-  createPlaygroundNetwork,
-  makeDataset,
-  type PlaygroundState,
-} from '../lib/lab';
+import { createPlaygroundNetwork, makeDataset, type PlaygroundState } from '../lib/lab';
 import { PlainMlp } from './workloads/plain-mlp';
 import { PG_FEATURES, PG_STATE } from './workloads/playground-states';
 

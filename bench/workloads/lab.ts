@@ -1,11 +1,6 @@
 // Lab workloads: Playground training steps on the dense engine and on tfjs vs a plain-JavaScript network
 // (TF Playground's way) in the same run, one Playground animation frame, and LSTM training throughput.
-import {
-  createPlaygroundNetwork,
-  makeDataset,
-  type PlaygroundEngine,
-  type PlaygroundState,
-} from '@/lib/lab';
+import { createPlaygroundNetwork, makeDataset, type PlaygroundEngine, type PlaygroundState } from '@/lib/lab';
 
 import { PlainMlp } from './plain-mlp';
 import { PG_FEATURES, PG_STATE } from './playground-states';
