@@ -16,6 +16,7 @@ const config = [
       'next-env.d.ts',
       'test-results/**',
       'playwright-report/**',
+      '.cache/**',
     ],
   },
   ...compat.extends('next/core-web-vitals', 'next/typescript'),
