@@ -338,6 +338,16 @@ test('Labs: a big table is read in a worker with progress; Cancel answers at onc
   const big = join(mkdtempSync(join(tmpdir(), 'big-csv-')), 'big.csv');
   writeFileSync(big, wideCsv(50_000, 40));
   const keep = file('keep.csv', makeCsv(50), 'text/csv');
+  let fullRead = 0;
+  await test.step('read to the end, the big table loads', async () => {
+    await page.goto('/lab/?backend=cpu&tab=playground');
+    await waitForBackend(page);
+    const start = Date.now();
+    await page.getByTestId('csv-input').setInputFiles(big);
+    await expect(page.getByTestId('csv-panel')).toContainText('big.csv: 50000 rows', { timeout: 60_000 });
+    await expect(page.getByTestId('csv-progress')).toHaveCount(0);
+    fullRead = Math.min(Date.now() - start, 20_000);
+  });
   for (const [tab, input, progress, loaded] of [
     ['playground', 'csv-input', 'csv-progress', 'csv-panel'],
     ['sequence', 'series-csv-input', 'series-csv-progress', 'series-source'],
@@ -353,26 +363,24 @@ test('Labs: a big table is read in a worker with progress; Cancel answers at onc
       await expect(shown()).toContainText('keep.csv');
       const before = await shown().textContent();
 
+      // A keyboard user is on the file button when the file arrives; after Cancel, focus comes back to it.
+      const chooser = page.locator(`label[for="${await page.getByTestId(input).getAttribute('id')}"]`);
+      await chooser.focus();
       await page.getByTestId(input).setInputFiles(big);
       const bar = page.getByTestId(progress);
       await expect(bar.getByRole('progressbar')).toHaveAccessibleName(/^Reading "big\.csv"… \d+%$/);
       await expectLive(page);
-      // The click answers while the worker parses: the bar goes at once, and nothing replaces the table.
+      // The click answers while the worker parses: the bar goes, and nothing replaces the table, even
+      // after as long as reading the whole table takes (measured in the first step).
       await bar.getByTestId(`${progress}-cancel`).click();
-      await expect(bar).toHaveCount(0, { timeout: 1000 });
-      await page.waitForTimeout(500);
+      await expect(bar).toHaveCount(0);
+      await expect(chooser).toBeFocused();
+      await page.waitForTimeout(fullRead + 1000);
       expect(await shown().textContent()).toBe(before);
       await expect(page.getByTestId(`${input}`)).toBeEnabled();
       await expectNoCspViolations(page);
     });
   }
-  await test.step('read to the end, the big table loads', async () => {
-    await page.goto('/lab/?backend=cpu&tab=playground');
-    await waitForBackend(page);
-    await page.getByTestId('csv-input').setInputFiles(big);
-    await expect(page.getByTestId('csv-panel')).toContainText('big.csv: 50000 rows', { timeout: 60_000 });
-    await expect(page.getByTestId('csv-progress')).toHaveCount(0);
-  });
 });
 
 test('two tabs of one studio: the second says the project is open elsewhere and saves nothing', async ({
