@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { parseCsv } from '../data/csv';
 import { InputError } from '../errors';
-import { parseCsvJob, parseCsvOffThread } from './csv';
+import { CELL_SEPARATOR, type PackedCsv, packCsv, parseCsvJob, parseCsvOffThread, unpackCsv } from './csv';
 import { FileError } from './errors';
 import {
   type WorkerReply,
@@ -81,15 +81,40 @@ function scripted<T>(options: Parameters<typeof runOffThread>[1] = {}) {
 }
 
 describe('parseCsvJob (the CSV worker)', () => {
-  it('reports rows read up to the last, and returns what one parse returns', () => {
+  it('reports rows read up to the last, and returns what one parse returns, packed', async () => {
     const text = makeCsv(2500);
     const seen: [number, number][] = [];
-    const parsed = parseCsvJob({ text, name: 'rows.csv' }, (done, total) => seen.push([done, total]));
+    const packed = parseCsvJob({ text, name: 'rows.csv' }, (done, total) => seen.push([done, total]));
+    expect(packed.rowCount).toBe(2500);
+    expect(packed.cells).toHaveLength(packed.columns.length);
+    const parsed = await unpackCsv(packed, 'rows.csv');
     expect(parsed).toEqual(parseCsv(text, 'rows.csv'));
     expect(parsed.rows).toHaveLength(2500);
     expect(seen).toHaveLength(2500);
     expect(seen[0]).toEqual([1, 2500]);
     expect(seen[seen.length - 1]).toEqual([2500, 2500]);
+  });
+
+  it('packs and unpacks empty cells, quoted commas, one column and many chunks unchanged', async () => {
+    const text = 'name,x,note\n"a, b",1,\n,2,"say ""hi"""\n' + 'c,3,d\n'.repeat(60_000);
+    const parsed = parseCsv(text, 't.csv');
+    const back = await unpackCsv(packCsv(parsed), 't.csv');
+    expect(back).toEqual(parsed);
+    expect(back.rows[0]).toEqual({ name: 'a, b', x: '1', note: '' });
+    expect(back.rows[1]).toEqual({ name: '', x: '2', note: 'say "hi"' });
+    const one = parseCsv('x\n1\n\n2\n', 'one.csv');
+    expect(await unpackCsv(packCsv(one), 'one.csv')).toEqual(one);
+    // The separator cannot be inside a cell: parseCsv refuses control characters.
+    expect(() => parseCsv(`a,b\n1,x${CELL_SEPARATOR}y\n`, 's.csv')).toThrow(InputError);
+  });
+
+  it('stops rebuilding rows when cancelled between chunks', async () => {
+    const packed = packCsv(parseCsv(makeCsv(50_000), 'big.csv'));
+    const c = new AbortController();
+    const pending = unpackCsv(packed, 'big.csv', c.signal);
+    c.abort();
+    const err = await pending.catch((e: unknown) => e);
+    expect(isCancelled(err)).toBe(true);
   });
 
   it('still names the ragged line when read row by row', () => {
@@ -184,7 +209,7 @@ describe('runOffThread', () => {
     g.Worker = LoopbackWorker;
     const text = makeCsv(5000);
     const fractions: number[] = [];
-    const parsed = await runOffThread(
+    const packed = await runOffThread(
       {
         name: 'loop.csv',
         start: () => new LoopbackWorker(parseCsvJob as never) as unknown as Worker,
@@ -195,7 +220,7 @@ describe('runOffThread', () => {
       },
       { onProgress: (f) => fractions.push(f) },
     );
-    expect(parsed).toEqual(parseCsv(text, 'loop.csv'));
+    expect(await unpackCsv(packed as PackedCsv, 'loop.csv')).toEqual(parseCsv(text, 'loop.csv'));
     expect(fractions.length).toBeGreaterThan(10);
     expect(fractions.length).toBeLessThanOrEqual(101);
     expect(fractions[fractions.length - 1]).toBe(1);
