@@ -1,8 +1,9 @@
 'use client';
 // The decision boundary: the network's output over the plane as a heat map, with the data points on top.
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 
-import { DOMAIN, type LabDataset, type PlaygroundSnapshot } from '@/lib/lab';
+import { useT } from '@/components/i18n/i18n-provider';
+import { DOMAIN, type LabDataset, type PlaygroundSnapshot, pointsToDraw } from '@/lib/lab';
 
 import { css, outputColorFn, paintMap, pointColor } from './colors';
 
@@ -18,8 +19,11 @@ export interface DecisionCanvasProps {
 
 /** Heat map (one canvas, redrawn per frame) and points (a second canvas, redrawn when data changes). */
 export function DecisionCanvas({ snapshot, dataset, showTest, px, label }: DecisionCanvasProps) {
+  const t = useT();
   const heat = useRef<HTMLCanvasElement>(null);
   const dots = useRef<HTMLCanvasElement>(null);
+  // A big table (up to 50,000 rows) draws 1 in every `step` points, the same step for train and test.
+  const drawn = useMemo(() => pointsToDraw(dataset.train, showTest ? dataset.test : []), [dataset, showTest]);
 
   useEffect(() => {
     if (!snapshot || !heat.current) return;
@@ -52,25 +56,36 @@ export function DecisionCanvas({ snapshot, dataset, showTest, px, label }: Decis
         ctx.stroke();
       }
     };
-    draw(dataset.train, '#ffffff');
+    draw(drawn.train, '#ffffff');
     // Test points get a dark ring so learners can tell them apart from training points.
-    if (showTest) draw(dataset.test, '#111827');
-  }, [dataset, showTest, px]);
+    draw(drawn.test, '#111827');
+  }, [dataset.problem, drawn, px]);
 
   return (
-    <div
-      className="relative shrink-0 overflow-hidden rounded-lg border border-slate-300"
-      style={{ width: px, height: px }}
-    >
-      <canvas
-        ref={heat}
-        role="img"
-        aria-label={label}
-        data-testid="boundary-canvas"
-        className="absolute inset-0 h-full w-full"
-        style={{ imageRendering: 'auto' }}
-      />
-      <canvas ref={dots} className="absolute inset-0 h-full w-full" aria-hidden="true" />
+    <div className="shrink-0" style={{ width: px }}>
+      <div
+        className="relative overflow-hidden rounded-lg border border-slate-300"
+        style={{ width: px, height: px }}
+      >
+        <canvas
+          ref={heat}
+          role="img"
+          aria-label={label}
+          data-testid="boundary-canvas"
+          className="absolute inset-0 h-full w-full"
+          style={{ imageRendering: 'auto' }}
+        />
+        <canvas ref={dots} className="absolute inset-0 h-full w-full" aria-hidden="true" />
+      </div>
+      {drawn.step > 1 && (
+        <p className="mt-1 text-xs text-slate-600" data-testid="points-sampled">
+          {t('lab.pg.pointsSampled', {
+            step: drawn.step,
+            shown: drawn.train.length + drawn.test.length,
+            total: drawn.total,
+          })}
+        </p>
+      )}
     </div>
   );
 }

@@ -186,3 +186,25 @@ export function makeDataset(name: DatasetName, options: Partial<DatasetOptions> 
     test,
   };
 }
+
+/**
+ * At most this many points are drawn on the Playground's picture (train and test together): 50,000
+ * dots on 288 px are a solid smear and took ~100 ms to draw; TensorFlow Playground draws ≤ 500.
+ */
+export const MAX_DRAWN_POINTS = 2000;
+
+/**
+ * The points to draw: 1 in every `step` of train and of test (the same step for both), with `step`
+ * the smallest that keeps at most `max` in all. The points are shuffled by {@link splitPoints}, so
+ * every n-th is a fair sample.
+ */
+export function pointsToDraw<T>(
+  train: readonly T[],
+  test: readonly T[],
+  max: number = MAX_DRAWN_POINTS,
+): { train: T[]; test: T[]; step: number; total: number } {
+  const total = train.length + test.length;
+  const step = Math.max(1, Math.ceil(total / Math.max(1, max)));
+  const every = (pts: readonly T[]) => pts.filter((_, i) => i % step === 0);
+  return { train: every(train), test: every(test), step, total };
+}

@@ -1,5 +1,5 @@
 // Public entry of lib/lab: Playground datasets, features, output heads, URL state and the network.
-export { generatePoints, splitPoints, makeDataset } from './datasets';
+export { generatePoints, splitPoints, makeDataset, pointsToDraw, MAX_DRAWN_POINTS } from './datasets';
 export { featureValue, featurize, resolveFeatures, gridPoints } from './features';
 export { csvToDataset, guessProblem, type CsvColumnChoice, type CsvDataset } from './csv-dataset';
 export { allowedHeads, defaultHead, matchHead, headSpec, encodeTargets } from './heads';

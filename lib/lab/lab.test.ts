@@ -19,6 +19,7 @@ import {
   generatePoints,
   gridPoints,
   makeDataset,
+  pointsToDraw,
   resolveFeatures,
   splitPoints,
   type PlaygroundState,
@@ -85,6 +86,21 @@ describe('dataset generators', () => {
     expect(test.length).toBe(60);
     const key = (p: { x1: number; x2: number }) => `${p.x1},${p.x2}`;
     expect(new Set([...train, ...test].map(key))).toEqual(new Set(pts.map(key)));
+  });
+
+  it('pointsToDraw keeps at most max points, evenly spread, the same step for train and test', () => {
+    const train = Array.from({ length: 35_000 }, (_, i) => i);
+    const test = Array.from({ length: 15_000 }, (_, i) => -i);
+    const d = pointsToDraw(train, test, 2000);
+    expect(d.step).toBe(25);
+    expect(d.total).toBe(50_000);
+    expect(d.train).toHaveLength(1400);
+    expect(d.test).toHaveLength(600);
+    expect(d.train.slice(0, 3)).toEqual([0, 25, 50]);
+    const odd = pointsToDraw(train.slice(0, 2001), [], 2000);
+    expect(odd.step).toBe(2);
+    expect(odd.train.length).toBeLessThanOrEqual(2000);
+    expect(pointsToDraw([1, 2, 3], [4], 2000)).toEqual({ train: [1, 2, 3], test: [4], step: 1, total: 4 });
   });
 
   it('makeDataset reports problem kind and classes', () => {

@@ -342,11 +342,14 @@ test('Labs: a big table is read in a worker with progress; Cancel answers at onc
   await test.step('read to the end, the big table loads', async () => {
     await page.goto('/lab/?backend=cpu&tab=playground');
     await waitForBackend(page);
+    await expect(page.getByTestId('points-sampled')).toHaveCount(0);
     const start = Date.now();
     await page.getByTestId('csv-input').setInputFiles(big);
     await expect(page.getByTestId('csv-panel')).toContainText('big.csv: 50000 rows', { timeout: 60_000 });
     await expect(page.getByTestId('csv-progress')).toHaveCount(0);
     fullRead = Math.min(Date.now() - start, 20_000);
+    // 50,000 dots would be a smear: the picture draws 1 in every n and says so.
+    await expect(page.getByTestId('points-sampled')).toContainText(/shows 1 in every \d+ \(\d+ of \d+\)/);
   });
   for (const [tab, input, progress, loaded] of [
     ['playground', 'csv-input', 'csv-progress', 'csv-panel'],

@@ -66,6 +66,8 @@ export const lab = defineMessages({
       "The network's prediction over the whole plane after epoch {epoch}, with the data points",
     'lab.pg.legend': 'Classes',
     'lab.pg.showTest': 'Show test data (dark ring)',
+    'lab.pg.pointsSampled':
+      'So many points: the picture shows 1 in every {step} ({shown} of {total}). Training uses them all.',
     'lab.pg.lossChart': 'Loss over time',
     'lab.pg.noLoss': 'Press play to start training.',
     'lab.pg.train': 'Training',
@@ -435,6 +437,8 @@ export const lab = defineMessages({
     'lab.pg.boundaryLabel': '{epoch}번째 에포크 뒤 평면 전체에 대한 신경망의 예측과 데이터 점',
     'lab.pg.legend': '종류',
     'lab.pg.showTest': '테스트 데이터 보기 (진한 테두리)',
+    'lab.pg.pointsSampled':
+      '점이 너무 많아서 {step}개마다 1개만 그렸어요 ({total}개 중 {shown}개). 훈련에는 모두 써요.',
     'lab.pg.lossChart': '시간에 따른 손실',
     'lab.pg.noLoss': '재생을 누르면 훈련이 시작돼요.',
     'lab.pg.train': '훈련',
