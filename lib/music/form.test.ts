@@ -40,7 +40,15 @@ describe('generateWithForm with the shipped melody_rnn', () => {
     expect(inRange(out.notes, 3 * P, 4 * P)).toEqual(a);
     expect(inRange(out.notes, 2 * P, 3 * P)).not.toEqual(a);
     expect(out.notes.every((n) => n.quantizedEndStep <= 4 * P && n.pitch >= 48 && n.pitch <= 83)).toBe(true);
-    expect(motifRepetition(out.notes)).toBeGreaterThanOrEqual(0.5);
+    // Motifs come back: one AABA melody's motif repetition varies with how busy A is (measured
+    // 0.42–0.75 over 40 melodies, mean 0.63, sd ~0.08; one melody fell under 0.5 in 1 of 10), so the
+    // mean of six is checked (sd ~0.033: a working form falls under 0.5 far less than 1 in 10,000).
+    const repetition = [motifRepetition(out.notes)];
+    for (let i = 0; i < 5; i++) {
+      const more = await generateWithForm(rnn, { form: 'AABA', bars: 16, temperature: 1, varyLastA: false });
+      repetition.push(motifRepetition(more.notes));
+    }
+    expect(repetition.reduce((a, b) => a + b, 0) / repetition.length).toBeGreaterThanOrEqual(0.5);
 
     // A varied last A keeps A's first three bars and rewrites its last bar.
     const varied = await generateWithForm(rnn, { form: 'AABB', bars: 16, temperature: 1 });
