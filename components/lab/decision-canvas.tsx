@@ -81,8 +81,8 @@ export function DecisionCanvas({ snapshot, dataset, showTest, px, label }: Decis
         <p className="mt-1 text-xs text-slate-600" data-testid="points-sampled">
           {t('lab.pg.pointsSampled', {
             step: drawn.step,
-            shown: drawn.train.length + drawn.test.length,
-            total: drawn.total,
+            shown: (drawn.train.length + drawn.test.length).toLocaleString('en-US'),
+            total: drawn.total.toLocaleString('en-US'),
           })}
         </p>
       )}

@@ -349,7 +349,9 @@ test('Labs: a big table is read in a worker with progress; Cancel answers at onc
     await expect(page.getByTestId('csv-progress')).toHaveCount(0);
     fullRead = Math.min(Date.now() - start, 20_000);
     // 50,000 dots would be a smear: the picture draws 1 in every n and says so.
-    await expect(page.getByTestId('points-sampled')).toContainText(/shows 1 in every \d+ \(\d+ of \d+\)/);
+    await expect(page.getByTestId('points-sampled')).toContainText(
+      /shows 1 in every \d+ \([\d,]+ of 50,000\)/,
+    );
   });
   for (const [tab, input, progress, loaded] of [
     ['playground', 'csv-input', 'csv-progress', 'csv-panel'],
