@@ -1,6 +1,6 @@
 'use client';
 // The Playground: pick data, features and an architecture, press play, and watch a small network learn.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
@@ -9,7 +9,6 @@ import { useBackend } from '@/components/tf/backend-provider';
 import { useFileReading } from '@/components/media/use-file-reading';
 import { Alert, Button, FileProgress } from '@/components/ui';
 import { LocalizedError } from '@/lib/i18n';
-import { parseCsv } from '@/lib/data';
 import {
   describeFileError,
   isCancelled,
@@ -59,6 +58,8 @@ export function Playground() {
   const [csv, setCsv] = useState<PlaygroundCsv | null>(null);
   const [csvError, setCsvError] = useState<string | null>(null);
   const reading = useFileReading();
+  // Set once the visitor chooses a table, so a saved one still being read never replaces it.
+  const picked = useRef(false);
   const [showTest, setShowTest] = useState(false);
   // A lesson link that hides controls is for students: the teacher panel shows only with teacher=1.
   const [teacher, setTeacher] = useState(true);
@@ -76,11 +77,14 @@ export function Playground() {
     setTeacher(!fromUrl.hide.length || params.get('teacher') === '1');
     setIgnored(bad);
     loadProject<unknown>(CSV_KEY)
-      .then((raw) => {
+      .then(async (raw) => {
         // A damaged saved table is ignored (the Playground's own data instead).
         const saved = readStored(PlaygroundCsvSchema, raw ?? null);
-        if (saved && params.get('data') === 'csv')
-          setCsv({ ...saved, parsed: parseCsv(saved.text, saved.name) });
+        if (!saved || params.get('data') !== 'csv') return;
+        // Parsed in the worker: a saved table of 50,000 rows would hold the page for seconds here.
+        const parsed = await parseCsvOffThread(saved.text, saved.name);
+        // A table the visitor chose meanwhile wins over the saved one.
+        if (!picked.current) setCsv({ ...saved, parsed });
       })
       .catch(() => undefined)
       .finally(() => setLoaded(true));
@@ -140,6 +144,7 @@ export function Playground() {
   const onCsvFiles = async (files: File[]) => {
     const file = files[0];
     if (!file) return;
+    picked.current = true;
     setCsvError(null);
     try {
       // Refused by size before reading and by rows before parsing (lib/files limits).

@@ -1,6 +1,6 @@
 'use client';
 // Sequence lab: forecast a time series with SimpleRNN / LSTM / GRU and compare honestly with "repeat the last value".
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 
 import { errorTextNow } from '@/components/errors/use-error-text';
 import { useT } from '@/components/i18n/i18n-provider';
@@ -68,10 +68,12 @@ export function SequenceLab() {
   const { state, busy: running } = training;
   const [restored, setRestored] = useState(false);
 
+  // Set once the visitor chooses a table, so a saved one still being read never replaces it.
+  const picked = useRef(false);
   // Restore the last experiment (settings and an uploaded CSV) from this device.
   useEffect(() => {
     loadProject<unknown>(SAVE_KEY)
-      .then((raw) => {
+      .then(async (raw) => {
         if (raw === undefined) return;
         // Read field by field: a damaged setting takes its default, a damaged table is dropped.
         const s: Saved = readStored(
@@ -79,7 +81,11 @@ export function SequenceLab() {
           raw,
         );
         setConfig(s.config);
-        if (s.csv) setCsv({ ...s.csv, parsed: parseCsv(s.csv.text, s.csv.name) });
+        // Parsed in the worker: a saved table of 50,000 rows would hold the page for seconds here.
+        const parsed = s.csv ? await parseCsvOffThread(s.csv.text, s.csv.name) : null;
+        // A table the visitor chose meanwhile wins over the saved one.
+        if (picked.current) return;
+        if (s.csv && parsed) setCsv({ ...s.csv, parsed });
         setSource(s.source === 'csv' && !s.csv ? 'sine' : s.source);
       })
       .catch(() => undefined)
@@ -162,6 +168,7 @@ export function SequenceLab() {
   const onCsv = async (files: File[]) => {
     const f = files[0];
     if (!f) return;
+    picked.current = true;
     try {
       const text = await readCsvFile(f, f.name, 'sequence');
       // Parsed in a worker with progress; Cancel stops it and keeps the series we had.

@@ -89,10 +89,12 @@ export function TableAutoencoderLab() {
     };
   }, [t]);
 
+  // Set once the visitor chooses a table, so a saved one still being read never replaces it.
+  const picked = useRef(false);
   // Restore the last experiment from this device; a saved table that no longer parses is ignored.
   useEffect(() => {
     loadProject<unknown>(SAVE_KEY)
-      .then((raw) => {
+      .then(async (raw) => {
         if (raw === undefined) return;
         // Read field by field: a damaged setting takes its default, a damaged table is dropped.
         const s: Saved = readStored(
@@ -108,12 +110,14 @@ export function TableAutoencoderLab() {
           }),
           raw,
         );
-        if (s.upload) {
-          const parsed = parseCsv(s.upload.text, s.upload.name);
-          setUpload({ ...s.upload, parsed });
+        // Parsed in the worker: a saved table of 50,000 rows would hold the page for seconds here.
+        const parsed = s.upload ? await parseCsvOffThread(s.upload.text, s.upload.name) : null;
+        // A table the visitor chose meanwhile wins over the saved one (and its column choice).
+        if (!picked.current) {
+          if (s.upload && parsed) setUpload({ ...s.upload, parsed });
+          setSource(s.source === 'csv' && !s.upload ? 'seattle' : s.source);
+          setChoice(s.choice);
         }
-        setSource(s.source === 'csv' && !s.upload ? 'seattle' : s.source);
-        setChoice(s.choice);
         setBottleneck(s.bottleneck);
         setEpochs(s.epochs);
       })
@@ -169,6 +173,7 @@ export function TableAutoencoderLab() {
   const onCsv = async (files: File[]) => {
     const f = files[0];
     if (!f) return;
+    picked.current = true;
     try {
       const text = await readCsvFile(f, f.name, 'autoencoder');
       // Parsed in a worker with progress; Cancel stops it and keeps the table we had.

@@ -348,9 +348,30 @@ test('Labs: a big table is read in a worker with progress; Cancel answers at onc
     await expect(page.getByTestId('csv-panel')).toContainText('big.csv: 50000 rows', { timeout: 60_000 });
     await expect(page.getByTestId('csv-progress')).toHaveCount(0);
     fullRead = Math.min(Date.now() - start, 20_000);
+    // Saved, then read again after a reload in the worker: the page answers while it is read.
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          const db = await new Promise<IDBDatabase>((r) => {
+            const req = indexedDB.open('creative-ai-studio');
+            req.onsuccess = () => r(req.result);
+          });
+          const saved = await new Promise<{ name?: string } | undefined>((r) => {
+            const get = db.transaction('projects').objectStore('projects').get('lab.playground.csv');
+            get.onsuccess = () => r(get.result as never);
+          });
+          db.close();
+          return saved?.name;
+        }),
+      )
+      .toBe('big.csv');
+    expect(page.url()).toContain('data=csv');
+    await page.reload();
+    await expectLive(page);
+    await expect(page.getByTestId('csv-panel')).toContainText('big.csv: 50000 rows', { timeout: 60_000 });
     // 50,000 dots would be a smear: the picture draws 1 in every n and says so.
     await expect(page.getByTestId('points-sampled')).toContainText(
-      /shows 1 in every \d+ \([\d,]+ of 50,000\)/,
+      /shows 1 in every \d+ \([\d,]+ of [\d,]+\)/,
     );
   });
   for (const [tab, input, progress, loaded] of [
@@ -500,11 +521,14 @@ test('damaged saved settings: Pose and the lab keep working and start from defau
 
 test('every studio starts under the Content-Security-Policy without a violation', async ({ page }) => {
   for (const path of ['/', '/image/', '/pose/', '/sound/', '/digits/', '/dream/', '/music/', '/lab/']) {
-    await page.goto(`${path}?backend=cpu`);
-    await waitForBackend(page);
-    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-    expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
+    // The policy as delivered (a meta policy applies from the moment the parser reads it), read from
+    // the page's HTML rather than the live DOM, which React may rebuild after loading.
+    const response = await page.goto(`${path}?backend=cpu`);
+    const html = (await response?.text()) ?? '';
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1];
+    expect(policy, `${path} delivers a policy`).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
     expect(policy).not.toContain("'unsafe-eval'");
+    await waitForBackend(page);
     await expectNoCspViolations(page);
   }
 });
